@@ -1,0 +1,116 @@
+package io.github.threadleaks.core;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform threads of this JVM, read through {@link ThreadMXBean}. The census is
+ * {@code getThreadInfo(ids, 0)}: state, lock and counters without any stack walk; CPU time is read in bulk for
+ * the runnable threads only. Virtual threads are not visible to this source.
+ */
+public final class JvmThreadSource implements ThreadSource {
+
+	private final ThreadMXBean threads;
+
+	private final com.sun.management.@org.jspecify.annotations.Nullable ThreadMXBean bulkCpuTime;
+
+	/** The source over this JVM's {@link ManagementFactory#getThreadMXBean() ThreadMXBean}. */
+	public JvmThreadSource() {
+		this(ManagementFactory.getThreadMXBean());
+	}
+
+	JvmThreadSource(ThreadMXBean threads) {
+		this.threads = threads;
+		this.bulkCpuTime = (threads instanceof com.sun.management.ThreadMXBean extended) ? extended : null;
+	}
+
+	@Override
+	public List<ThreadCensus> census() {
+		ThreadInfo[] infos = this.threads.getThreadInfo(this.threads.getAllThreadIds(), 0);
+		long[] cpuTimes = cpuTimesOfRunnable(infos);
+		List<ThreadCensus> census = new ArrayList<>(infos.length);
+		for (int i = 0; i < infos.length; i++) {
+			ThreadInfo info = infos[i];
+			if (info != null) {
+				census.add(new ThreadCensus(info.getThreadId(), info.getThreadName(), info.getThreadState(),
+						info.isDaemon(), info.getLockName(), info.getLockOwnerId(), info.getLockOwnerName(),
+						info.getWaitedCount(), info.getBlockedCount(), cpuTimes[i]));
+			}
+		}
+		return census;
+	}
+
+	/** CPU time of each runnable thread (the only ones for which stillness needs it), -1 for the rest. */
+	private long[] cpuTimesOfRunnable(ThreadInfo[] infos) {
+		long[] cpuTimes = new long[infos.length];
+		java.util.Arrays.fill(cpuTimes, -1);
+		if (!cpuTimeAvailable()) {
+			return cpuTimes;
+		}
+		int runnable = 0;
+		long[] ids = new long[infos.length];
+		int[] positions = new int[infos.length];
+		for (int i = 0; i < infos.length; i++) {
+			if (infos[i] != null && infos[i].getThreadState() == Thread.State.RUNNABLE) {
+				ids[runnable] = infos[i].getThreadId();
+				positions[runnable++] = i;
+			}
+		}
+		long[] measured = measureCpuTime(java.util.Arrays.copyOf(ids, runnable));
+		for (int i = 0; i < runnable; i++) {
+			cpuTimes[positions[i]] = measured[i];
+		}
+		return cpuTimes;
+	}
+
+	private boolean cpuTimeAvailable() {
+		try {
+			return this.threads.isThreadCpuTimeSupported() && this.threads.isThreadCpuTimeEnabled();
+		}
+		catch (UnsupportedOperationException ex) {
+			return false;
+		}
+	}
+
+	private long[] measureCpuTime(long[] ids) {
+		if (this.bulkCpuTime != null) {
+			return this.bulkCpuTime.getThreadCpuTime(ids);
+		}
+		long[] times = new long[ids.length];
+		for (int i = 0; i < ids.length; i++) {
+			times[i] = this.threads.getThreadCpuTime(ids[i]);
+		}
+		return times;
+	}
+
+	@Override
+	public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
+		Map<Long, List<StackFrame>> stacks = new HashMap<>(threadIds.length * 2);
+		if (threadIds.length == 0) {
+			return stacks;
+		}
+		for (ThreadInfo info : this.threads.getThreadInfo(threadIds, maxDepth)) {
+			if (info != null) {
+				StackTraceElement[] elements = info.getStackTrace();
+				List<StackFrame> frames = new ArrayList<>(elements.length);
+				for (StackTraceElement element : elements) {
+					frames.add(StackFrame.of(element));
+				}
+				stacks.put(info.getThreadId(), List.copyOf(frames));
+			}
+		}
+		return stacks;
+	}
+
+	@Override
+	public long[] deadlockedThreadIds() {
+		long[] ids = this.threads.findDeadlockedThreads();
+		return (ids != null) ? ids : new long[0];
+	}
+
+}

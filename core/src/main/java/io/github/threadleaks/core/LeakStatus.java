@@ -1,0 +1,12 @@
+package io.github.threadleaks.core;
+
+/** The verdict over all threads. */
+public enum LeakStatus {
+
+	/** No stack group is suspected. */
+	OK,
+
+	/** At least one stack group is suspected of leaking. */
+	LEAK_SUSPECTED
+
+}

@@ -1,0 +1,38 @@
+package io.github.threadleaks.core;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The wait-for graph of a census: each thread points to the owner of the lock it waits on. */
+final class LockGraph {
+
+	private LockGraph() {
+	}
+
+	/** Whether following lock owners from some thread leads back to a thread already on the path. */
+	static boolean hasCycle(List<ThreadCensus> census) {
+		Map<Long, Long> ownerOf = new HashMap<>();
+		for (ThreadCensus thread : census) {
+			if (thread.lockOwnerId() >= 0) {
+				ownerOf.put(thread.id(), thread.lockOwnerId());
+			}
+		}
+		if (ownerOf.size() < 2) {
+			return false;
+		}
+		Map<Long, Long> visitedFrom = new HashMap<>();
+		for (Long start : ownerOf.keySet()) {
+			Long current = start;
+			while (current != null && !visitedFrom.containsKey(current)) {
+				visitedFrom.put(current, start);
+				current = ownerOf.get(current);
+			}
+			if (current != null && start.equals(visitedFrom.get(current))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.github.threadleaks.core;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link ThreadLeakMonitor#sample()} every {@code sample-interval} on one daemon thread of its own, named
+ * {@value #THREAD_NAME}. A failed sample is reported to the monitor's listeners and the next one runs as usual.
+ * {@link #stop()} ends the thread and waits for it.
+ */
+public final class SamplingLoop implements AutoCloseable {
+
+	/** The name of the sampling thread. */
+	public static final String THREAD_NAME = "threadleaks-sampler";
+
+	private final ThreadLeakMonitor monitor;
+
+	private ScheduledExecutorService executor;
+
+	public SamplingLoop(ThreadLeakMonitor monitor) {
+		this.monitor = monitor;
+	}
+
+	/** Starts sampling; the first sample is taken at once. Does nothing if already running. */
+	public synchronized void start() {
+		if (this.executor != null) {
+			return;
+		}
+		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, THREAD_NAME);
+			thread.setDaemon(true);
+			return thread;
+		});
+		long interval = this.monitor.settings().sampleInterval().toMillis();
+		this.executor.scheduleAtFixedRate(this::sampleQuietly, 0, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/** Whether sampling is running. */
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+	/** Stops sampling and waits up to ten seconds for a sample under way to end. */
+	public synchronized void stop() {
+		ScheduledExecutorService running = this.executor;
+		if (running == null) {
+			return;
+		}
+		this.executor = null;
+		running.shutdownNow();
+		try {
+			running.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	private void sampleQuietly() {
+		try {
+			this.monitor.sample();
+		}
+		catch (RuntimeException ex) {
+			// Already passed to the listeners; an escaping exception would cancel every later sample.
+		}
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.github.threadleaks.core;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stack group as of the latest sample: threads with the same normalized name, state and stack.
+ *
+ * @param id a stable short id: the same stack gives the same id in every run
+ * @param name the normalized thread name ({@code pool-#-thread-#})
+ * @param state the thread state shared by the members
+ * @param count how many threads are in the group now
+ * @param growth how much the count changed over the window (last minus first)
+ * @param suspected whether the group is suspected of leaking
+ * @param frames the captured frames, top first
+ * @param history the count at each sample of the window, oldest first
+ * @param stuck how many members sat still since the previous sample
+ * @param stuckForMillis how long the group's oldest member has sat in this exact place without progress
+ * @param deadlocked how many members the JVM reports deadlocked
+ * @param lock the lock the oldest member waits on, or {@code null}
+ * @param evidence the figures that made the group suspected, or {@code null} if it is not
+ * @param suspectedForMillis how long the group has been suspected, 0 if it is not
+ * @param explanation the verdict in words
+ */
+public record StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
+		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
+		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+
+	public StackGroupReport {
+		frames = List.copyOf(frames);
+		history = List.copyOf(history);
+	}
+
+	/** The top frame, or the empty string for a thread with no Java frames. */
+	public String topFrame() {
+		return this.frames.isEmpty() ? "" : this.frames.get(0);
+	}
+
+}

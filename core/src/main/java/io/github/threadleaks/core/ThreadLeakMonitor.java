@@ -1,0 +1,325 @@
+package io.github.threadleaks.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine: each {@link #sample()} takes a census of the threads, groups them by stack, appends each group's
+ * count to its history and judges which groups leak. Samples are taken one at a time; {@link #report()} and
+ * {@link #group(String)} may be called from any thread at any time and never wait for a sample.
+ */
+public final class ThreadLeakMonitor {
+
+	private static final Comparator<TrackedGroup> EVICTION_ORDER = Comparator
+		.comparing(TrackedGroup::suspected)
+		.thenComparing((group) -> group.count() > 0)
+		.thenComparingInt(TrackedGroup::count)
+		.thenComparingLong((group) -> group.lastSeenSample);
+
+	private final ThreadLeaksSettings settings;
+
+	private final Clock clock;
+
+	private final ThreadTracker tracker;
+
+	private final GrowthDetector detector;
+
+	private final Map<GroupKey, TrackedGroup> groups = new HashMap<>();
+
+	private final List<ThreadLeakListener> listeners = new CopyOnWriteArrayList<>();
+
+	private long samples;
+
+	private volatile Latest latest = new Latest(ThreadLeakReport.empty(), Map.of());
+
+	/** A monitor of this JVM's platform threads on the system clock. */
+	public ThreadLeakMonitor(ThreadLeaksSettings settings) {
+		this(settings, new JvmThreadSource(), Clock.systemUTC());
+	}
+
+	/** A monitor of the given source on the given clock: tests drive both. */
+	public ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
+		this.tracker = new ThreadTracker(source, settings);
+		this.detector = new GrowthDetector(settings);
+	}
+
+	public ThreadLeaksSettings settings() {
+		return this.settings;
+	}
+
+	/** Adds a listener, called on the sampling thread after each sample. */
+	public void addListener(ThreadLeakListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/** The report of the latest sample ({@link ThreadLeakReport#empty()} before the first). */
+	public ThreadLeakReport report() {
+		return this.latest.report;
+	}
+
+	/** One group of the latest sample, with its members, by id. */
+	public Optional<GroupDetail> group(String id) {
+		return Optional.ofNullable(this.latest.details.get(id));
+	}
+
+	/**
+	 * Takes one sample and returns its report. The calling thread is left out of the sample. A failure is passed
+	 * to the listeners and rethrown; the engine's state stays as it was before this sample's groups were judged.
+	 */
+	public synchronized ThreadLeakReport sample() {
+		try {
+			return takeSample();
+		}
+		catch (RuntimeException | Error ex) {
+			for (ThreadLeakListener listener : this.listeners) {
+				notifySafely(() -> listener.sampleFailed(ex));
+			}
+			throw ex;
+		}
+	}
+
+	private ThreadLeakReport takeSample() {
+		long started = System.nanoTime();
+		long now = this.clock.millis();
+		@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on 17.
+		long self = Thread.currentThread().getId();
+		ThreadTracker.Observation observation = this.tracker.observe(now, self);
+		long sample = ++this.samples;
+		int untracked = assignMembers(observation);
+		List<StackGroupReport> cleared = new ArrayList<>();
+		List<TrackedGroup> newlySuspected = new ArrayList<>();
+		for (TrackedGroup group : this.groups.values()) {
+			group.close(sample);
+			judge(group, now, newlySuspected, cleared);
+		}
+		evict();
+		Latest built = build(observation, sample, now, (System.nanoTime() - started) / 1e6, untracked);
+		this.latest = built;
+		notifyListeners(built, newlySuspected, cleared);
+		return built.report;
+	}
+
+	/** Puts every tracked thread into its group, admitting new groups while {@code max-groups} allows. */
+	private int assignMembers(ThreadTracker.Observation observation) {
+		for (TrackedGroup group : this.groups.values()) {
+			group.reset();
+		}
+		Map<GroupKey, List<TrackedThread>> newcomers = new HashMap<>();
+		for (TrackedThread thread : observation.threads()) {
+			GroupKey key = thread.key;
+			if (key == null) {
+				continue;
+			}
+			TrackedGroup group = this.groups.get(key);
+			if (group != null) {
+				// Share one key instance per group, so later lookups compare by identity, not frame by frame.
+				thread.key = group.key;
+				group.join(thread);
+			}
+			else {
+				newcomers.computeIfAbsent(key, (k) -> new ArrayList<>()).add(thread);
+			}
+		}
+		return admit(newcomers);
+	}
+
+	/** Admits new groups, largest first, up to {@code max-groups} beyond which eviction will trim. */
+	private int admit(Map<GroupKey, List<TrackedThread>> newcomers) {
+		List<Map.Entry<GroupKey, List<TrackedThread>>> largestFirst = new ArrayList<>(newcomers.entrySet());
+		largestFirst.sort(Comparator.comparingInt((Map.Entry<GroupKey, List<TrackedThread>> entry) -> entry.getValue().size()).reversed());
+		int untracked = 0;
+		for (int i = 0; i < largestFirst.size(); i++) {
+			Map.Entry<GroupKey, List<TrackedThread>> entry = largestFirst.get(i);
+			if (i >= this.settings.maxGroups()) {
+				untracked += entry.getValue().size();
+				continue;
+			}
+			TrackedGroup group = new TrackedGroup(entry.getKey(), this.settings);
+			this.groups.put(group.key, group);
+			for (TrackedThread thread : entry.getValue()) {
+				thread.key = group.key;
+				group.join(thread);
+			}
+		}
+		return untracked;
+	}
+
+	private void judge(TrackedGroup group, long now, List<TrackedGroup> newlySuspected,
+			List<StackGroupReport> cleared) {
+		Evidence evidence = null;
+		long pointMillis = this.settings.sampleInterval().toMillis();
+		for (Horizon horizon : group.horizons) {
+			evidence = this.detector.judge(horizon, pointMillis * horizon.period());
+			if (evidence != null) {
+				break;
+			}
+		}
+		if (evidence != null) {
+			if (!group.suspected()) {
+				group.baseline = evidence.from();
+				group.suspectedSinceMillis = now;
+				newlySuspected.add(group);
+			}
+			group.evidence = evidence;
+		}
+		else if (group.suspected() && group.count() < group.baseline + this.settings.minGrowth()) {
+			cleared.add(describe(group, now));
+			group.evidence = null;
+		}
+	}
+
+	/** Drops groups gone for a whole window, then the least telling ones beyond {@code max-groups}. */
+	private void evict() {
+		Iterator<TrackedGroup> iterator = this.groups.values().iterator();
+		while (iterator.hasNext()) {
+			if (iterator.next().absentSamples >= this.settings.window()) {
+				iterator.remove();
+			}
+		}
+		int excess = this.groups.size() - this.settings.maxGroups();
+		if (excess > 0) {
+			List<TrackedGroup> candidates = new ArrayList<>(this.groups.values());
+			candidates.sort(EVICTION_ORDER);
+			for (int i = 0; i < excess; i++) {
+				this.groups.remove(candidates.get(i).key);
+			}
+		}
+	}
+
+	private Latest build(ThreadTracker.Observation observation, long sample, long now, double sampleMillis,
+			int untracked) {
+		List<StackGroupReport> reports = new ArrayList<>();
+		Map<String, GroupDetail> details = new HashMap<>();
+		for (TrackedGroup group : this.groups.values()) {
+			if (group.count() > 0) {
+				StackGroupReport report = describe(group, now);
+				reports.add(report);
+				details.put(report.id(), new GroupDetail(report, members(group, now)));
+			}
+		}
+		reports.sort(Comparator.comparing(StackGroupReport::suspected)
+			.thenComparingInt(StackGroupReport::count)
+			.reversed()
+			.thenComparing(StackGroupReport::id));
+		List<StackGroupReport> suspects = reports.stream().filter(StackGroupReport::suspected).toList();
+		List<Long> deadlocked = new ArrayList<>(observation.deadlocked());
+		Collections.sort(deadlocked);
+		ThreadLeakReport report = new ThreadLeakReport(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED,
+				observation.liveThreads(), sample, java.time.Instant.ofEpochMilli(now), sampleMillis,
+				observation.stacksWalked(), this.groups.size(), untracked, deadlocked, suspects, reports);
+		return new Latest(report, Map.copyOf(details));
+	}
+
+	private StackGroupReport describe(TrackedGroup group, long now) {
+		TrackedThread oldest = null;
+		int deadlocked = 0;
+		for (TrackedThread member : group.members) {
+			if (oldest == null || member.stillSinceMillis < oldest.stillSinceMillis) {
+				oldest = member;
+			}
+			if (member.deadlocked) {
+				deadlocked++;
+			}
+		}
+		long stuckFor = (oldest != null) ? now - oldest.stillSinceMillis : 0;
+		LockReport lock = (oldest != null) ? lockOf(oldest.census) : null;
+		int[] history = group.horizons[0].counts();
+		int growth = (history.length > 0) ? history[history.length - 1] - history[0] : 0;
+		List<String> frames = new ArrayList<>(group.key.frames().size());
+		for (StackFrame frame : group.key.frames()) {
+			frames.add(frame.toString());
+		}
+		Evidence evidence = group.evidence;
+		return new StackGroupReport(group.id, group.key.name(), group.key.state(), group.count(), growth,
+				evidence != null, frames, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor, deadlocked,
+				lock, evidence, (evidence != null) ? now - group.suspectedSinceMillis : 0,
+				explain(group, evidence, stuckFor, lock, deadlocked));
+	}
+
+	private static String explain(TrackedGroup group, @Nullable Evidence evidence, long stuckFor,
+			@Nullable LockReport lock, int deadlocked) {
+		StringBuilder text = new StringBuilder();
+		text.append(group.count()).append((group.count() == 1) ? " thread " : " threads ")
+			.append(group.key.state())
+			.append(", oldest stuck ")
+			.append(Durations.format(stuckFor));
+		if (evidence != null) {
+			text.append("; suspected: ").append(evidence.describe());
+		}
+		if (lock != null && lock.ownerId() >= 0) {
+			text.append("; lock owned by \"").append(lock.ownerName()).append('"');
+			text.append(lock.ownerAlive() ? "" : ", which has ended without unlocking it");
+		}
+		if (deadlocked > 0) {
+			text.append("; ").append(deadlocked).append(" deadlocked");
+		}
+		return text.toString();
+	}
+
+	private @Nullable LockReport lockOf(ThreadCensus thread) {
+		if (thread.lockName() == null) {
+			return null;
+		}
+		long owner = thread.lockOwnerId();
+		boolean alive = owner >= 0 && (this.tracker.threads().containsKey(owner) || ownerIsUntracked(owner));
+		return new LockReport(thread.lockName(), owner, thread.lockOwnerName(), alive);
+	}
+
+	/** The sampling thread itself is live but untracked. */
+	@SuppressWarnings("deprecation")
+	private static boolean ownerIsUntracked(long owner) {
+		return owner == Thread.currentThread().getId();
+	}
+
+	private static List<MemberThread> members(TrackedGroup group, long now) {
+		List<MemberThread> members = new ArrayList<>(group.members.size());
+		for (TrackedThread thread : group.members) {
+			ThreadCensus census = thread.census;
+			members.add(new MemberThread(census.id(), census.name(), census.state(), census.daemon(),
+					now - thread.stillSinceMillis, thread.deadlocked));
+		}
+		members.sort(Comparator.comparingLong(MemberThread::stuckForMillis).reversed()
+			.thenComparingLong(MemberThread::id));
+		return members;
+	}
+
+	private void notifyListeners(Latest built, List<TrackedGroup> newlySuspected, List<StackGroupReport> cleared) {
+		for (ThreadLeakListener listener : this.listeners) {
+			for (TrackedGroup group : newlySuspected) {
+				StackGroupReport report = built.details.get(group.id).group();
+				notifySafely(() -> listener.suspected(report));
+			}
+			for (StackGroupReport report : cleared) {
+				notifySafely(() -> listener.cleared(report));
+			}
+			notifySafely(() -> listener.sampled(built.report));
+		}
+	}
+
+	private static void notifySafely(Runnable call) {
+		try {
+			call.run();
+		}
+		catch (RuntimeException ex) {
+			// A listener's failure must not stop sampling or keep other listeners from hearing.
+		}
+	}
+
+	/** The latest report and its groups' members, published together. */
+	private record Latest(ThreadLeakReport report, Map<String, GroupDetail> details) {
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.github.threadleaks.core;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's verdict as of one sample. Immutable, so readers may hold it while the next sample is taken.
+ *
+ * @param status {@link LeakStatus#LEAK_SUSPECTED} while any group is suspected
+ * @param threads the live platform threads counted by the census
+ * @param samples how many samples have been taken
+ * @param takenAt when this sample was taken, or {@code null} before the first one
+ * @param sampleMillis how long this sample took
+ * @param stacksWalked how many stacks this sample had to walk (new or moved threads)
+ * @param trackedGroups how many stack groups are tracked
+ * @param untrackedThreads threads in groups that {@code max-groups} left untracked
+ * @param deadlockedThreads the ids of deadlocked threads
+ * @param suspects the suspected groups, largest first
+ * @param groups every present group, suspects first, then by count
+ */
+public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
+		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
+		List<StackGroupReport> suspects, List<StackGroupReport> groups) {
+
+	public ThreadLeakReport {
+		deadlockedThreads = List.copyOf(deadlockedThreads);
+		suspects = List.copyOf(suspects);
+		groups = List.copyOf(groups);
+	}
+
+	/** The report before the first sample. */
+	public static ThreadLeakReport empty() {
+		return new ThreadLeakReport(LeakStatus.OK, 0, 0, null, 0, 0, 0, 0, List.of(), List.of(), List.of());
+	}
+
+	/** How many threads the suspected groups hold. */
+	public int suspectedThreads() {
+		return this.suspects.stream().mapToInt(StackGroupReport::count).sum();
+	}
+
+}

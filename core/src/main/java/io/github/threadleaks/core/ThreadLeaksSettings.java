@@ -1,0 +1,274 @@
+package io.github.threadleaks.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The engine's validated settings. Immutable; built with {@link #builder()}, which rejects any value
+ * outside its allowed range with an {@link InvalidSettingException} naming the setting.
+ */
+public final class ThreadLeaksSettings {
+
+	/** The shortest sampling interval: sampling faster would make the sampler itself a load. */
+	public static final Duration MIN_SAMPLE_INTERVAL = Duration.ofMillis(100);
+
+	/** The deepest stack kept per thread. */
+	public static final int MAX_STACK_DEPTH = 1024;
+
+	/** The longest window, in samples. */
+	public static final int MAX_WINDOW = 10_000;
+
+	/** The most horizons (downsampled histories) kept per group. */
+	public static final int MAX_HORIZONS = 6;
+
+	private final Duration sampleInterval;
+
+	private final int window;
+
+	private final int minGrowth;
+
+	private final double minRiseShare;
+
+	private final double minStuckShare;
+
+	private final int horizons;
+
+	private final int horizonFactor;
+
+	private final int stackDepth;
+
+	private final int maxGroups;
+
+	private final List<Pattern> ignoredThreadNames;
+
+	private final List<Pattern> ignoredTopFrames;
+
+	private final List<Pattern> ignoredAnyFrames;
+
+	private ThreadLeaksSettings(Builder builder) {
+		this.sampleInterval = builder.sampleInterval;
+		this.window = builder.window;
+		this.minGrowth = builder.minGrowth;
+		this.minRiseShare = builder.minRiseShare;
+		this.minStuckShare = builder.minStuckShare;
+		this.horizons = builder.horizons;
+		this.horizonFactor = builder.horizonFactor;
+		this.stackDepth = builder.stackDepth;
+		this.maxGroups = builder.maxGroups;
+		this.ignoredThreadNames = compile("ignore.thread-names", builder.ignoredThreadNames);
+		this.ignoredTopFrames = compile("ignore.top-frames", builder.ignoredTopFrames);
+		this.ignoredAnyFrames = compile("ignore.any-frames", builder.ignoredAnyFrames);
+	}
+
+	/** A builder holding the defaults. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The defaults. */
+	public static ThreadLeaksSettings defaults() {
+		return builder().build();
+	}
+
+	/** How often a sample is taken. */
+	public Duration sampleInterval() {
+		return this.sampleInterval;
+	}
+
+	/** How many samples the detector looks back over, at the finest horizon. */
+	public int window() {
+		return this.window;
+	}
+
+	/** How many threads a group must grow by over the window to be suspected. */
+	public int minGrowth() {
+		return this.minGrowth;
+	}
+
+	/** The share of the window's steps on which a suspected group's count must rise. */
+	public double minRiseShare() {
+		return this.minRiseShare;
+	}
+
+	/** The share of a suspected group's members that must sit still from one sample to the next. */
+	public double minStuckShare() {
+		return this.minStuckShare;
+	}
+
+	/** How many horizons are judged: 1 is the window alone; each further one is downsampled by {@link #horizonFactor()}. */
+	public int horizons() {
+		return this.horizons;
+	}
+
+	/** How many points of one horizon make one point of the next, coarser one. */
+	public int horizonFactor() {
+		return this.horizonFactor;
+	}
+
+	/** How many frames are kept per thread, from the top. */
+	public int stackDepth() {
+		return this.stackDepth;
+	}
+
+	/** How many stack groups are tracked at most; the smallest and stalest are evicted first. */
+	public int maxGroups() {
+		return this.maxGroups;
+	}
+
+	/** Threads whose name matches any of these are left out. */
+	public List<Pattern> ignoredThreadNames() {
+		return this.ignoredThreadNames;
+	}
+
+	/** Threads whose top frame ({@code class.method}) matches any of these are left out. */
+	public List<Pattern> ignoredTopFrames() {
+		return this.ignoredTopFrames;
+	}
+
+	/** Threads with any captured frame ({@code class.method}) matching any of these are left out. */
+	public List<Pattern> ignoredAnyFrames() {
+		return this.ignoredAnyFrames;
+	}
+
+	private static List<Pattern> compile(String setting, List<String> regexes) {
+		List<Pattern> patterns = new ArrayList<>(regexes.size());
+		for (int i = 0; i < regexes.size(); i++) {
+			String regex = regexes.get(i);
+			try {
+				patterns.add(Pattern.compile(regex));
+			}
+			catch (PatternSyntaxException ex) {
+				throw new InvalidSettingException(setting + "[" + i + "]", regex,
+						"a valid regular expression (" + ex.getDescription() + " at index " + ex.getIndex() + ")");
+			}
+		}
+		return List.copyOf(patterns);
+	}
+
+	@Override
+	public String toString() {
+		return "ThreadLeaksSettings[sampleInterval=" + this.sampleInterval + ", window=" + this.window
+				+ ", minGrowth=" + this.minGrowth + ", minRiseShare=" + this.minRiseShare + ", minStuckShare="
+				+ this.minStuckShare + ", horizons=" + this.horizons + ", horizonFactor=" + this.horizonFactor
+				+ ", stackDepth=" + this.stackDepth + ", maxGroups=" + this.maxGroups + "]";
+	}
+
+	/** Builds {@link ThreadLeaksSettings}; each setter checks its value at once. */
+	public static final class Builder {
+
+		private Duration sampleInterval = Duration.ofSeconds(10);
+
+		private int window = 30;
+
+		private int minGrowth = 10;
+
+		private double minRiseShare = 0.25;
+
+		private double minStuckShare = 0.9;
+
+		private int horizons = 3;
+
+		private int horizonFactor = 10;
+
+		private int stackDepth = 32;
+
+		private int maxGroups = 1000;
+
+		private List<String> ignoredThreadNames = List.of();
+
+		private List<String> ignoredTopFrames = List.of();
+
+		private List<String> ignoredAnyFrames = List.of();
+
+		private Builder() {
+		}
+
+		public Builder sampleInterval(Duration sampleInterval) {
+			if (sampleInterval == null || sampleInterval.compareTo(MIN_SAMPLE_INTERVAL) < 0) {
+				throw new InvalidSettingException("sample-interval", sampleInterval, "at least 100ms");
+			}
+			this.sampleInterval = sampleInterval;
+			return this;
+		}
+
+		public Builder window(int window) {
+			this.window = checkRange("window", window, 3, MAX_WINDOW);
+			return this;
+		}
+
+		public Builder minGrowth(int minGrowth) {
+			this.minGrowth = checkRange("min-growth", minGrowth, 1, Integer.MAX_VALUE);
+			return this;
+		}
+
+		public Builder minRiseShare(double minRiseShare) {
+			this.minRiseShare = checkShare("min-rise-share", minRiseShare);
+			return this;
+		}
+
+		public Builder minStuckShare(double minStuckShare) {
+			this.minStuckShare = checkShare("min-stuck-share", minStuckShare);
+			return this;
+		}
+
+		public Builder horizons(int horizons) {
+			this.horizons = checkRange("horizons", horizons, 1, MAX_HORIZONS);
+			return this;
+		}
+
+		public Builder horizonFactor(int horizonFactor) {
+			this.horizonFactor = checkRange("horizon-factor", horizonFactor, 2, 1000);
+			return this;
+		}
+
+		public Builder stackDepth(int stackDepth) {
+			this.stackDepth = checkRange("stack-depth", stackDepth, 1, MAX_STACK_DEPTH);
+			return this;
+		}
+
+		public Builder maxGroups(int maxGroups) {
+			this.maxGroups = checkRange("max-groups", maxGroups, 1, 1_000_000);
+			return this;
+		}
+
+		public Builder ignoredThreadNames(List<String> regexes) {
+			this.ignoredThreadNames = List.copyOf(regexes);
+			return this;
+		}
+
+		public Builder ignoredTopFrames(List<String> regexes) {
+			this.ignoredTopFrames = List.copyOf(regexes);
+			return this;
+		}
+
+		public Builder ignoredAnyFrames(List<String> regexes) {
+			this.ignoredAnyFrames = List.copyOf(regexes);
+			return this;
+		}
+
+		/** The settings; throws {@link InvalidSettingException} if an ignore pattern is not a valid regex. */
+		public ThreadLeaksSettings build() {
+			return new ThreadLeaksSettings(this);
+		}
+
+		private static int checkRange(String setting, int value, int min, int max) {
+			if (value < min || value > max) {
+				throw new InvalidSettingException(setting, value, (max == Integer.MAX_VALUE) ? "at least " + min
+						: "between " + min + " and " + max);
+			}
+			return value;
+		}
+
+		private static double checkShare(String setting, double value) {
+			if (!(value > 0.0 && value <= 1.0)) {
+				throw new InvalidSettingException(setting, value, "greater than 0 and at most 1");
+			}
+			return value;
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.github.threadleaks.core;
+
+/**
+ * Folds the parts of thread names that differ between members of one pool, so that
+ * {@code pool-12-thread-3} and {@code pool-40-thread-1} both read {@code pool-#-thread-#}.
+ */
+public final class ThreadNames {
+
+	/** Names longer than this are cut, with a marker, so that a hostile name cannot bloat a group key. */
+	static final int MAX_LENGTH = 200;
+
+	private ThreadNames() {
+	}
+
+	/**
+	 * The name with every run of digits, and every hexadecimal run of eight or more characters that holds a
+	 * digit (ids, UUID parts), folded to {@code #}.
+	 */
+	public static String normalize(String name) {
+		StringBuilder folded = new StringBuilder(Math.min(name.length(), MAX_LENGTH + 1));
+		int i = 0;
+		while (i < name.length() && folded.length() <= MAX_LENGTH) {
+			int end = hexRunEnd(name, i);
+			if (end - i >= 8 && containsDigit(name, i, end)) {
+				folded.append('#');
+				i = end;
+			}
+			else if (Character.isDigit(name.charAt(i))) {
+				folded.append('#');
+				while (i < name.length() && Character.isDigit(name.charAt(i))) {
+					i++;
+				}
+			}
+			else {
+				folded.append(name.charAt(i));
+				i++;
+			}
+		}
+		if (i < name.length()) {
+			folded.setLength(MAX_LENGTH);
+			folded.append('…');
+		}
+		return folded.toString();
+	}
+
+	private static int hexRunEnd(String name, int start) {
+		int end = start;
+		while (end < name.length() && Character.digit(name.charAt(end), 16) >= 0) {
+			end++;
+		}
+		return end;
+	}
+
+	private static boolean containsDigit(String name, int start, int end) {
+		for (int i = start; i < end; i++) {
+			if (Character.isDigit(name.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

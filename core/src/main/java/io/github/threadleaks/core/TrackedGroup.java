@@ -1,0 +1,84 @@
+package io.github.threadleaks.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** One stack group's state across samples: its history and its suspicion. Confined to the sampling thread. */
+final class TrackedGroup {
+
+	final GroupKey key;
+
+	final String id;
+
+	final Horizon[] horizons;
+
+	/** This sample's members; cleared at the start of each sample. */
+	final List<TrackedThread> members = new ArrayList<>();
+
+	int stuck;
+
+	int previousCount;
+
+	int absentSamples;
+
+	long lastSeenSample;
+
+	@Nullable Evidence evidence;
+
+	/** While suspected: the count the growth is measured from; the suspicion clears when it falls back. */
+	int baseline;
+
+	long suspectedSinceMillis;
+
+	TrackedGroup(GroupKey key, ThreadLeaksSettings settings) {
+		this.key = key;
+		this.id = key.id();
+		this.horizons = new Horizon[settings.horizons()];
+		int period = 1;
+		for (int level = 0; level < this.horizons.length; level++) {
+			this.horizons[level] = new Horizon(period, settings.window());
+			period *= settings.horizonFactor();
+		}
+	}
+
+	void join(TrackedThread thread) {
+		this.members.add(thread);
+		if (thread.stillSincePrevious) {
+			this.stuck++;
+		}
+	}
+
+	/** Records this sample's count in every horizon. */
+	void close(long sample) {
+		int count = this.members.size();
+		// A member can only have sat still here if the group already held it: caps a re-created group.
+		int stuckHere = Math.min(this.stuck, this.previousCount);
+		for (Horizon horizon : this.horizons) {
+			horizon.add(count, stuckHere, this.previousCount);
+		}
+		this.previousCount = count;
+		if (count > 0) {
+			this.absentSamples = 0;
+			this.lastSeenSample = sample;
+		}
+		else {
+			this.absentSamples++;
+		}
+	}
+
+	void reset() {
+		this.members.clear();
+		this.stuck = 0;
+	}
+
+	int count() {
+		return this.members.size();
+	}
+
+	boolean suspected() {
+		return this.evidence != null;
+	}
+
+}
