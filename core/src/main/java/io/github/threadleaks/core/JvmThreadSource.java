@@ -4,9 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The platform threads of this JVM, read through {@link ThreadMXBean}. The census is
@@ -15,9 +18,12 @@ import java.util.Map;
  */
 public final class JvmThreadSource implements ThreadSource {
 
+	/** The most threads walked in one call. */
+	static final int STACK_BATCH = 256;
+
 	private final ThreadMXBean threads;
 
-	private final com.sun.management.@org.jspecify.annotations.Nullable ThreadMXBean bulkCpuTime;
+	private final com.sun.management.@Nullable ThreadMXBean bulkCpuTime;
 
 	/** The source over this JVM's {@link ManagementFactory#getThreadMXBean() ThreadMXBean}. */
 	public JvmThreadSource() {
@@ -48,7 +54,7 @@ public final class JvmThreadSource implements ThreadSource {
 	/** CPU time of each runnable thread (the only ones for which stillness needs it), -1 for the rest. */
 	private long[] cpuTimesOfRunnable(ThreadInfo[] infos) {
 		long[] cpuTimes = new long[infos.length];
-		java.util.Arrays.fill(cpuTimes, -1);
+		Arrays.fill(cpuTimes, -1);
 		if (!cpuTimeAvailable()) {
 			return cpuTimes;
 		}
@@ -61,7 +67,7 @@ public final class JvmThreadSource implements ThreadSource {
 				positions[runnable++] = i;
 			}
 		}
-		long[] measured = measureCpuTime(java.util.Arrays.copyOf(ids, runnable));
+		long[] measured = measureCpuTime(Arrays.copyOf(ids, runnable));
 		for (int i = 0; i < runnable; i++) {
 			cpuTimes[positions[i]] = measured[i];
 		}
@@ -91,20 +97,24 @@ public final class JvmThreadSource implements ThreadSource {
 	@Override
 	public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
 		Map<Long, List<StackFrame>> stacks = new HashMap<>(threadIds.length * 2);
-		if (threadIds.length == 0) {
-			return stacks;
-		}
-		for (ThreadInfo info : this.threads.getThreadInfo(threadIds, maxDepth)) {
-			if (info != null) {
-				StackTraceElement[] elements = info.getStackTrace();
-				List<StackFrame> frames = new ArrayList<>(elements.length);
-				for (StackTraceElement element : elements) {
-					frames.add(StackFrame.of(element));
+		// Stack walks pause the threads walked: in batches, no single pause grows with the thread count.
+		for (int from = 0; from < threadIds.length; from += STACK_BATCH) {
+			long[] batch = Arrays.copyOfRange(threadIds, from, Math.min(threadIds.length, from + STACK_BATCH));
+			for (ThreadInfo info : this.threads.getThreadInfo(batch, maxDepth)) {
+				if (info != null) {
+					stacks.put(info.getThreadId(), frames(info.getStackTrace()));
 				}
-				stacks.put(info.getThreadId(), List.copyOf(frames));
 			}
 		}
 		return stacks;
+	}
+
+	private static List<StackFrame> frames(StackTraceElement[] elements) {
+		StackFrame[] frames = new StackFrame[elements.length];
+		for (int i = 0; i < elements.length; i++) {
+			frames[i] = StackFrame.of(elements[i]);
+		}
+		return List.of(frames);
 	}
 
 	@Override

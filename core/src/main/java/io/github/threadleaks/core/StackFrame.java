@@ -1,5 +1,8 @@
 package io.github.threadleaks.core;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,10 +16,30 @@ import org.jspecify.annotations.Nullable;
  */
 public record StackFrame(String className, String methodName, @Nullable String fileName, int lineNumber) {
 
-	/** The frame of a {@link StackTraceElement}. */
+	/** Generated class names whose numbers or addresses change from run to run. */
+	private static final Pattern GENERATED_CLASS_SUFFIX = Pattern
+		.compile("(\\$\\$Lambda)[$/].*|(\\$Proxy|GeneratedMethodAccessor|GeneratedConstructorAccessor)\\d+$");
+
+	/**
+	 * The frame of a {@link StackTraceElement}, with the run-specific parts of generated class names folded
+	 * ({@code Foo$$Lambda$563/0x00007feb98146a70} reads {@code Foo$$Lambda}), so that ids stay stable across runs.
+	 */
 	public static StackFrame of(StackTraceElement element) {
-		return new StackFrame(element.getClassName(), element.getMethodName(), element.getFileName(),
-				element.getLineNumber());
+		return new StackFrame(stableClassName(element.getClassName()), element.getMethodName(),
+				element.getFileName(), element.getLineNumber());
+	}
+
+	static String stableClassName(String className) {
+		if (className.indexOf("$$Lambda") < 0 && className.indexOf("Proxy") < 0
+				&& className.indexOf("Generated") < 0) {
+			return className;
+		}
+		Matcher matcher = GENERATED_CLASS_SUFFIX.matcher(className);
+		if (!matcher.find()) {
+			return className;
+		}
+		String kept = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2) + "#";
+		return className.substring(0, matcher.start()) + kept;
 	}
 
 	/** {@code class.method}: what ignore patterns match against. */

@@ -70,9 +70,10 @@ public final class ThreadLeakMonitor {
 		return this.latest.report;
 	}
 
-	/** One group of the latest sample, with its members, by id. */
+	/** One group of the latest sample, with its members (longest stuck first), by id. */
 	public Optional<GroupDetail> group(String id) {
-		return Optional.ofNullable(this.latest.details.get(id));
+		Members members = this.latest.members.get(id);
+		return (members != null) ? Optional.of(members.detail()) : Optional.empty();
 	}
 
 	/**
@@ -202,12 +203,12 @@ public final class ThreadLeakMonitor {
 	private Latest build(ThreadTracker.Observation observation, long sample, long now, double sampleMillis,
 			int untracked) {
 		List<StackGroupReport> reports = new ArrayList<>();
-		Map<String, GroupDetail> details = new HashMap<>();
+		Map<String, Members> members = new HashMap<>();
 		for (TrackedGroup group : this.groups.values()) {
 			if (group.count() > 0) {
 				StackGroupReport report = describe(group, now);
 				reports.add(report);
-				details.put(report.id(), new GroupDetail(report, members(group, now)));
+				members.put(report.id(), Members.of(report, group.members, now));
 			}
 		}
 		reports.sort(Comparator.comparing(StackGroupReport::suspected)
@@ -220,7 +221,7 @@ public final class ThreadLeakMonitor {
 		ThreadLeakReport report = new ThreadLeakReport(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED,
 				observation.liveThreads(), sample, java.time.Instant.ofEpochMilli(now), sampleMillis,
 				observation.stacksWalked(), this.groups.size(), untracked, deadlocked, suspects, reports);
-		return new Latest(report, Map.copyOf(details));
+		return new Latest(report, members);
 	}
 
 	private StackGroupReport describe(TrackedGroup group, long now) {
@@ -284,23 +285,13 @@ public final class ThreadLeakMonitor {
 		return owner == Thread.currentThread().getId();
 	}
 
-	private static List<MemberThread> members(TrackedGroup group, long now) {
-		List<MemberThread> members = new ArrayList<>(group.members.size());
-		for (TrackedThread thread : group.members) {
-			ThreadCensus census = thread.census;
-			members.add(new MemberThread(census.id(), census.name(), census.state(), census.daemon(),
-					now - thread.stillSinceMillis, thread.deadlocked));
-		}
-		members.sort(Comparator.comparingLong(MemberThread::stuckForMillis).reversed()
-			.thenComparingLong(MemberThread::id));
-		return members;
-	}
-
 	private void notifyListeners(Latest built, List<TrackedGroup> newlySuspected, List<StackGroupReport> cleared) {
 		for (ThreadLeakListener listener : this.listeners) {
 			for (TrackedGroup group : newlySuspected) {
-				StackGroupReport report = built.details.get(group.id).group();
-				notifySafely(() -> listener.suspected(report));
+				Members members = built.members.get(group.id);
+				if (members != null) {
+					notifySafely(() -> listener.suspected(members.group()));
+				}
 			}
 			for (StackGroupReport report : cleared) {
 				notifySafely(() -> listener.cleared(report));
@@ -319,7 +310,43 @@ public final class ThreadLeakMonitor {
 	}
 
 	/** The latest report and its groups' members, published together. */
-	private record Latest(ThreadLeakReport report, Map<String, GroupDetail> details) {
+	private record Latest(ThreadLeakReport report, Map<String, Members> members) {
+	}
+
+	/**
+	 * A group's members as of one sample, kept as arrays: the sorted {@link GroupDetail} is built only when
+	 * someone asks for it, not every sample.
+	 */
+	private record Members(StackGroupReport group, ThreadCensus[] threads, long[] stuckForMillis,
+			boolean[] deadlocked) {
+
+		static Members of(StackGroupReport group, List<TrackedThread> members, long now) {
+			int size = members.size();
+			ThreadCensus[] threads = new ThreadCensus[size];
+			long[] stuckFor = new long[size];
+			boolean[] deadlocked = new boolean[size];
+			for (int i = 0; i < size; i++) {
+				TrackedThread member = members.get(i);
+				threads[i] = member.census;
+				stuckFor[i] = now - member.stillSinceMillis;
+				deadlocked[i] = member.deadlocked;
+			}
+			return new Members(group, threads, stuckFor, deadlocked);
+		}
+
+		GroupDetail detail() {
+			List<MemberThread> list = new ArrayList<>(this.threads.length);
+			for (int i = 0; i < this.threads.length; i++) {
+				ThreadCensus census = this.threads[i];
+				list.add(new MemberThread(census.id(), census.name(), census.state(), census.daemon(),
+						this.stuckForMillis[i], this.deadlocked[i]));
+			}
+			list.sort(Comparator.comparingLong(MemberThread::stuckForMillis)
+				.reversed()
+				.thenComparingLong(MemberThread::id));
+			return new GroupDetail(this.group, list);
+		}
+
 	}
 
 }

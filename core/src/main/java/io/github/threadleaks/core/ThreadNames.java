@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import java.util.regex.Pattern;
+
 /**
  * Folds the parts of thread names that differ between members of one pool, so that
  * {@code pool-12-thread-3} and {@code pool-40-thread-1} both read {@code pool-#-thread-#}.
@@ -12,11 +14,17 @@ public final class ThreadNames {
 	private ThreadNames() {
 	}
 
+	private static final Pattern UUID = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
 	/**
-	 * The name with every run of digits, and every hexadecimal run of eight or more characters that holds a
-	 * digit (ids, UUID parts), folded to {@code #}.
+	 * The name with every UUID, every run of digits, and every hexadecimal run of eight or more characters that
+	 * holds a digit (ids, hashes), folded to {@code #}.
 	 */
 	public static String normalize(String name) {
+		if (name.indexOf('-') >= 0) {
+			name = UUID.matcher(name).replaceAll("#");
+		}
 		StringBuilder folded = new StringBuilder(Math.min(name.length(), MAX_LENGTH + 1));
 		int i = 0;
 		while (i < name.length() && folded.length() <= MAX_LENGTH) {
