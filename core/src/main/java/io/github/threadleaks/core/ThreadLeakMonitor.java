@@ -78,7 +78,7 @@ public final class ThreadLeakMonitor {
 
 	/**
 	 * Takes one sample and returns its report. The calling thread is left out of the sample. A failure is passed
-	 * to the listeners and rethrown; the engine's state stays as it was before this sample's groups were judged.
+	 * to the listeners and rethrown, and the previous report stays the latest.
 	 */
 	public synchronized ThreadLeakReport sample() {
 		try {
