@@ -1,0 +1,86 @@
+package io.github.threadleaks.autoconfigure;
+
+import java.time.Duration;
+
+import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.ThreadLeakListener;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
+ * drives it and the log of its verdicts.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ThreadLeaksProperties.class)
+public final class ThreadLeaksAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ThreadLeaksSettings threadLeaksSettings(ThreadLeaksProperties properties) {
+		return settings(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings) {
+		return new ThreadLeakMonitor(settings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ThreadLeaksSampler threadLeaksSampler(ThreadLeakMonitor monitor, ObjectProvider<ThreadLeakListener> listeners) {
+		return new ThreadLeaksSampler(monitor, listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ThreadLeakLogger threadLeakLogger() {
+		return new ThreadLeakLogger();
+	}
+
+	/**
+	 * The engine's settings from the properties. A value out of range fails start-up with an
+	 * {@link InvalidConfigurationPropertyValueException} naming the property, its value and the allowed range.
+	 */
+	static ThreadLeaksSettings settings(ThreadLeaksProperties properties) {
+		try {
+			return ThreadLeaksSettings.builder()
+				.sampleInterval(properties.getSampleInterval())
+				.window(properties.getWindow())
+				.minGrowth(properties.getMinGrowth())
+				.minRiseShare(properties.getMinRiseShare())
+				.minStuckShare(properties.getMinStuckShare())
+				.horizons(properties.getHorizons())
+				.horizonFactor(properties.getHorizonFactor())
+				.stackDepth(properties.getStackDepth())
+				.maxGroups(properties.getMaxGroups())
+				.ignoredThreadNames(properties.getIgnore().getThreadNames())
+				.ignoredTopFrames(properties.getIgnore().getTopFrames())
+				.ignoredAnyFrames(properties.getIgnore().getAnyFrames())
+				.build();
+		}
+		catch (InvalidSettingException ex) {
+			// The setting names are the property names without the prefix; a Duration reads better in millis.
+			Object value = ex.setting().equals("sample-interval") ? millis(properties.getSampleInterval())
+					: ex.value();
+			throw new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), value,
+					"Must be " + ex.allowed() + ".");
+		}
+	}
+
+	private static Object millis(@Nullable Duration duration) {
+		return (duration != null) ? duration.toMillis() + "ms" : "null";
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.github.threadleaks.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for threadleaks. Ranges are checked at start-up, when the engine's settings are built
+ * from them.
+ */
+@ConfigurationProperties("threadleaks")
+public class ThreadLeaksProperties {
+
+	/**
+	 * Whether to watch the application's threads for leaks.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How often to sample the threads. At least 100ms.
+	 */
+	private Duration sampleInterval = Duration.ofSeconds(10);
+
+	/**
+	 * Number of samples the detector looks back over, at the finest horizon. Between 3 and 10000.
+	 */
+	private int window = 30;
+
+	/**
+	 * Number of threads a stack group must grow by over the window to be suspected of leaking. At least 1.
+	 */
+	private int minGrowth = 10;
+
+	/**
+	 * Share of the window's steps on which a suspected group's count must rise. Greater than 0 and at most 1.
+	 */
+	private double minRiseShare = 0.25;
+
+	/**
+	 * Share of a suspected group's members that must make no progress from one sample to the next. Greater than
+	 * 0 and at most 1.
+	 */
+	private double minStuckShare = 0.9;
+
+	/**
+	 * Number of horizons judged: 1 is the window alone, each further one is downsampled by the horizon factor,
+	 * to catch slow leaks. Between 1 and 6.
+	 */
+	private int horizons = 3;
+
+	/**
+	 * Number of points of one horizon that make one point of the next, coarser one. Between 2 and 1000.
+	 */
+	private int horizonFactor = 10;
+
+	/**
+	 * Number of frames kept per thread, from the top of its stack. Between 1 and 1024.
+	 */
+	private int stackDepth = 32;
+
+	/**
+	 * Maximum number of stack groups tracked; the smallest and stalest are evicted first. Between 1 and
+	 * 1000000.
+	 */
+	private int maxGroups = 1000;
+
+	private final Ignore ignore = new Ignore();
+
+	private final Metrics metrics = new Metrics();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getSampleInterval() {
+		return this.sampleInterval;
+	}
+
+	public void setSampleInterval(Duration sampleInterval) {
+		this.sampleInterval = sampleInterval;
+	}
+
+	public int getWindow() {
+		return this.window;
+	}
+
+	public void setWindow(int window) {
+		this.window = window;
+	}
+
+	public int getMinGrowth() {
+		return this.minGrowth;
+	}
+
+	public void setMinGrowth(int minGrowth) {
+		this.minGrowth = minGrowth;
+	}
+
+	public double getMinRiseShare() {
+		return this.minRiseShare;
+	}
+
+	public void setMinRiseShare(double minRiseShare) {
+		this.minRiseShare = minRiseShare;
+	}
+
+	public double getMinStuckShare() {
+		return this.minStuckShare;
+	}
+
+	public void setMinStuckShare(double minStuckShare) {
+		this.minStuckShare = minStuckShare;
+	}
+
+	public int getHorizons() {
+		return this.horizons;
+	}
+
+	public void setHorizons(int horizons) {
+		this.horizons = horizons;
+	}
+
+	public int getHorizonFactor() {
+		return this.horizonFactor;
+	}
+
+	public void setHorizonFactor(int horizonFactor) {
+		this.horizonFactor = horizonFactor;
+	}
+
+	public int getStackDepth() {
+		return this.stackDepth;
+	}
+
+	public void setStackDepth(int stackDepth) {
+		this.stackDepth = stackDepth;
+	}
+
+	public int getMaxGroups() {
+		return this.maxGroups;
+	}
+
+	public void setMaxGroups(int maxGroups) {
+		this.maxGroups = maxGroups;
+	}
+
+	public Ignore getIgnore() {
+		return this.ignore;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * Threads to leave out of the samples, by regular expressions that must match the whole text.
+	 */
+	public static class Ignore {
+
+		/**
+		 * Regular expressions matched against each thread's name; matching threads are left out.
+		 */
+		private List<String> threadNames = new ArrayList<>();
+
+		/**
+		 * Regular expressions matched against each thread's top frame ('class.method'); matching threads are
+		 * left out.
+		 */
+		private List<String> topFrames = new ArrayList<>();
+
+		/**
+		 * Regular expressions matched against every captured frame ('class.method'); a thread with any
+		 * matching frame is left out.
+		 */
+		private List<String> anyFrames = new ArrayList<>();
+
+		public List<String> getThreadNames() {
+			return this.threadNames;
+		}
+
+		public void setThreadNames(List<String> threadNames) {
+			this.threadNames = threadNames;
+		}
+
+		public List<String> getTopFrames() {
+			return this.topFrames;
+		}
+
+		public void setTopFrames(List<String> topFrames) {
+			this.topFrames = topFrames;
+		}
+
+		public List<String> getAnyFrames() {
+			return this.anyFrames;
+		}
+
+		public void setAnyFrames(List<String> anyFrames) {
+			this.anyFrames = anyFrames;
+		}
+
+	}
+
+	/**
+	 * Meters.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Number of the largest stack groups exported in 'threadleaks.group.threads', besides every suspected
+		 * group. Between 0 and 1000.
+		 */
+		private int maxGroups = 20;
+
+		public int getMaxGroups() {
+			return this.maxGroups;
+		}
+
+		public void setMaxGroups(int maxGroups) {
+			this.maxGroups = maxGroups;
+		}
+
+	}
+
+}

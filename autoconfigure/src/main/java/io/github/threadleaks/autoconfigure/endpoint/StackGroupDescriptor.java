@@ -1,0 +1,40 @@
+package io.github.threadleaks.autoconfigure.endpoint;
+
+import java.util.List;
+
+import io.github.threadleaks.core.Evidence;
+import io.github.threadleaks.core.LockReport;
+import io.github.threadleaks.core.StackGroupReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One stack group in the {@code threadleaks} endpoint: threads with the same normalized name, state and stack.
+ *
+ * @param id the group's stable short id, as used in {@code /actuator/threadleaks/{id}}
+ * @param name the normalized thread name ({@code pool-#-thread-#})
+ * @param state the thread state shared by the members ({@code WAITING})
+ * @param count how many threads are in the group
+ * @param growth how much the count changed over the window
+ * @param suspected whether the group is suspected of leaking
+ * @param frames the captured frames, top first
+ * @param history the count at each sample of the window, oldest first
+ * @param stuck how many members made no progress since the previous sample
+ * @param stuckForMillis how long the oldest member has sat in this exact place
+ * @param deadlocked how many members the JVM reports deadlocked
+ * @param lock the lock the oldest member waits on, absent if none
+ * @param evidence the figures that made the group suspected, absent if it is not
+ * @param suspectedForMillis how long the group has been suspected, 0 if it is not
+ * @param explanation the verdict in words
+ */
+public record StackGroupDescriptor(String id, String name, String state, int count, int growth, boolean suspected,
+		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
+		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+
+	static StackGroupDescriptor of(StackGroupReport group) {
+		return new StackGroupDescriptor(group.id(), group.name(), group.state().name(), group.count(),
+				group.growth(), group.suspected(), group.frames(), group.history(), group.stuck(),
+				group.stuckForMillis(), group.deadlocked(), group.lock(), group.evidence(),
+				group.suspectedForMillis(), group.explanation());
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.github.threadleaks.autoconfigure.endpoint;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.github.threadleaks.core.GroupDetail;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * One stack group with its member threads, as {@code /actuator/threadleaks/{id}} shows it: the group's fields
+ * and a {@code threads} array, in one flat object.
+ *
+ * @param group the group
+ * @param threads its members, longest stuck first
+ */
+public record StackGroupDetailDescriptor(@JsonUnwrapped StackGroupDescriptor group,
+		List<MemberThreadDescriptor> threads) implements OperationResponseBody {
+
+	static StackGroupDetailDescriptor of(GroupDetail detail) {
+		return new StackGroupDetailDescriptor(StackGroupDescriptor.of(detail.group()),
+				detail.threads().stream().map(MemberThreadDescriptor::of).toList());
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The {@code threadLeaks} health indicator and its auto-configuration.
+ */
+@NullMarked
+package io.github.threadleaks.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * The threadleaks meters and their auto-configuration.
+ */
+@NullMarked
+package io.github.threadleaks.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

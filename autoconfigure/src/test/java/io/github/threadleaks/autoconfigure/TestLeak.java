@@ -1,0 +1,145 @@
+package io.github.threadleaks.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.SynchronousQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import io.github.threadleaks.core.JvmThreadSource;
+import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+
+/**
+ * A real thread leak that a test grows, samples and releases: threads blocked forever in
+ * {@link SynchronousQueue#put}, as when senders outnumber the receiver. Its monitor watches only these threads
+ * (every other thread of the test JVM is ignored), samples on a manual clock, one second per sample, and
+ * suspects a group after three samples of growth.
+ */
+public final class TestLeak implements AutoCloseable {
+
+	/** The prefix of the leaked threads' names; their group is named {@code threadleaks-test-leak-#}. */
+	public static final String THREAD_NAME_PREFIX = "threadleaks-test-leak-";
+
+	/** The normalized name of the leaked threads' group. */
+	public static final String GROUP_NAME = THREAD_NAME_PREFIX + "#";
+
+	private final SynchronousQueue<Object> queue = new SynchronousQueue<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private final ManualClock clock = new ManualClock();
+
+	private final ThreadLeakMonitor monitor;
+
+	public TestLeak() {
+		ThreadLeaksSettings settings = ThreadLeaksSettings.builder()
+			.window(5)
+			.minGrowth(2)
+			.ignoredThreadNames(List.of("(?!" + THREAD_NAME_PREFIX + ").*"))
+			.build();
+		this.monitor = new ThreadLeakMonitor(settings, new JvmThreadSource(), this.clock);
+	}
+
+	public ThreadLeakMonitor monitor() {
+		return this.monitor;
+	}
+
+	/** Advances the clock by a second and takes a sample. */
+	public ThreadLeakReport sample() {
+		this.clock.advance(Duration.ofSeconds(1));
+		return this.monitor.sample();
+	}
+
+	/** Leaks one more thread and samples, three times: enough for the group to be suspected. */
+	public StackGroupReport leakUntilSuspected() {
+		ThreadLeakReport report = null;
+		for (int i = 0; i < 3; i++) {
+			leak(1);
+			report = sample();
+		}
+		if (report.suspects().size() != 1) {
+			throw new IllegalStateException("Expected the leak to be suspected: " + report);
+		}
+		return report.suspects().get(0);
+	}
+
+	/** Starts threads that block in {@code put} for ever, and waits until each is parked there. */
+	public void leak(int count) {
+		for (int i = 0; i < count; i++) {
+			Thread thread = new Thread(this::put, THREAD_NAME_PREFIX + (this.threads.size() + 1));
+			thread.setDaemon(true);
+			this.threads.add(thread);
+			thread.start();
+			awaitState(thread, Thread.State.WAITING);
+		}
+	}
+
+	/** Takes every element the leaked threads put, so that they end, and waits for them. */
+	public void release() {
+		try {
+			// Each thread puts exactly once: as many takes as threads end them all.
+			for (int i = 0; i < this.threads.size(); i++) {
+				this.queue.take();
+			}
+			for (Thread thread : this.threads) {
+				thread.join(Duration.ofSeconds(10).toMillis());
+				if (thread.isAlive()) {
+					throw new IllegalStateException(thread.getName() + " did not end");
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		this.threads.clear();
+	}
+
+	/** Ends the threads whatever state the test left them in. */
+	@Override
+	public void close() {
+		for (Thread thread : this.threads) {
+			thread.interrupt();
+		}
+		try {
+			for (Thread thread : this.threads) {
+				thread.join(Duration.ofSeconds(10).toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.threads.clear();
+	}
+
+	private void put() {
+		try {
+			this.queue.put(Thread.currentThread().getName());
+		}
+		catch (InterruptedException ex) {
+			// Released by close().
+		}
+	}
+
+	/** Waits for a thread to reach a state. */
+	public static void awaitState(Thread thread, Thread.State state) {
+		await(() -> thread.getState() == state, () -> thread.getName() + " to be " + state);
+	}
+
+	/** Waits, polling with yields and for at most ten seconds, until a condition holds. */
+	public static void await(BooleanSupplier condition, Supplier<String> description) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Timed out waiting for " + description.get());
+			}
+			Thread.onSpinWait();
+			Thread.yield();
+		}
+	}
+
+}

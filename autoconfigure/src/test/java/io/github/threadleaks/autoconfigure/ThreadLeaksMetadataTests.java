@@ -1,0 +1,53 @@
+package io.github.threadleaks.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** IDEs complete and document every key: the configuration processor's metadata covers them all. */
+class ThreadLeaksMetadataTests {
+
+	@Test
+	void everyKeyIsDocumented() throws IOException {
+		Map<String, JsonNode> properties = properties();
+		assertThat(properties).containsOnlyKeys("threadleaks.enabled", "threadleaks.sample-interval",
+				"threadleaks.window", "threadleaks.min-growth", "threadleaks.min-rise-share",
+				"threadleaks.min-stuck-share", "threadleaks.horizons", "threadleaks.horizon-factor",
+				"threadleaks.stack-depth", "threadleaks.max-groups", "threadleaks.ignore.thread-names",
+				"threadleaks.ignore.top-frames", "threadleaks.ignore.any-frames", "threadleaks.metrics.max-groups",
+				"management.health.threadleaks.enabled", "management.endpoint.threadleaks.access",
+				"management.endpoint.threadleaks.cache.time-to-live");
+		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
+			.isNotBlank());
+		assertThat(properties.get("threadleaks.sample-interval").path("defaultValue").asString()).isEqualTo("10s");
+		assertThat(properties.get("threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("management.health.threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
+	}
+
+	private Map<String, JsonNode> properties() throws IOException {
+		JsonMapper mapper = JsonMapper.builder().build();
+		Map<String, JsonNode> properties = new HashMap<>();
+		for (URL url : Collections.list(getClass().getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream in = url.openStream()) {
+				for (JsonNode property : mapper.readTree(in).path("properties")) {
+					String name = property.path("name").asString();
+					if (name.contains("threadleaks")) {
+						properties.put(name, property);
+					}
+				}
+			}
+		}
+		return properties;
+	}
+
+}
