@@ -1,0 +1,84 @@
+package io.github.threadleaks.junit;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.threadleaks.core.GroupDetail;
+import io.github.threadleaks.core.MemberThread;
+import io.github.threadleaks.core.StackGroupReport;
+
+/**
+ * The failure message of a leak, grouped by stack as a goroutine profile is: one paragraph per stack group,
+ * largest first, with the engine's verdict, the threads' names and their top frames.
+ */
+final class LeakMessage {
+
+	/** The frames printed per group; the rest are counted. */
+	static final int MAX_FRAMES = 12;
+
+	/** The thread names printed per group; the rest are counted. */
+	static final int MAX_NAMES = 5;
+
+	private LeakMessage() {
+	}
+
+	/** The message for the given leftover groups; {@code subject} names what has ended ({@code test}). */
+	static String of(List<GroupDetail> groups, Duration linger, String subject) {
+		int threads = 0;
+		for (GroupDetail group : groups) {
+			threads += group.group().count();
+		}
+		StringBuilder text = new StringBuilder();
+		text.append(plural(threads, "leaked thread")).append(" in ").append(plural(groups.size(), "stack group"))
+			.append(":\n");
+		for (GroupDetail group : groups) {
+			appendGroup(text, group);
+		}
+		text.append("They were started during the ").append(subject).append(" and were still alive ")
+			.append(DurationText.format(linger)).append(" after it ended. Stop them before it ends (shut executors ")
+			.append("down and await them, join threads) or, if they are meant to outlive it, ignore them with ")
+			.append("@VerifyNoThreadLeaks(ignoreThreadNames = ...) or threadleaks.junit.ignore.thread-names.");
+		return text.toString();
+	}
+
+	private static void appendGroup(StringBuilder text, GroupDetail detail) {
+		StackGroupReport group = detail.group();
+		text.append("  ").append(heading(group)).append('\n');
+		text.append("    threads: ");
+		List<MemberThread> members = detail.threads();
+		for (int i = 0; i < Math.min(members.size(), MAX_NAMES); i++) {
+			text.append((i > 0) ? ", \"" : "\"").append(members.get(i).name()).append('"');
+		}
+		if (members.size() > MAX_NAMES) {
+			text.append(" and ").append(members.size() - MAX_NAMES).append(" more");
+		}
+		text.append('\n');
+		List<String> frames = group.frames();
+		if (frames.isEmpty()) {
+			text.append("    (no Java frames)\n");
+		}
+		for (int i = 0; i < Math.min(frames.size(), MAX_FRAMES); i++) {
+			text.append("    at ").append(frames.get(i)).append('\n');
+		}
+		if (frames.size() > MAX_FRAMES) {
+			text.append("    ... ").append(frames.size() - MAX_FRAMES).append(" more\n");
+		}
+	}
+
+	/**
+	 * {@code 2 threads like "pool-#-thread-#" WAITING, oldest stuck 1s}: the engine's explanation, which starts
+	 * with the count, with the group's normalized name put after it.
+	 */
+	static String heading(StackGroupReport group) {
+		String count = plural(group.count(), "thread") + " ";
+		String like = count + "like \"" + group.name() + "\"";
+		String explanation = group.explanation();
+		return explanation.startsWith(count) ? like + " " + explanation.substring(count.length())
+				: like + ": " + explanation;
+	}
+
+	private static String plural(int count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+}

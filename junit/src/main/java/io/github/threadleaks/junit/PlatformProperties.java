@@ -1,0 +1,107 @@
+package io.github.threadleaks.junit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The {@code threadleaks.junit.*} configuration parameters, read as JUnit reads its own: from the launcher, from
+ * system properties, or from {@code junit-platform.properties}. A list holds comma-separated regular expressions;
+ * commas inside {@code {}} or {@code []}, or escaped, belong to the expression.
+ */
+final class PlatformProperties {
+
+	static final String LINGER = "threadleaks.junit.linger";
+
+	static final String IGNORE_THREAD_NAMES = "threadleaks.junit.ignore.thread-names";
+
+	static final String IGNORE_TOP_FRAMES = "threadleaks.junit.ignore.top-frames";
+
+	static final String IGNORE_ANY_FRAMES = "threadleaks.junit.ignore.any-frames";
+
+	static final String IGNORE_DEFAULTS = "threadleaks.junit.ignore.defaults";
+
+	/** JUnit Jupiter's own switch for parallel execution. */
+	static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
+
+	private PlatformProperties() {
+	}
+
+	/** The bottom layers of every check: the defaults, then the configuration parameters. */
+	static CheckOptions options(ExtensionContext context) {
+		boolean withDefaults = booleanParameter(context, IGNORE_DEFAULTS, true);
+		CheckOptions parameters = new CheckOptions(
+				context.getConfigurationParameter(LINGER).map((text) -> CheckOptions.linger(text, LINGER)).orElse(null),
+				patterns(context, IGNORE_THREAD_NAMES), patterns(context, IGNORE_TOP_FRAMES),
+				patterns(context, IGNORE_ANY_FRAMES));
+		return CheckOptions.defaults(withDefaults).with(parameters);
+	}
+
+	/** Whether Jupiter runs tests in parallel, read as Jupiter reads it. */
+	static boolean parallelExecution(ExtensionContext context) {
+		return context.getConfigurationParameter(PARALLEL_ENABLED).map(Boolean::parseBoolean).orElse(false);
+	}
+
+	private static boolean booleanParameter(ExtensionContext context, String key, boolean otherwise) {
+		String text = context.getConfigurationParameter(key).map((value) -> value.trim().toLowerCase(Locale.ROOT))
+			.orElse(null);
+		if (text == null) {
+			return otherwise;
+		}
+		if (!text.equals("true") && !text.equals("false")) {
+			throw CheckOptions.invalid(key, text, "true or false");
+		}
+		return text.equals("true");
+	}
+
+	private static List<String> patterns(ExtensionContext context, String key) {
+		return context.getConfigurationParameter(key)
+			.map((text) -> CheckOptions.patterns(split(text).toArray(String[]::new), key))
+			.orElse(List.of());
+	}
+
+	/** The comma-separated entries of a list, trimmed; a comma in a quantifier, a class or escaped stays. */
+	static List<String> split(String text) {
+		List<String> entries = new ArrayList<>();
+		StringBuilder entry = new StringBuilder();
+		int braces = 0;
+		boolean inClass = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\\' && i + 1 < text.length()) {
+				entry.append(c).append(text.charAt(++i));
+				continue;
+			}
+			if (c == ',' && braces == 0 && !inClass) {
+				add(entries, entry);
+				continue;
+			}
+			if (c == '[') {
+				inClass = true;
+			}
+			else if (c == ']') {
+				inClass = false;
+			}
+			else if (c == '{' && !inClass) {
+				braces++;
+			}
+			else if (c == '}' && !inClass && braces > 0) {
+				braces--;
+			}
+			entry.append(c);
+		}
+		add(entries, entry);
+		return entries;
+	}
+
+	private static void add(List<String> entries, StringBuilder entry) {
+		String trimmed = entry.toString().trim();
+		if (!trimmed.isEmpty()) {
+			entries.add(trimmed);
+		}
+		entry.setLength(0);
+	}
+
+}

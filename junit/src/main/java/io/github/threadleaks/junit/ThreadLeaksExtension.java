@@ -1,0 +1,278 @@
+package io.github.threadleaks.junit;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.threadleaks.junit.VerifyNoThreadLeaks.Scope;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit Jupiter extension behind {@link VerifyNoThreadLeaks}: takes the live threads before each test (or
+ * before the test class) and fails the test if threads started since are still alive after it and its linger.
+ *
+ * <p>Registered by {@code @VerifyNoThreadLeaks}, it is configured by annotations and configuration parameters.
+ * Registered with {@code @RegisterExtension} from {@link #builder()}, its own settings apply to the whole class,
+ * annotations add to them, and it takes over from an annotation-registered one. With {@link Scope#CLASS} the
+ * field must be static, since JUnit calls before-all callbacks only on extensions held in static fields.
+ *
+ * <p>With {@code junit.jupiter.execution.parallel.enabled=true} a thread census cannot tell which of the tests
+ * running at once started a thread, so a check runs only for a test class annotated {@link Isolated @Isolated},
+ * which JUnit runs alone; any other checked test fails at once with a message that says so.
+ */
+public final class ThreadLeaksExtension
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+	private static final String CLASS_CHECK = "class-check";
+
+	private static final String TEST_CHECK = "test-check";
+
+	/** Settings given to the builder; {@code null} for the instance {@code @VerifyNoThreadLeaks} registers. */
+	private final @Nullable CheckOptions registered;
+
+	private final Scope registeredScope;
+
+	/** The extension as {@link VerifyNoThreadLeaks} registers it: annotations and configuration parameters alone. */
+	public ThreadLeaksExtension() {
+		this.registered = null;
+		this.registeredScope = Scope.TEST;
+	}
+
+	private ThreadLeaksExtension(CheckOptions registered, Scope scope) {
+		this.registered = registered;
+		this.registeredScope = scope;
+	}
+
+	/** A builder for an extension to register with {@code @RegisterExtension}. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		if (defersToRegistered(context) || scope(context) != Scope.CLASS || store(context).get(CLASS_CHECK) != null) {
+			// An enclosing class checked as a whole covers its nested classes.
+			return;
+		}
+		refuseUnlessAlone(context);
+		store(context).put(CLASS_CHECK, new ClassCheck(context.getUniqueId(), LeakCheck.begin(classOptions(context))));
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		ClassCheck check = store(context).get(CLASS_CHECK, ClassCheck.class);
+		if (check != null && check.owner().equals(context.getUniqueId())) {
+			Optional<ThreadLeakError> leak = check.check().end("test class");
+			if (leak.isPresent()) {
+				throw leak.get();
+			}
+		}
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		if (defersToRegistered(context)) {
+			return;
+		}
+		Optional<VerifyNoThreadLeaks> onMethod = AnnotationSupport.findAnnotation(context.getTestMethod(),
+				VerifyNoThreadLeaks.class);
+		if (onMethod.isEmpty() && scope(context) == Scope.CLASS) {
+			if (store(context).get(CLASS_CHECK) == null) {
+				throw new ExtensionConfigurationException("ThreadLeaksExtension with scope CLASS on "
+						+ describe(context) + " never saw the class start: register it in a static field, since "
+						+ "JUnit calls before-all callbacks only on extensions held in static fields");
+			}
+			return;
+		}
+		CheckOptions options = classOptions(context);
+		if (onMethod.isPresent()) {
+			options = options.with(methodOptions(onMethod.get(), context));
+		}
+		refuseUnlessAlone(context);
+		store(context).put(TEST_CHECK, LeakCheck.begin(options));
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		// Thrown even when the test failed: JUnit then adds it to the test's failure as a suppressed exception.
+		LeakCheck check = store(context).remove(TEST_CHECK, LeakCheck.class);
+		if (check != null) {
+			Optional<ThreadLeakError> leak = check.end("test");
+			if (leak.isPresent()) {
+				throw leak.get();
+			}
+		}
+	}
+
+	private Store store(ExtensionContext context) {
+		return context.getStore(Namespace.create(ThreadLeaksExtension.class, this));
+	}
+
+	/**
+	 * Whether this is the instance an annotation registered while the class also registers one in a field:
+	 * the registered one alone checks, so that its settings are never second-guessed by a default instance.
+	 */
+	private boolean defersToRegistered(ExtensionContext context) {
+		if (this.registered != null) {
+			return false;
+		}
+		for (Class<?> type : classes(context)) {
+			if (!AnnotationSupport.findAnnotatedFields(type, RegisterExtension.class,
+					(field) -> ThreadLeaksExtension.class.isAssignableFrom(field.getType())).isEmpty()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The registered scope, or that of the nearest annotated class. */
+	private Scope scope(ExtensionContext context) {
+		if (this.registered != null) {
+			return this.registeredScope;
+		}
+		Scope scope = Scope.TEST;
+		for (Class<?> type : classes(context)) {
+			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type, VerifyNoThreadLeaks.class);
+			if (annotation.isPresent()) {
+				scope = annotation.get().scope();
+			}
+		}
+		return scope;
+	}
+
+	/** The layers for a class: defaults, configuration parameters, the registered settings, class annotations. */
+	private CheckOptions classOptions(ExtensionContext context) {
+		CheckOptions options = PlatformProperties.options(context);
+		if (this.registered != null) {
+			options = options.with(this.registered);
+		}
+		for (Class<?> type : classes(context)) {
+			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type, VerifyNoThreadLeaks.class);
+			if (annotation.isPresent()) {
+				options = options.with(CheckOptions.of(annotation.get(), type.getName()));
+			}
+		}
+		return options;
+	}
+
+	private static CheckOptions methodOptions(VerifyNoThreadLeaks annotation, ExtensionContext context) {
+		if (annotation.scope() != Scope.TEST) {
+			throw new ExtensionConfigurationException("@VerifyNoThreadLeaks(scope = " + annotation.scope() + ") on "
+					+ describe(context) + ": a method is always checked on its own; put scope = "
+					+ annotation.scope() + " on the class");
+		}
+		return CheckOptions.of(annotation, describe(context));
+	}
+
+	/**
+	 * Fails before the test runs when tests run in parallel and this one is not isolated: threads of the tests
+	 * running beside it would be blamed on it, or its own leaks on them.
+	 */
+	private static void refuseUnlessAlone(ExtensionContext context) {
+		if (!PlatformProperties.parallelExecution(context)) {
+			return;
+		}
+		for (Class<?> type : classes(context)) {
+			if (AnnotationSupport.isAnnotated(type, Isolated.class)) {
+				return;
+			}
+		}
+		throw new ExtensionConfigurationException("@VerifyNoThreadLeaks cannot check " + describe(context)
+				+ " while tests run in parallel (" + PlatformProperties.PARALLEL_ENABLED + "=true): a census of "
+				+ "threads cannot tell which test started a thread, so threads of tests running at the same time "
+				+ "would be blamed on this one. Annotate the test class with @Isolated "
+				+ "(org.junit.jupiter.api.parallel.Isolated) so that JUnit runs it alone, or run these tests "
+				+ "without parallel execution.");
+	}
+
+	/** The test class and its enclosing classes, outermost first. */
+	private static List<Class<?>> classes(ExtensionContext context) {
+		Optional<Class<?>> testClass = context.getTestClass();
+		if (testClass.isEmpty()) {
+			return List.of();
+		}
+		List<Class<?>> classes = new ArrayList<>(context.getEnclosingTestClasses());
+		classes.add(testClass.get());
+		return classes;
+	}
+
+	private static String describe(ExtensionContext context) {
+		String type = context.getTestClass().map(Class::getName).orElse(context.getDisplayName());
+		Optional<Method> method = context.getTestMethod();
+		return method.isPresent() ? type + "#" + method.get().getName() + "()" : type;
+	}
+
+	/** A class-scope check and the unique id of the class context that started it. */
+	private record ClassCheck(String owner, LeakCheck check) {
+	}
+
+	/** Builds a {@link ThreadLeaksExtension} for {@code @RegisterExtension}; each method checks its value at once. */
+	public static final class Builder {
+
+		private Scope scope = Scope.TEST;
+
+		private @Nullable Duration linger;
+
+		private final List<String> ignoredThreadNames = new ArrayList<>();
+
+		private final List<String> ignoredTopFrames = new ArrayList<>();
+
+		private final List<String> ignoredAnyFrames = new ArrayList<>();
+
+		private Builder() {
+		}
+
+		/** Whether each test is checked on its own (the default) or the class as a whole. */
+		public Builder scope(Scope scope) {
+			this.scope = scope;
+			return this;
+		}
+
+		/** How long threads still alive at the end may take to end; from 0 to 10 minutes, default 1 second. */
+		public Builder linger(Duration linger) {
+			this.linger = CheckOptions.linger(linger, "ThreadLeaksExtension.builder().linger(...)");
+			return this;
+		}
+
+		/** Adds regular expressions matched against the whole thread name. */
+		public Builder ignoreThreadNames(String... regexes) {
+			this.ignoredThreadNames
+				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreThreadNames(...)"));
+			return this;
+		}
+
+		/** Adds regular expressions matched against a thread's top frame, as {@code class.method}. */
+		public Builder ignoreTopFrames(String... regexes) {
+			this.ignoredTopFrames
+				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreTopFrames(...)"));
+			return this;
+		}
+
+		/** Adds regular expressions matched against every captured frame, as {@code class.method}. */
+		public Builder ignoreAnyFrames(String... regexes) {
+			this.ignoredAnyFrames
+				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreAnyFrames(...)"));
+			return this;
+		}
+
+		public ThreadLeaksExtension build() {
+			return new ThreadLeaksExtension(new CheckOptions(this.linger, this.ignoredThreadNames,
+					this.ignoredTopFrames, this.ignoredAnyFrames), this.scope);
+		}
+
+	}
+
+}
