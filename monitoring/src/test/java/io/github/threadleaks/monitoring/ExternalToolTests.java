@@ -36,7 +36,8 @@ class ExternalToolTests {
 	}
 
 	private static Path executable(Path file) throws IOException {
-		return Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		return Files.createFile(file,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 	}
 
 }

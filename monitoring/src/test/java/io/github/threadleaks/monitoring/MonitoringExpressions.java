@@ -54,14 +54,11 @@ final class MonitoringExpressions {
 	}
 
 	/** The {@code expr} of every rule in a Prometheus rule file. */
-	@SuppressWarnings("unchecked")
 	static List<PromQlExpression> prometheusRules(Path file) throws IOException {
 		List<PromQlExpression> expressions = new ArrayList<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) yaml(file).get("groups")) {
-			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-				Object name = rule.containsKey("alert") ? rule.get("alert") : rule.get("record");
-				expressions.add(new PromQlExpression(file + " rule " + name, (String) rule.get("expr")));
-			}
+		for (Map<String, Object> rule : rules(yaml(file))) {
+			Object name = rule.containsKey("alert") ? rule.get("alert") : rule.get("record");
+			expressions.add(new PromQlExpression(file + " rule " + name, (String) rule.get("expr")));
 		}
 		return expressions;
 	}
@@ -70,19 +67,27 @@ final class MonitoringExpressions {
 	@SuppressWarnings("unchecked")
 	static List<PromQlExpression> grafanaAlertRules(Path file) throws IOException {
 		List<PromQlExpression> expressions = new ArrayList<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) yaml(file).get("groups")) {
-			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-				for (Map<String, Object> query : (List<Map<String, Object>>) rule.get("data")) {
-					Map<String, Object> model = (Map<String, Object>) query.get("model");
-					if (model.containsKey("expr")) {
-						expressions.add(new PromQlExpression(
-								file + " rule " + rule.get("title") + " query " + query.get("refId"),
-								(String) model.get("expr")));
-					}
+		for (Map<String, Object> rule : rules(yaml(file))) {
+			for (Map<String, Object> query : (List<Map<String, Object>>) rule.get("data")) {
+				Map<String, Object> model = (Map<String, Object>) query.get("model");
+				if (model.containsKey("expr")) {
+					expressions.add(new PromQlExpression(
+							file + " rule " + rule.get("title") + " query " + query.get("refId"),
+							(String) model.get("expr")));
 				}
 			}
 		}
 		return expressions;
+	}
+
+	/** The rules of every group of a rule file, Prometheus's or Grafana's: the maps themselves, to read or change. */
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> rules(Map<String, Object> ruleFile) {
+		List<Map<String, Object>> rules = new ArrayList<>();
+		for (Map<String, Object> group : (List<Map<String, Object>>) ruleFile.get("groups")) {
+			rules.addAll((List<Map<String, Object>>) group.get("rules"));
+		}
+		return rules;
 	}
 
 	static Map<String, Object> yaml(Path file) throws IOException {

@@ -25,7 +25,9 @@ class MonitoringFilesTests {
 		JsonNode dashboard = dashboard();
 		assertThat(dashboard.path("uid").asString()).isEqualTo("threadleaks");
 		Map<String, JsonNode> variables = new LinkedHashMap<>();
-		dashboard.path("templating").path("list").forEach((variable) -> variables.put(variable.path("name").asString(), variable));
+		dashboard.path("templating")
+			.path("list")
+			.forEach((variable) -> variables.put(variable.path("name").asString(), variable));
 		assertThat(variables).containsOnlyKeys("datasource", "application", "instance");
 		assertThat(variables.get("datasource").path("type").asString()).isEqualTo("datasource");
 		assertThat(variables.get("datasource").path("query").asString()).isEqualTo("prometheus");
@@ -55,7 +57,8 @@ class MonitoringFilesTests {
 		JsonNode dashboard = dashboard();
 		JsonNode suspected = panel(dashboard, "Suspected stack groups");
 		assertThat(suspected.path("type").asString()).isEqualTo("stat");
-		assertThat(suspected.path("targets").get(0).path("expr").asString()).startsWith("sum(threadleaks_suspected_groups{");
+		assertThat(suspected.path("targets").get(0).path("expr").asString())
+			.startsWith("sum(threadleaks_suspected_groups{");
 		JsonNode steps = suspected.path("fieldConfig").path("defaults").path("thresholds").path("steps");
 		assertThat(steps.get(steps.size() - 1).path("color").asString()).isEqualTo("red");
 		assertThat(steps.get(steps.size() - 1).path("value").asInt()).isEqualTo(1);
@@ -83,34 +86,28 @@ class MonitoringFilesTests {
 		Map<String, Object> grafana = MonitoringExpressions.yaml(MonitoringFiles.GRAFANA_ALERT_RULES);
 		assertThat(grafana.get("apiVersion")).isEqualTo(1);
 		Map<String, Map<String, Object>> prometheusAlerts = new LinkedHashMap<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) MonitoringExpressions
-			.yaml(MonitoringFiles.PROMETHEUS_RULES)
-			.get("groups")) {
-			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-				prometheusAlerts.put((String) rule.get("alert"), rule);
-			}
+		for (Map<String, Object> rule : MonitoringExpressions
+			.rules(MonitoringExpressions.yaml(MonitoringFiles.PROMETHEUS_RULES))) {
+			prometheusAlerts.put((String) rule.get("alert"), rule);
 		}
 		JsonNode dashboard = dashboard();
 		List<String> titles = new ArrayList<>();
-		for (Map<String, Object> group : (List<Map<String, Object>>) grafana.get("groups")) {
-			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-				String title = (String) rule.get("title");
-				titles.add(title);
-				Map<String, Object> prometheus = prometheusAlerts.get(title);
-				assertThat(prometheus).as("Prometheus alert " + title).isNotNull();
-				assertThat(rule.get("for")).as(title).isEqualTo(prometheus.get("for"));
-				assertThat(rule.get("labels")).as(title).isEqualTo(prometheus.get("labels"));
-				List<Map<String, Object>> data = (List<Map<String, Object>>) rule.get("data");
-				assertThat(data).extracting((query) -> query.get("refId")).contains(rule.get("condition"));
-				assertThat(data).filteredOn((query) -> !"__expr__".equals(query.get("datasourceUid")))
-					.isNotEmpty()
-					.allSatisfy((query) -> assertThat(query.get("datasourceUid"))
-						.isEqualTo("${PROMETHEUS_DATASOURCE_UID}"));
-				Map<String, Object> annotations = (Map<String, Object>) rule.get("annotations");
-				assertThat(annotations.get("__dashboardUid__")).isEqualTo(dashboard.path("uid").asString());
-				assertThat(dashboard.path("panels").findValues("id")).map(JsonNode::asString)
-					.contains((String) annotations.get("__panelId__"));
-			}
+		for (Map<String, Object> rule : MonitoringExpressions.rules(grafana)) {
+			String title = (String) rule.get("title");
+			titles.add(title);
+			Map<String, Object> prometheus = prometheusAlerts.get(title);
+			assertThat(prometheus).as("Prometheus alert " + title).isNotNull();
+			assertThat(rule.get("for")).as(title).isEqualTo(prometheus.get("for"));
+			assertThat(rule.get("labels")).as(title).isEqualTo(prometheus.get("labels"));
+			List<Map<String, Object>> data = (List<Map<String, Object>>) rule.get("data");
+			assertThat(data).extracting((query) -> query.get("refId")).contains(rule.get("condition"));
+			assertThat(data).filteredOn((query) -> !"__expr__".equals(query.get("datasourceUid")))
+				.isNotEmpty()
+				.allSatisfy((query) -> assertThat(query.get("datasourceUid")).isEqualTo("${PROMETHEUS_DATASOURCE_UID}"));
+			Map<String, Object> annotations = (Map<String, Object>) rule.get("annotations");
+			assertThat(annotations.get("__dashboardUid__")).isEqualTo(dashboard.path("uid").asString());
+			assertThat(dashboard.path("panels").findValues("id")).map(JsonNode::asString)
+				.contains((String) annotations.get("__panelId__"));
 		}
 		assertThat(titles).containsExactlyElementsOf(prometheusAlerts.keySet());
 	}

@@ -106,11 +106,10 @@ final class PrometheusServer implements AutoCloseable {
 		return response.path("data").path("result");
 	}
 
-	/** Runs a range query over the last {@code range} with the given step and returns its result matrix. */
-	JsonNode queryRange(String promql, Duration range, Duration step) {
-		long end = System.currentTimeMillis() / 1000;
+	/** Runs a range query from {@code start} to {@code end} (seconds since the epoch) in steps of a second. */
+	JsonNode queryRange(String promql, double start, double end) {
 		JsonNode response = get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-				+ "&start=" + (end - range.toSeconds()) + "&end=" + end + "&step=" + step.toSeconds());
+				+ "&start=" + start + "&end=" + end + "&step=1");
 		assertThat(response.path("status").asString()).as("status of range query %s: %s", promql, response)
 			.isEqualTo("success");
 		return response.path("data").path("result");

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,9 +48,14 @@ class ThreadLeakAlertEndToEndTests {
 	private static final String JOB = "threadleaks-sample";
 
 	/** The shipped {@code for} is minutes long; promtool proves it exactly, this test only needs the transitions. */
-	private static final String SHORT_FOR = "5s";
+	private static final int SHORT_FOR_SECONDS = 5;
+
+	private static final String SHORT_FOR = SHORT_FOR_SECONDS + "s";
 
 	private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+	/** The groups that grew within the hour: what the alert's annotations list. */
+	private static final String GREW = "threadleaks_group_threads - min_over_time(threadleaks_group_threads[1h]) > 0";
 
 	private static ExecutorService httpExecutor;
 
@@ -84,27 +88,25 @@ class ThreadLeakAlertEndToEndTests {
 
 				Leak leak = leak(server, monitor, appUri);
 				String id = leak.group();
-				long suspectedAt = leak.suspectedAt();
 
-				JsonNode pending = await(server, ALERT + " pending", () -> alert(server),
-						(alert) -> alert.path("state").asString().equals("pending"));
-				long pendingAt = System.nanoTime();
 				JsonNode firing = await(server, ALERT + " firing", () -> alert(server),
 						(alert) -> alert.path("state").asString().equals("firing"));
-				long firingAt = System.nanoTime();
-
-				for (JsonNode alert : List.of(pending, firing)) {
-					assertThat(alert.path("labels").path("application").asString()).isEqualTo("threadleaks-sample");
-					assertThat(alert.path("labels").path("instance").asString()).isEqualTo(target);
-					assertThat(alert.path("labels").path("severity").asString()).isEqualTo("warning");
-				}
+				assertThat(firing.path("labels").path("application").asString()).isEqualTo("threadleaks-sample");
+				assertThat(firing.path("labels").path("instance").asString()).isEqualTo(target);
+				assertThat(firing.path("labels").path("severity").asString()).isEqualTo("warning");
 				// Fastest grower first: other groups that grew while the app started may follow.
-				assertThat(firing.path("annotations").path("groups").asString()).as(
-						"groups that grew: %s", server.query("threadleaks_group_threads - min_over_time(threadleaks_group_threads[1h]) > 0"))
+				assertThat(firing.path("annotations").path("groups").asString())
+					.as("groups that grew: %s", server.query(GREW))
 					.startsWith(id);
 				assertThat(firing.path("annotations").path("description").asString())
 					.contains("group " + id + " (search-replica-#, waiting)")
 					.contains("curl http://" + target + "/actuator/threadleaks/" + id);
+				// Prometheus records each state it held in its ALERTS series: pending first, then firing.
+				double pendingFrom = firstTimestamp(server, "pending", leak.suspectedAt());
+				double firingFrom = firstTimestamp(server, "firing", leak.suspectedAt());
+				assertThat(pendingFrom).as("pending before firing").isLessThan(firingFrom);
+				// Firing only once pending has lasted the rule's `for`, less the second the series' steps may hide.
+				assertThat(firingFrom - pendingFrom).as("seconds pending").isGreaterThanOrEqualTo(SHORT_FOR_SECONDS - 1);
 
 				assertEveryExpressionRuns(server, target);
 				assertThat(server.ruleGroups().findValues("health")).map(JsonNode::asString)
@@ -114,32 +116,33 @@ class ThreadLeakAlertEndToEndTests {
 				send(HttpRequest.newBuilder(URI.create(appUri + "/leaks")).DELETE(), 200);
 				monitor.sample();
 				assertThat(monitor.report().suspects()).isEmpty();
-				long releasedAt = System.nanoTime();
-				await(server, ALERT + " resolved", () -> server.alerts(), (alerts) -> alerts.isEmpty());
-				long resolvedAt = System.nanoTime();
+				double releasedAt = epochSeconds();
+				await(server, ALERT + " resolved", () -> alert(server), JsonNode::isMissingNode);
+				double resolvedAt = epochSeconds();
 				assertThat(server.query("threadleaks_suspected_groups > 0")).isEmpty();
 
-				System.out.printf("%s timeline: the app suspects the leak at 0 s; Prometheus shows it pending after %.1f s, firing after %.1f s "
-						+ "(for: %s); released, then resolved after %.1f s%n", ALERT, seconds(pendingAt - suspectedAt),
-						seconds(firingAt - suspectedAt), SHORT_FOR, seconds(resolvedAt - releasedAt));
+				System.out.printf("%s timeline (for: %s), from the app's first suspicion: pending at +%.1f s, "
+						+ "firing at +%.1f s; from the release: resolved by +%.1f s%n", ALERT, SHORT_FOR,
+						pendingFrom - leak.suspectedAt(), firingFrom - leak.suspectedAt(), resolvedAt - releasedAt);
 			}
 		}
 	}
 
 	/**
 	 * Leaks, in four steps, what twelve requests of the forgotten-sender pattern leave behind, and returns the
-	 * suspected group and when the app first suspected it. After each step the test takes a sample and waits until Prometheus has scraped it, as
-	 * a real leak grows over many scrapes.
+	 * suspected group and when the app first suspected it. After each step the test takes a sample and waits until
+	 * Prometheus has scraped it, as a real leak grows over many scrapes.
 	 */
 	private Leak leak(PrometheusServer server, ThreadLeakMonitor monitor, String appUri) throws Exception {
-		long suspectedAt = 0;
-		String exported = "threadleaks_group_threads{job=\"" + JOB + "\",name=\"search-replica-#\",state=\"waiting\"}";
+		double suspectedAt = 0;
+		String exported = "threadleaks_group_threads{job=\"" + JOB
+				+ "\",name=\"search-replica-#\",state=\"waiting\"}";
 		for (int step = 0; step < 4; step++) {
 			send(HttpRequest.newBuilder(URI.create(appUri + "/leaks/forgotten-sender?requests=3"))
 				.POST(HttpRequest.BodyPublishers.noBody()), 200);
 			monitor.sample();
 			if (suspectedAt == 0 && !monitor.report().suspects().isEmpty()) {
-				suspectedAt = System.nanoTime();
+				suspectedAt = epochSeconds();
 			}
 			String count = String.valueOf(leakedGroup(monitor).count());
 			await(server, "a scrape of " + count + " leaked threads", () -> server.query(exported),
@@ -192,16 +195,13 @@ class ThreadLeakAlertEndToEndTests {
 	}
 
 	/** The shipped rules with only {@code for} of {@value #ALERT} shortened. */
-	@SuppressWarnings("unchecked")
 	private static String rulesWithShortFor() throws IOException {
 		Map<String, Object> rules = MonitoringExpressions.yaml(MonitoringFiles.PROMETHEUS_RULES);
 		int shortened = 0;
-		for (Map<String, Object> group : (List<Map<String, Object>>) rules.get("groups")) {
-			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
-				if (ALERT.equals(rule.get("alert"))) {
-					rule.put("for", SHORT_FOR);
-					shortened++;
-				}
+		for (Map<String, Object> rule : MonitoringExpressions.rules(rules)) {
+			if (ALERT.equals(rule.get("alert"))) {
+				rule.put("for", SHORT_FOR);
+				shortened++;
 			}
 		}
 		assertThat(shortened).as("rules named " + ALERT).isEqualTo(1);
@@ -246,15 +246,28 @@ class ThreadLeakAlertEndToEndTests {
 	}
 
 	/**
-	 * A leak the app suspects.
-	 * @param group the suspected group's id
-	 * @param suspectedAt when the app's sample first suspected it, in {@link System#nanoTime()}
+	 * When the alert first held the given state since {@code since}, by its {@code ALERTS} series: polled, as the
+	 * last evaluation's sample may lie after the last step a range query ending now looks at.
 	 */
-	private record Leak(String group, long suspectedAt) {
+	private static double firstTimestamp(PrometheusServer server, String state, double since)
+			throws InterruptedException {
+		String alerts = "ALERTS{alertname=\"" + ALERT + "\",alertstate=\"" + state + "\"}";
+		JsonNode series = await(server, "ALERTS of " + ALERT + " " + state,
+				() -> server.queryRange(alerts, since - 1, epochSeconds()), (result) -> result.size() == 1);
+		return series.get(0).path("values").get(0).get(0).asDouble();
 	}
 
-	private static double seconds(long nanos) {
-		return nanos / 1e9;
+	/** Now, in seconds since the epoch, the clock Prometheus stamps its samples with. */
+	private static double epochSeconds() {
+		return System.currentTimeMillis() / 1000.0;
+	}
+
+	/**
+	 * A leak the app suspects.
+	 * @param group the suspected group's id
+	 * @param suspectedAt when the app's sample first suspected it, in seconds since the epoch
+	 */
+	private record Leak(String group, double suspectedAt) {
 	}
 
 }
