@@ -103,7 +103,8 @@ class MonitoringFilesTests {
 			assertThat(data).extracting((query) -> query.get("refId")).contains(rule.get("condition"));
 			assertThat(data).filteredOn((query) -> !"__expr__".equals(query.get("datasourceUid")))
 				.isNotEmpty()
-				.allSatisfy((query) -> assertThat(query.get("datasourceUid")).isEqualTo("${PROMETHEUS_DATASOURCE_UID}"));
+				.allSatisfy((query) -> assertThat(query.get("datasourceUid"))
+					.isEqualTo("${PROMETHEUS_DATASOURCE_UID}"));
 			Map<String, Object> annotations = (Map<String, Object>) rule.get("annotations");
 			assertThat(annotations.get("__dashboardUid__")).isEqualTo(dashboard.path("uid").asString());
 			assertThat(dashboard.path("panels").findValues("id")).map(JsonNode::asString)

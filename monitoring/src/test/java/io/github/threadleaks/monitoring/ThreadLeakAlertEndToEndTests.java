@@ -106,7 +106,8 @@ class ThreadLeakAlertEndToEndTests {
 				double firingFrom = firstTimestamp(server, "firing", leak.suspectedAt());
 				assertThat(pendingFrom).as("pending before firing").isLessThan(firingFrom);
 				// Firing only once pending has lasted the rule's `for`, less the second the series' steps may hide.
-				assertThat(firingFrom - pendingFrom).as("seconds pending").isGreaterThanOrEqualTo(SHORT_FOR_SECONDS - 1);
+				assertThat(firingFrom - pendingFrom).as("seconds pending")
+					.isGreaterThanOrEqualTo(SHORT_FOR_SECONDS - 1);
 
 				assertEveryExpressionRuns(server, target);
 				assertThat(server.ruleGroups().findValues("health")).map(JsonNode::asString)
