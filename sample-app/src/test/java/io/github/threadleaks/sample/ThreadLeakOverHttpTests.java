@@ -40,6 +40,9 @@ class ThreadLeakOverHttpTests {
 
 	private static final String LEAK_PREFIX = "sample-leak-";
 
+	/** The tag application.yml puts on every meter, first in Prometheus's sorted label list. */
+	private static final String APPLICATION = "application=\"threadleaks-sample\"";
+
 	// One worker thread of its own, so that the client's threads can never look like a growing group.
 	private static ExecutorService httpExecutor;
 
@@ -119,8 +122,10 @@ class ThreadLeakOverHttpTests {
 		assertThat(threadLeaks.path("details").path("suspects").get(0).path("id").asString()).isEqualTo(id);
 
 		String prometheus = get("/actuator/prometheus").body();
-		assertThat(prometheus).contains("threadleaks_suspected_groups 1.0", "threadleaks_suspected_threads 4.0")
-			.contains("threadleaks_group_threads{group=\"" + id + "\",name=\"" + LEAK_PREFIX
+		assertThat(prometheus)
+			.contains("threadleaks_suspected_groups{" + APPLICATION + "} 1.0",
+					"threadleaks_suspected_threads{" + APPLICATION + "} 4.0")
+			.contains("threadleaks_group_threads{" + APPLICATION + ",group=\"" + id + "\",name=\"" + LEAK_PREFIX
 					+ "#\",state=\"waiting\"} 4.0")
 			.contains("threadleaks_sample_duration_seconds_count");
 
@@ -131,7 +136,7 @@ class ThreadLeakOverHttpTests {
 		assertThat(get("/actuator/threadleaks/" + id).statusCode()).isEqualTo(404);
 		assertThat(getJson("/actuator/health", 200).path("components").path("threadLeaks").path("status").asString())
 			.isEqualTo("UP");
-		assertThat(get("/actuator/prometheus").body()).contains("threadleaks_suspected_groups 0.0")
+		assertThat(get("/actuator/prometheus").body()).contains("threadleaks_suspected_groups{" + APPLICATION + "} 0.0")
 			.doesNotContain("group=\"" + id + "\"");
 	}
 
