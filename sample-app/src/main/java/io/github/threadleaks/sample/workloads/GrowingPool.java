@@ -37,7 +37,7 @@ final class GrowingPool implements Workload {
 	@Override
 	public synchronized void run(int size) throws InterruptedException {
 		if (this.workers.size() + size > MAX_WORKERS) {
-			throw new IllegalStateException("The growing pool holds " + this.workers.size() + " workers; "
+			throw new WorkloadCapExceededException("The growing pool holds " + this.workers.size() + " workers; "
 					+ size + " more would pass its cap of " + MAX_WORKERS + "; stop it with DELETE /workloads");
 		}
 		for (int i = 0; i < size; i++) {
