@@ -3,19 +3,12 @@ package io.github.threadleaks.sample;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,18 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every benign workload of the sample app, run over real HTTP between samples for more than a whole window: it
  * never yields a suspect, although its threads are really there (and, for the growing pool, really grow).
  */
-@SampleAppTest
-class BenignWorkloadsOverHttpTests {
+class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 
 	private static final int STEPS = SampleAppTest.WINDOW + 2;
-
-	private static RunningSampleApp app;
-
-	@Autowired
-	private ThreadLeakMonitor monitor;
-
-	@LocalServerPort
-	private int port;
 
 	/**
 	 * A workload, the size of each call, and the group its threads form between calls ({@code null} for one whose
@@ -55,27 +39,6 @@ class BenignWorkloadsOverHttpTests {
 				new Workload("bursty-cached-pool", 10, "cached-pool-#", false),
 				new Workload("stable-pool", 50, "stable-pool-#", false),
 				new Workload("growing-pool", SampleAppTest.MIN_GROWTH, "growing-pool-#", true));
-	}
-
-	@BeforeEach
-	void startClean() {
-		if (app == null) {
-			app = new RunningSampleApp(this.port, this.monitor);
-		}
-		app.reset();
-	}
-
-	@AfterEach
-	void stopEverything() {
-		app.reset();
-	}
-
-	@AfterAll
-	static void closeClient() {
-		if (app != null) {
-			app.close();
-			app = null;
-		}
 	}
 
 	@Test

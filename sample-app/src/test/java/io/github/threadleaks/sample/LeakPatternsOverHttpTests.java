@@ -3,17 +3,10 @@ package io.github.threadleaks.sample;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.github.threadleaks.core.ThreadLeakMonitor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,16 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stack group becomes the one suspect, the health goes DOWN and Prometheus carries the alert metric; releasing it
  * brings all three back.
  */
-@SampleAppTest
-class LeakPatternsOverHttpTests {
-
-	private static RunningSampleApp app;
-
-	@Autowired
-	private ThreadLeakMonitor monitor;
-
-	@LocalServerPort
-	private int port;
+class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 
 	/** What each pattern's leaked threads look like in the report. */
 	record Expected(String pattern, String groupName, String state, int threadsPerRequest) {
@@ -53,27 +37,6 @@ class LeakPatternsOverHttpTests {
 				new Expected("call-without-timeout", "price-client-#", "RUNNABLE", 1),
 				new Expected("sender-after-caller-gave-up", "quote-worker-#", "WAITING", 2),
 				new Expected("executor-per-request", "pool-#-thread-#", "WAITING", 2));
-	}
-
-	@BeforeEach
-	void startClean() {
-		if (app == null) {
-			app = new RunningSampleApp(this.port, this.monitor);
-		}
-		app.reset();
-	}
-
-	@AfterEach
-	void releaseEverything() {
-		app.reset();
-	}
-
-	@AfterAll
-	static void closeClient() {
-		if (app != null) {
-			app.close();
-			app = null;
-		}
 	}
 
 	@Test

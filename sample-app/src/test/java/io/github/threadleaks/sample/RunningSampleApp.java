@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -84,12 +85,8 @@ final class RunningSampleApp implements AutoCloseable {
 	}
 
 	HttpResponse<String> send(String method, String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(30))
-			.build();
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.send(request(method, path), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -98,6 +95,18 @@ final class RunningSampleApp implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Sends a request without waiting for its answer, so that several run at once. */
+	CompletableFuture<HttpResponse<String>> sendAsync(String method, String path) {
+		return this.http.sendAsync(request(method, path), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest request(String method, String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	/** The value of {@code threadleaks_suspected_groups} as Prometheus scrapes it. */
