@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -23,7 +24,10 @@ final class SystemBinary {
 	 * @param install the command that installs it
 	 */
 	static Path require(String name, String install) {
-		String path = System.getenv("PATH");
+		return require(name, install, System.getenv("PATH"), System.getenv("CI"));
+	}
+
+	static Path require(String name, String install, @Nullable String path, @Nullable String ci) {
 		if (path != null) {
 			for (String directory : path.split(File.pathSeparator)) {
 				Path candidate = Path.of(directory, name);
@@ -33,7 +37,7 @@ final class SystemBinary {
 			}
 		}
 		String missing = "'" + name + "' is not on PATH; install it with: " + install;
-		if (System.getenv("CI") != null) {
+		if (ci != null) {
 			fail(missing + " (CI is set, so this test may not be skipped)");
 		}
 		Assumptions.abort(missing);
