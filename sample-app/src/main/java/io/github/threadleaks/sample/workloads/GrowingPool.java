@@ -74,17 +74,23 @@ final class GrowingPool implements Workload {
 	@Override
 	public synchronized void stop() {
 		this.workers.forEach(Thread::interrupt);
+		boolean interrupted = false;
 		for (Thread worker : this.workers) {
-			try {
-				worker.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+			// Joins every worker even if this thread is interrupted, so that none outlives stop().
+			while (worker.isAlive()) {
+				try {
+					worker.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
 		}
 		this.workers.clear();
 		this.inboxes.clear();
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
