@@ -1,4 +1,5 @@
 // The demo page: buttons that call the sample app, and a view of the public actuator endpoints.
+// Every URL is relative, so that the page also works under a servlet context path.
 'use strict';
 
 const JDK_FRAME = /^(java|javax|jdk|sun|com\.sun)\./;
@@ -63,7 +64,7 @@ function renderGroups(report) {
       frames.append(element('div', { class: 'why' }, group.explanation));
     }
     const row = element('tr', { class: group.suspected ? 'suspect' : '', 'data-group': group.id, 'data-name': group.name },
-      element('td', {}, element('a', { href: '/actuator/threadleaks/' + group.id }, group.name)),
+      element('td', {}, element('a', { href: 'actuator/threadleaks/' + group.id }, group.name)),
       element('td', {}, group.state),
       element('td', { class: 'count' }, String(group.count)),
       element('td', {}, sparkline(group.history)),
@@ -80,12 +81,12 @@ function renderGroups(report) {
 
 async function refresh() {
   try {
-    renderGroups(await call('GET', '/actuator/threadleaks'));
+    renderGroups(await call('GET', 'actuator/threadleaks'));
   } catch (error) {
     say('Cannot read /actuator/threadleaks: ' + error.message);
   }
   // A DOWN health answers 503 with a body, so read it whatever the status.
-  const health = await fetch('/actuator/health').then((response) => response.json()).catch(() => ({ status: 'UNKNOWN' }));
+  const health = await fetch('actuator/health').then((response) => response.json()).catch(() => ({ status: 'UNKNOWN' }));
   const badge = document.getElementById('health');
   badge.dataset.status = health.status;
   badge.textContent = 'health: ' + health.status;
@@ -106,22 +107,22 @@ function button(attributes, label, detail, onClick) {
 function leakRow(pattern) {
   const leak = button({ id: 'leak-' + pattern.id, class: 'leak', title: pattern.description },
     pattern.id, pattern.leaked + ' leaked',
-    () => act(() => call('POST', `/leaks/${pattern.id}`),
+    () => act(() => call('POST', `leaks/${pattern.id}`),
       `Leaked ${pattern.threadsPerRequest} more thread(s): ${pattern.description}`));
   const release = button({ id: 'release-' + pattern.id, class: 'release-one', title: 'Release ' + pattern.id }, '✕', '',
-    () => act(() => call('DELETE', `/leaks/${pattern.id}`), `Released ${pattern.id}.`));
+    () => act(() => call('DELETE', `leaks/${pattern.id}`), `Released ${pattern.id}.`));
   return element('div', { class: 'row' }, leak, release);
 }
 
 function workloadButton(workload) {
   return button({ id: 'workload-' + workload.id, title: workload.description }, workload.id, workload.threads + ' threads',
-    () => act(() => call('POST', `/workloads/${workload.id}`), workload.description));
+    () => act(() => call('POST', `workloads/${workload.id}`), workload.description));
 }
 
 async function renderControls() {
-  const leaks = await call('GET', '/leaks');
+  const leaks = await call('GET', 'leaks');
   document.getElementById('leaks').replaceChildren(...leaks.map(leakRow));
-  const workloads = await call('GET', '/workloads');
+  const workloads = await call('GET', 'workloads');
   document.getElementById('workloads').replaceChildren(...workloads.map(workloadButton));
 }
 
@@ -137,9 +138,9 @@ async function act(request, done) {
 }
 
 document.getElementById('release-all').addEventListener('click',
-  () => act(() => call('DELETE', '/leaks'), 'Released every leaked thread.'));
+  () => act(() => call('DELETE', 'leaks'), 'Released every leaked thread.'));
 document.getElementById('stop-workloads').addEventListener('click',
-  () => act(() => call('DELETE', '/workloads'), 'Stopped every workload.'));
+  () => act(() => call('DELETE', 'workloads'), 'Stopped every workload.'));
 
 renderControls().catch((error) => say(error.message));
 keepRefreshing();
