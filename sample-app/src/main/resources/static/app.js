@@ -1,4 +1,5 @@
 // The demo page: buttons that call the sample app, and a view of the public actuator endpoints.
+// Every URL is relative, so that the page also works under a servlet context path.
 'use strict';
 
 const JDK_FRAME = /^(java|javax|jdk|sun|com\.sun)\./;
@@ -43,14 +44,16 @@ function sparkline(history) {
   const points = history.map((count, i) => `${(i * step).toFixed(1)},${(height - 2 - (count / max) * (height - 4)).toFixed(1)}`);
   const line = document.createElementNS(svgNs, 'polyline');
   line.setAttribute('points', points.join(' '));
-  svg.append(line);
+  const title = document.createElementNS(svgNs, 'title');
+  title.textContent = 'threads at each sample: ' + history.join(', ');
+  svg.append(title, line);
   return svg;
 }
 
-// The first frame of the application's own code tells more than the JDK frame on top.
+// The top frame, and the first frame of the application's own code below it, which tells more than the JDK's.
 function where(frames) {
   const own = frames.find((frame) => !JDK_FRAME.test(frame));
-  return own ? [frames[0], own] : frames.slice(0, 1);
+  return own && own !== frames[0] ? [frames[0], own] : frames.slice(0, 1);
 }
 
 function renderGroups(report) {
@@ -60,8 +63,8 @@ function renderGroups(report) {
     if (group.suspected) {
       frames.append(element('div', { class: 'why' }, group.explanation));
     }
-    const row = element('tr', { class: group.suspected ? 'suspect' : '', 'data-group': group.id },
-      element('td', {}, element('a', { href: '/actuator/threadleaks/' + group.id }, group.name)),
+    const row = element('tr', { class: group.suspected ? 'suspect' : '', 'data-group': group.id, 'data-name': group.name },
+      element('td', {}, element('a', { href: 'actuator/threadleaks/' + group.id }, group.name)),
       element('td', {}, group.state),
       element('td', { class: 'count' }, String(group.count)),
       element('td', {}, sparkline(group.history)),
@@ -78,32 +81,49 @@ function renderGroups(report) {
 
 async function refresh() {
   try {
-    renderGroups(await call('GET', '/actuator/threadleaks'));
+    renderGroups(await call('GET', 'actuator/threadleaks'));
   } catch (error) {
     say('Cannot read /actuator/threadleaks: ' + error.message);
   }
   // A DOWN health answers 503 with a body, so read it whatever the status.
-  const health = await fetch('/actuator/health').then((response) => response.json()).catch(() => ({ status: 'UNKNOWN' }));
+  const health = await fetch('actuator/health').then((response) => response.json()).catch(() => ({ status: 'UNKNOWN' }));
   const badge = document.getElementById('health');
   badge.dataset.status = health.status;
   badge.textContent = 'health: ' + health.status;
 }
 
-function button(label, count, onClick, id) {
-  const node = element('button', { type: 'button', id }, label, element('span', { class: 'count' }, count));
+// Refreshes every second, the next one only once the last has ended, so that a slow server never piles them up.
+async function keepRefreshing() {
+  await refresh();
+  setTimeout(keepRefreshing, 1000);
+}
+
+function button(attributes, label, detail, onClick) {
+  const node = element('button', { type: 'button', ...attributes }, label, element('span', { class: 'count' }, detail));
   node.addEventListener('click', onClick);
   return node;
 }
 
+function leakRow(pattern) {
+  const leak = button({ id: 'leak-' + pattern.id, class: 'leak', title: pattern.description },
+    pattern.id, pattern.leaked + ' leaked',
+    () => act(() => call('POST', `leaks/${pattern.id}`),
+      `Leaked ${pattern.threadsPerRequest} more thread(s): ${pattern.description}`));
+  const release = button({ id: 'release-' + pattern.id, class: 'release-one', title: 'Release ' + pattern.id }, '✕', '',
+    () => act(() => call('DELETE', `leaks/${pattern.id}`), `Released ${pattern.id}.`));
+  return element('div', { class: 'row' }, leak, release);
+}
+
+function workloadButton(workload) {
+  return button({ id: 'workload-' + workload.id, title: workload.description }, workload.id, workload.threads + ' threads',
+    () => act(() => call('POST', `workloads/${workload.id}`), workload.description));
+}
+
 async function renderControls() {
-  const leaks = await call('GET', '/leaks');
-  document.getElementById('leaks').replaceChildren(...leaks.map((pattern) =>
-    button(pattern.id, pattern.leaked + ' leaked', () => act(() => call('POST', `/leaks/${pattern.id}`),
-      `Leaked ${pattern.threadsPerRequest} more: ${pattern.description}`), 'leak-' + pattern.id)));
-  const workloads = await call('GET', '/workloads');
-  document.getElementById('workloads').replaceChildren(...workloads.map((workload) =>
-    button(workload.id, workload.threads + ' threads', () => act(() => call('POST', `/workloads/${workload.id}`),
-      workload.description), 'workload-' + workload.id)));
+  const leaks = await call('GET', 'leaks');
+  document.getElementById('leaks').replaceChildren(...leaks.map(leakRow));
+  const workloads = await call('GET', 'workloads');
+  document.getElementById('workloads').replaceChildren(...workloads.map(workloadButton));
 }
 
 async function act(request, done) {
@@ -113,15 +133,14 @@ async function act(request, done) {
   } catch (error) {
     say(error.message);
   }
-  await renderControls();
+  await renderControls().catch((error) => say(error.message));
   await refresh();
 }
 
 document.getElementById('release-all').addEventListener('click',
-  () => act(() => call('DELETE', '/leaks'), 'Released every leaked thread.'));
+  () => act(() => call('DELETE', 'leaks'), 'Released every leaked thread.'));
 document.getElementById('stop-workloads').addEventListener('click',
-  () => act(() => call('DELETE', '/workloads'), 'Stopped every workload.'));
+  () => act(() => call('DELETE', 'workloads'), 'Stopped every workload.'));
 
 renderControls().catch((error) => say(error.message));
-refresh();
-setInterval(refresh, 1000);
+keepRefreshing();

@@ -1,8 +1,12 @@
 package io.github.threadleaks.sample.leaks;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
-/** Waits for a thread to reach a state, so that a request returns only once its leak is in place. */
+/**
+ * Waits, for at most ten seconds, until a thread is in place, so that a request returns only once its leak is:
+ * the threads it leaves behind blocked for good, the others ended.
+ */
 final class Await {
 
 	private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -10,11 +14,28 @@ final class Await {
 	private Await() {
 	}
 
-	static void state(Thread thread, Thread.State... states) throws InterruptedException {
+	/** Waits until the thread is in the given state. */
+	static void state(Thread thread, Thread.State state) throws InterruptedException {
+		until(thread, (candidate) -> candidate.getState() == state, "reach " + state);
+	}
+
+	/**
+	 * Waits until the thread sits in a blocking read of a socket: RUNNABLE, in native code, under
+	 * {@code InputStream.read}. Its state alone cannot tell that from the code that leads there.
+	 */
+	static void inSocketRead(Thread thread) throws InterruptedException {
+		until(thread, Await::isInSocketRead, "block in a socket read");
+	}
+
+	private static void until(Thread thread, Predicate<Thread> inPlace, String what) throws InterruptedException {
 		long deadline = System.nanoTime() + TIMEOUT_NANOS;
-		while (!matches(thread.getState(), states)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException(thread.getName() + " did not block; it is " + thread.getState());
+		while (!inPlace.test(thread)) {
+			if (thread.getState() == Thread.State.TERMINATED) {
+				throw new IllegalStateException(thread.getName() + " ended before it could " + what);
+			}
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException(
+						thread.getName() + " did not " + what + " within 10 s; it is " + thread.getState());
 			}
 			if (Thread.interrupted()) {
 				throw new InterruptedException();
@@ -24,9 +45,16 @@ final class Await {
 		}
 	}
 
-	private static boolean matches(Thread.State state, Thread.State[] states) {
-		for (Thread.State candidate : states) {
-			if (state == candidate) {
+	private static boolean isInSocketRead(Thread thread) {
+		if (thread.getState() != Thread.State.RUNNABLE) {
+			return false;
+		}
+		StackTraceElement[] frames = thread.getStackTrace();
+		if (frames.length == 0 || !frames[0].isNativeMethod()) {
+			return false;
+		}
+		for (StackTraceElement frame : frames) {
+			if (frame.getClassName().startsWith("java.net.Socket") && frame.getMethodName().equals("read")) {
 				return true;
 			}
 		}

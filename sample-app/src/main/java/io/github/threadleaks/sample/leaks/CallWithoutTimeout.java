@@ -1,7 +1,6 @@
 package io.github.threadleaks.sample.leaks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -9,7 +8,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Go: {@code http.Get} without a timeout to a server that never answers. JVM: a blocking socket read with no
@@ -45,24 +43,18 @@ final class CallWithoutTimeout implements LeakPattern {
 	@Override
 	public void leakOnce() throws InterruptedException {
 		InetSocketAddress address = silentServer();
-		CountDownLatch reading = new CountDownLatch(1);
-		this.threads.start(() -> {
+		Thread client = this.threads.start(() -> {
 			try (Socket socket = new Socket()) {
 				this.sockets.add(socket);
 				socket.connect(address);
 				socket.getOutputStream().write("GET /price HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				InputStream in = socket.getInputStream();
-				reading.countDown();
-				in.read();
+				socket.getInputStream().read();
 			}
 			catch (IOException ex) {
 				// Released: the socket was closed under the read.
 			}
-			finally {
-				reading.countDown();
-			}
 		});
-		reading.await();
+		Await.inSocketRead(client);
 	}
 
 	@Override

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -34,27 +34,39 @@ final class ExecutorPerRequest implements LeakPattern {
 
 	@Override
 	public void leakOnce() throws InterruptedException {
-		ExecutorService executor = createExecutor();
+		List<Thread> workers = new CopyOnWriteArrayList<>();
+		ExecutorService executor = createExecutor(workers);
 		this.executors.add(executor);
+		// One task after the other, so that each new worker finds the queue's lock free and parks for work.
+		for (int task = 0; task < 2; task++) {
+			run(executor, task);
+			Await.state(workers.get(task), Thread.State.WAITING);
+		}
+		// The bug: no executor.shutdown(). Both workers wait in the pool's queue forever.
+	}
+
+	/** Kept apart so that the creation site is one line of the sample app's code. */
+	private static ExecutorService createExecutor(List<Thread> workers) {
+		return Executors.newFixedThreadPool(2, recording(workers));
+	}
+
+	/** The default factory (threads named {@code pool-N-thread-M}), remembering each thread it creates. */
+	private static ThreadFactory recording(List<Thread> workers) {
+		ThreadFactory defaults = Executors.defaultThreadFactory();
+		return (task) -> {
+			Thread worker = defaults.newThread(task);
+			workers.add(worker);
+			return worker;
+		};
+	}
+
+	private static void run(ExecutorService executor, int task) throws InterruptedException {
 		try {
-			Future<Integer> first = executor.submit(() -> 1);
-			Future<Integer> second = executor.submit(() -> 2);
-			first.get();
-			second.get();
+			executor.submit(() -> task).get();
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex);
 		}
-		// The bug: no executor.shutdown(). Return once both workers sit idle in the pool's queue.
-		ThreadPoolExecutor pool = (ThreadPoolExecutor) executor;
-		while (pool.getPoolSize() < 2 || pool.getActiveCount() > 0) {
-			Thread.onSpinWait();
-		}
-	}
-
-	/** Kept apart so that the creation site is one line of the sample app's code. */
-	private static ExecutorService createExecutor() {
-		return Executors.newFixedThreadPool(2);
 	}
 
 	@Override

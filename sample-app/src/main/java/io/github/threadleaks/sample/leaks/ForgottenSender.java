@@ -27,22 +27,25 @@ final class ForgottenSender implements LeakPattern {
 
 	@Override
 	public void leakOnce() throws InterruptedException {
-		SynchronousQueue<String> results = new SynchronousQueue<>();
+		SynchronousQueue<Thread> results = new SynchronousQueue<>();
 		List<Thread> replicas = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			replicas.add(this.threads.start(() -> {
 				try {
-					results.put("result");
+					results.put(Thread.currentThread());
 				}
 				catch (InterruptedException ex) {
 					// Released.
 				}
 			}));
 		}
-		results.take();
+		// Parked in put: nothing but a take() or an interrupt can wake them, so each is WAITING only there.
 		for (Thread replica : replicas) {
-			Await.state(replica, Thread.State.WAITING, Thread.State.TERMINATED);
+			Await.state(replica, Thread.State.WAITING);
 		}
+		Thread answered = results.take();
+		// The replica whose result was taken may still be WAITING, unparked but not yet run: wait for its end.
+		Await.state(answered, Thread.State.TERMINATED);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.github.threadleaks.sample.leaks;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.ProblemDetail;
 
 /**
  * {@code POST /leaks/{pattern}?requests=N} leaks what N requests of that pattern would; {@code DELETE} releases.
@@ -41,7 +41,7 @@ class LeakController {
 		LeakPattern pattern = pattern(id);
 		if (requests < 1 || requests > MAX_REQUESTS_PER_CALL) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"requests must be between 1 and " + MAX_REQUESTS_PER_CALL + " but was " + requests);
+					"requests must be between 1 and " + MAX_REQUESTS_PER_CALL + ", but was " + requests);
 		}
 		this.patterns.leak(pattern, requests);
 		return PatternState.of(pattern);
@@ -49,7 +49,7 @@ class LeakController {
 
 	@DeleteMapping("/{id}")
 	Released release(@PathVariable String id) {
-		return new Released(pattern(id).release());
+		return new Released(this.patterns.release(pattern(id)));
 	}
 
 	@DeleteMapping

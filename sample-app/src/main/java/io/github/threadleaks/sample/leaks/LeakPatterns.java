@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every leak pattern of the sample app, with a cap on how many threads they may leak in all, so that nobody can
- * exhaust the host through the demo. Releases everything when the application stops.
+ * exhaust the host through the demo. Leaks and releases run one at a time, so that the cap holds and a release
+ * never pulls threads from under a request still setting its leak up. Releases everything when the application
+ * stops.
  */
 @Component
 public class LeakPatterns implements DisposableBean {
@@ -56,8 +58,13 @@ public class LeakPatterns implements DisposableBean {
 		}
 	}
 
+	/** Releases one pattern's threads; returns how many ended. */
+	public synchronized int release(LeakPattern pattern) {
+		return pattern.release();
+	}
+
 	/** Releases every pattern's threads; returns how many ended. */
-	public int releaseAll() {
+	public synchronized int releaseAll() {
 		return this.patterns.values().stream().mapToInt(LeakPattern::release).sum();
 	}
 

@@ -1,7 +1,5 @@
 package io.github.threadleaks.sample.leaks;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -35,20 +33,23 @@ final class SenderAfterCallerGaveUp implements LeakPattern {
 		BlockingQueue<String> quotes = new ArrayBlockingQueue<>(1);
 		// The caller gives up at once: its deadline has already passed.
 		quotes.poll(0, TimeUnit.MILLISECONDS);
-		List<Thread> workers = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			workers.add(this.threads.start(() -> {
-				try {
-					quotes.put("quote");
-				}
-				catch (InterruptedException ex) {
-					// Released.
-				}
-			}));
+		// The first quote fits the queue and its worker ends.
+		Await.state(startWorker(quotes), Thread.State.TERMINATED);
+		// One at a time, so that no worker is seen WAITING for the queue's lock instead of for room in it.
+		for (int i = 1; i < 3; i++) {
+			Await.state(startWorker(quotes), Thread.State.WAITING);
 		}
-		for (Thread worker : workers) {
-			Await.state(worker, Thread.State.WAITING, Thread.State.TERMINATED);
-		}
+	}
+
+	private Thread startWorker(BlockingQueue<String> quotes) {
+		return this.threads.start(() -> {
+			try {
+				quotes.put("quote");
+			}
+			catch (InterruptedException ex) {
+				// Released.
+			}
+		});
 	}
 
 	@Override

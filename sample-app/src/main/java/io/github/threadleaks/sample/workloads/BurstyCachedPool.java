@@ -29,7 +29,7 @@ final class BurstyCachedPool implements Workload {
 	}
 
 	@Override
-	public void run(int size) throws InterruptedException {
+	public synchronized void run(int size) throws InterruptedException {
 		ThreadPoolExecutor pool = pool();
 		CountDownLatch started = new CountDownLatch(size);
 		CountDownLatch finished = new CountDownLatch(size);

@@ -37,7 +37,7 @@ final class GrowingPool implements Workload {
 	@Override
 	public synchronized void run(int size) throws InterruptedException {
 		if (this.workers.size() + size > MAX_WORKERS) {
-			throw new IllegalStateException("The growing pool holds " + this.workers.size() + " workers; "
+			throw new WorkloadCapExceededException("The growing pool holds " + this.workers.size() + " workers; "
 					+ size + " more would pass its cap of " + MAX_WORKERS + "; stop it with DELETE /workloads");
 		}
 		for (int i = 0; i < size; i++) {
@@ -74,17 +74,23 @@ final class GrowingPool implements Workload {
 	@Override
 	public synchronized void stop() {
 		this.workers.forEach(Thread::interrupt);
+		boolean interrupted = false;
 		for (Thread worker : this.workers) {
-			try {
-				worker.join();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+			// Joins every worker even if this thread is interrupted, so that none outlives stop().
+			while (worker.isAlive()) {
+				try {
+					worker.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
 			}
 		}
 		this.workers.clear();
 		this.inboxes.clear();
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -27,7 +27,7 @@ final class ThreadPerTask implements Workload {
 	}
 
 	@Override
-	public void run(int size) throws InterruptedException {
+	public synchronized void run(int size) throws InterruptedException {
 		List<Thread> tasks = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			Thread task = new Thread(this::work, "task-runner-" + this.sequence.incrementAndGet());

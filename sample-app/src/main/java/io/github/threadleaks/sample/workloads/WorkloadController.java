@@ -39,7 +39,7 @@ class WorkloadController {
 		}
 		if (size < 1 || size > workload.maxSize()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"size must be between 1 and " + workload.maxSize() + " but was " + size);
+					"size must be between 1 and " + workload.maxSize() + ", but was " + size);
 		}
 		workload.run(size);
 		return WorkloadState.of(workload);
@@ -52,7 +52,7 @@ class WorkloadController {
 	}
 
 	@ExceptionHandler
-	ProblemDetail overCap(IllegalStateException ex) {
+	ProblemDetail capExceeded(WorkloadCapExceededException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
