@@ -108,9 +108,16 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		return Tags.of("group", group.id(), "name", name(group.name()), "state", state(group.state()));
 	}
 
-	/** The name, cut to {@value #MAX_NAME_LENGTH} characters, with every control character replaced by '?'. */
+	/**
+	 * The name, cut to {@value #MAX_NAME_LENGTH} characters (never between the two halves of a surrogate pair),
+	 * with every control character replaced by '?'.
+	 */
 	static String name(String name) {
-		String cut = (name.length() <= MAX_NAME_LENGTH) ? name : name.substring(0, MAX_NAME_LENGTH);
+		int length = Math.min(name.length(), MAX_NAME_LENGTH);
+		if (length < name.length() && Character.isHighSurrogate(name.charAt(length - 1))) {
+			length--;
+		}
+		String cut = name.substring(0, length);
 		StringBuilder clean = new StringBuilder(cut.length());
 		for (int i = 0; i < cut.length(); i++) {
 			char c = cut.charAt(i);
