@@ -67,7 +67,7 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.register(registry);
 		FunctionCounter.builder("threadleaks.sample.failures", this.monitor, ThreadLeakMonitor::sampleFailures)
 			.description("The number of samples that failed; sampling goes on at every interval")
-			.baseUnit("samples")
+			.baseUnit("failures")
 			.register(registry);
 		Timer sampleDuration = Timer.builder("threadleaks.sample.duration")
 			.description("The time taken to sample the threads")

@@ -58,7 +58,7 @@ class ThreadLeaksMetricsHardeningTests {
 		this.monitor.sample();
 		assertThat(registry.get("threadleaks.sample.failures").functionCounter().count()).isEqualTo(2.0);
 		assertThat(registry.get("threadleaks.sample.failures").functionCounter().getId().getBaseUnit())
-			.isEqualTo("samples");
+			.isEqualTo("failures");
 	}
 
 	@Test
