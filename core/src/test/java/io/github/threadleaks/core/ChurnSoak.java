@@ -2,6 +2,7 @@ package io.github.threadleaks.core;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class ChurnSoak {
 		int batch = (args.length > 1) ? Integer.parseInt(args[1]) : 200;
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder()
 			.ignoredThreadNames(List.of("(?!" + ChurningThreads.NAME_PREFIX + ").*"))
-			.build(), new JvmThreadSource(), java.time.Clock.systemUTC());
+			.build(), new JvmThreadSource(), Clock.systemUTC());
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		ChurningThreads churn = new ChurningThreads();
 		int rounds = (groups + batch - 1) / batch;

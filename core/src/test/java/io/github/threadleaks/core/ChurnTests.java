@@ -2,6 +2,7 @@ package io.github.threadleaks.core;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class ChurnTests {
 	void trackedGroupsAndReportStayWithinMaxGroupsWhileEveryThreadIsNew() {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder().window(3)
 			.maxGroups(MAX_GROUPS)
-			.ignoredThreadNames(java.util.List.of("(?!" + ChurningThreads.NAME_PREFIX + ").*"))
+			.ignoredThreadNames(List.of("(?!" + ChurningThreads.NAME_PREFIX + ").*"))
 			.build(), new JvmThreadSource(), this.clock);
 		Set<String> ids = new HashSet<>();
 		for (int round = 0; round < 25; round++) {

@@ -25,8 +25,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * {@link MeterBinder} for the threadleaks meters: the suspected groups and threads, the thread count of a bounded
- * set of stack groups (every suspect and the largest others), the sampler's own cost and its failures. The group gauges follow
- * each sample: a group that leaves the set, or goes away, loses its gauge.
+ * set of stack groups (every suspect and the largest others), the sampler's own cost and its failures. The group
+ * gauges follow each sample: a group that leaves the set, or goes away, loses its gauge.
  */
 public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 

@@ -2,8 +2,10 @@ package io.github.threadleaks.autoconfigure.metrics;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
@@ -66,7 +68,7 @@ class ThreadLeaksMetricsHardeningTests {
 		// A registry that breaks once bound stands in for a broken exporter: no real registry fails on demand.
 		SimpleMeterRegistry failing = new SimpleMeterRegistry() {
 			@Override
-			protected <T> Gauge newGauge(Meter.Id id, T obj, java.util.function.ToDoubleFunction<T> valueFunction) {
+			protected <T> Gauge newGauge(Meter.Id id, T obj, ToDoubleFunction<T> valueFunction) {
 				if (id.getName().equals("threadleaks.group.threads")) {
 					throw new IllegalStateException("exporter down");
 				}
@@ -95,7 +97,8 @@ class ThreadLeaksMetricsHardeningTests {
 		assertThat(ThreadLeaksMetrics.name("名前-#-ü")).isEqualTo("名前-#-ü");
 		// A cut never leaves half a surrogate pair (an emoji here) at the end.
 		String emojiAcrossTheCut = "x".repeat(ThreadLeaksMetrics.MAX_NAME_LENGTH - 1) + "\uD83D\uDE00tail";
-		assertThat(ThreadLeaksMetrics.name(emojiAcrossTheCut)).isEqualTo("x".repeat(ThreadLeaksMetrics.MAX_NAME_LENGTH - 1));
+		assertThat(ThreadLeaksMetrics.name(emojiAcrossTheCut))
+			.isEqualTo("x".repeat(ThreadLeaksMetrics.MAX_NAME_LENGTH - 1));
 	}
 
 	private ThreadLeaksMetrics bind(int maxGroups, SimpleMeterRegistry registry) {
@@ -112,7 +115,7 @@ class ThreadLeaksMetricsHardeningTests {
 
 		private final List<ThreadCensus> census = new ArrayList<>();
 
-		private final Map<Long, List<StackFrame>> stacks = new java.util.HashMap<>();
+		private final Map<Long, List<StackFrame>> stacks = new HashMap<>();
 
 		int serial;
 
@@ -144,7 +147,7 @@ class ThreadLeaksMetricsHardeningTests {
 
 		@Override
 		public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
-			Map<Long, List<StackFrame>> answer = new java.util.HashMap<>();
+			Map<Long, List<StackFrame>> answer = new HashMap<>();
 			for (long id : threadIds) {
 				answer.put(id, this.stacks.get(id));
 			}

@@ -2,6 +2,7 @@ package io.github.threadleaks.autoconfigure.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -63,10 +64,14 @@ class HostileThreadsJsonTests {
 			RunningApplication.Response response = app.get("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR);
 			assertThat(response.status()).isEqualTo(200);
 			List<Map<String, Object>> groups = (List<Map<String, Object>>) response.json().get("groups");
-			Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+			Map<String, Map<String, Object>> byName = new HashMap<>();
 			groups.forEach((group) -> byName.put((String) group.get("name"), group));
 
-			String longName = byName.keySet().stream().filter((name) -> name.startsWith(PREFIX + "xxx")).findFirst().orElseThrow();
+			String longName = byName.keySet()
+				.stream()
+				.filter((name) -> name.startsWith(PREFIX + "xxx"))
+				.findFirst()
+				.orElseThrow();
 			assertThat(longName).hasSize(201).endsWith("…");
 			assertThat(byName).containsKeys(PREFIX + "quote\"back\\slash", PREFIX + "new\nline\r\ttab",
 					PREFIX + "ünïcødé-名前-\uD83D\uDE00", PREFIX + "ctl\u0000\u0001\u001b[red\u007f", PREFIX + "</script><b>");
@@ -90,7 +95,8 @@ class HostileThreadsJsonTests {
 					+ byName.get(PREFIX + "new\nline\r\ttab").get("id"), SecuredActuatorApplication.OPERATOR);
 			assertThat(oddDetail.body()).contains("new\\nline\\r\\ttab");
 
-			List<Gauge> gauges = new ArrayList<>(app.context().getBean(MeterRegistry.class).find("threadleaks.group.threads").gauges());
+			MeterRegistry registry = app.context().getBean(MeterRegistry.class);
+			List<Gauge> gauges = new ArrayList<>(registry.find("threadleaks.group.threads").gauges());
 			assertThat(gauges).hasSizeGreaterThanOrEqualTo(3 + ODD_NAMES.size()).allSatisfy((gauge) -> {
 				String tag = gauge.getId().getTag("name");
 				assertThat(tag).hasSizeLessThanOrEqualTo(64);
