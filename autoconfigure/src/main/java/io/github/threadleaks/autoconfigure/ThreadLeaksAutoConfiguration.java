@@ -15,12 +15,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
  * drives it and the log of its verdicts.
  */
 @AutoConfiguration
+@Conditional(ValidEnabledPropertyCondition.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
 public final class ThreadLeaksAutoConfiguration {

@@ -6,8 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@link ThreadLeakMonitor#sample()} every {@code sample-interval} on one daemon thread of its own, named
- * {@value #THREAD_NAME}. A failed sample is reported to the monitor's listeners and the next one runs as usual.
- * {@link #stop()} ends the thread and waits for it.
+ * {@value #THREAD_NAME}. A failed sample, whatever it threw, is reported to the monitor's listeners and the next
+ * one runs as usual; an interrupt from outside ends at most the sample under way. Only {@link #stop()} ends the
+ * thread, and it waits for it.
  */
 public final class SamplingLoop implements AutoCloseable {
 
@@ -66,8 +67,8 @@ public final class SamplingLoop implements AutoCloseable {
 		try {
 			this.monitor.sample();
 		}
-		catch (RuntimeException ex) {
-			// Already passed to the listeners; an escaping exception would cancel every later sample.
+		catch (Throwable ex) {
+			// Already passed to the listeners; anything escaping, an Error too, would cancel every later sample.
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,10 @@ public final class ThreadLeakMonitor {
 	private final List<ThreadLeakListener> listeners = new CopyOnWriteArrayList<>();
 
 	private long samples;
+
+	private long consecutiveFailures;
+
+	private final AtomicLong sampleFailures = new AtomicLong();
 
 	private volatile Latest latest = new Latest(ThreadLeakReport.empty(), Map.of());
 
@@ -76,20 +81,38 @@ public final class ThreadLeakMonitor {
 		return (members != null) ? Optional.of(members.detail()) : Optional.empty();
 	}
 
+	/** How many samples have failed since the monitor was made: the sampler's own health. */
+	public long sampleFailures() {
+		return this.sampleFailures.get();
+	}
+
 	/**
 	 * Takes one sample and returns its report. The calling thread is left out of the sample. A failure is passed
-	 * to the listeners and rethrown, and the previous report stays the latest.
+	 * to the listeners and rethrown; the previous report stays the latest, with the failure as its
+	 * {@link ThreadLeakReport#lastError() lastError}.
 	 */
 	public synchronized ThreadLeakReport sample() {
 		try {
-			return takeSample();
+			ThreadLeakReport report = takeSample();
+			this.consecutiveFailures = 0;
+			return report;
 		}
 		catch (RuntimeException | Error ex) {
+			recordFailure(ex);
 			for (ThreadLeakListener listener : this.listeners) {
 				notifySafely(() -> listener.sampleFailed(ex));
 			}
 			throw ex;
 		}
+	}
+
+	private void recordFailure(Throwable failure) {
+		this.sampleFailures.incrementAndGet();
+		this.consecutiveFailures++;
+		Latest previous = this.latest;
+		SampleFailure lastError = SampleFailure.of(failure, java.time.Instant.ofEpochMilli(this.clock.millis()),
+				this.consecutiveFailures);
+		this.latest = new Latest(previous.report.withLastError(lastError), previous.members);
 	}
 
 	private ThreadLeakReport takeSample() {
@@ -276,7 +299,8 @@ public final class ThreadLeakMonitor {
 		}
 		long owner = thread.lockOwnerId();
 		boolean alive = owner >= 0 && (this.tracker.threads().containsKey(owner) || ownerIsUntracked(owner));
-		return new LockReport(thread.lockName(), owner, thread.lockOwnerName(), alive);
+		String ownerName = ThreadNames.cut(thread.lockOwnerName(), ThreadNames.MAX_LENGTH);
+		return new LockReport(thread.lockName(), owner, ownerName, alive);
 	}
 
 	/** The sampling thread itself is live but untracked. */
@@ -338,13 +362,14 @@ public final class ThreadLeakMonitor {
 			List<MemberThread> list = new ArrayList<>(this.threads.length);
 			for (int i = 0; i < this.threads.length; i++) {
 				ThreadCensus census = this.threads[i];
-				list.add(new MemberThread(census.id(), census.name(), census.state(), census.daemon(),
-						this.stuckForMillis[i], this.deadlocked[i]));
+				list.add(new MemberThread(census.id(), ThreadNames.cut(census.name(), ThreadNames.MAX_LENGTH),
+						census.state(), census.daemon(), this.stuckForMillis[i], this.deadlocked[i]));
 			}
 			list.sort(Comparator.comparingLong(MemberThread::stuckForMillis)
 				.reversed()
 				.thenComparingLong(MemberThread::id));
-			return new GroupDetail(this.group, list);
+			int listed = Math.min(list.size(), GroupDetail.MAX_THREADS);
+			return new GroupDetail(this.group, list.subList(0, listed), list.size() - listed);
 		}
 
 	}

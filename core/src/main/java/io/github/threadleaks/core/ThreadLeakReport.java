@@ -19,15 +19,32 @@ import org.jspecify.annotations.Nullable;
  * @param deadlockedThreads the ids of deadlocked threads
  * @param suspects the suspected groups, largest first
  * @param groups every present group, suspects first, then by count
+ * @param lastError why the latest sample failed, or {@code null} when it succeeded: the rest of the report is
+ * then the last sample that did
  */
 public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
-		List<StackGroupReport> suspects, List<StackGroupReport> groups) {
+		List<StackGroupReport> suspects, List<StackGroupReport> groups, @Nullable SampleFailure lastError) {
 
 	public ThreadLeakReport {
 		deadlockedThreads = List.copyOf(deadlockedThreads);
 		suspects = List.copyOf(suspects);
 		groups = List.copyOf(groups);
+	}
+
+	/** The report of a sample that succeeded. */
+	public ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
+			double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads,
+			List<Long> deadlockedThreads, List<StackGroupReport> suspects, List<StackGroupReport> groups) {
+		this(status, threads, samples, takenAt, sampleMillis, stacksWalked, trackedGroups, untrackedThreads,
+				deadlockedThreads, suspects, groups, null);
+	}
+
+	/** This report with the failure of a later sample. */
+	ThreadLeakReport withLastError(SampleFailure failure) {
+		return new ThreadLeakReport(this.status, this.threads, this.samples, this.takenAt, this.sampleMillis,
+				this.stacksWalked, this.trackedGroups, this.untrackedThreads, this.deadlockedThreads, this.suspects,
+				this.groups, failure);
 	}
 
 	/** The report before the first sample. */

@@ -2,6 +2,8 @@ package io.github.threadleaks.core;
 
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Folds the parts of thread names that differ between members of one pool, so that
  * {@code pool-12-thread-3} and {@code pool-40-thread-1} both read {@code pool-#-thread-#}.
@@ -10,6 +12,9 @@ public final class ThreadNames {
 
 	/** Names longer than this are cut, with a marker, so that a hostile name cannot bloat a group key. */
 	static final int MAX_LENGTH = 200;
+
+	/** Stands in for the part of a long text that was cut. */
+	static final String TRUNCATED = "…";
 
 	private ThreadNames() {
 	}
@@ -46,9 +51,20 @@ public final class ThreadNames {
 		}
 		if (i < name.length()) {
 			folded.setLength(MAX_LENGTH);
-			folded.append('…');
+			folded.append(TRUNCATED);
 		}
 		return folded.toString();
+	}
+
+	/**
+	 * The text cut to {@code maxLength} characters with a visible marker ({@code …}) in place of what was left
+	 * out; {@code null} stays {@code null}.
+	 */
+	static @Nullable String cut(@Nullable String text, int maxLength) {
+		if (text == null || text.length() <= maxLength) {
+			return text;
+		}
+		return text.substring(0, maxLength) + TRUNCATED;
 	}
 
 	private static int hexRunEnd(String name, int start) {

@@ -12,14 +12,15 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * and a {@code threads} array, in one flat object.
  *
  * @param group the group
- * @param threads its members, longest stuck first
+ * @param threads its members, longest stuck first, at most {@value GroupDetail#MAX_THREADS}
+ * @param omittedThreads how many further members were left out of {@code threads}, 0 if none
  */
 public record StackGroupDetailDescriptor(@JsonUnwrapped StackGroupDescriptor group,
-		List<MemberThreadDescriptor> threads) implements OperationResponseBody {
+		List<MemberThreadDescriptor> threads, int omittedThreads) implements OperationResponseBody {
 
 	static StackGroupDetailDescriptor of(GroupDetail detail) {
 		return new StackGroupDetailDescriptor(StackGroupDescriptor.of(detail.group()),
-				detail.threads().stream().map(MemberThreadDescriptor::of).toList());
+				detail.threads().stream().map(MemberThreadDescriptor::of).toList(), detail.omittedThreads());
 	}
 
 }

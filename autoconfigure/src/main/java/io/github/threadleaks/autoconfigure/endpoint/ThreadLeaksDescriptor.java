@@ -22,10 +22,13 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param deadlockedThreads the ids of deadlocked threads
  * @param suspects the suspected groups, largest first
  * @param groups every present group, suspects first, then by count
+ * @param lastError why the latest sample failed, {@code null} when it succeeded (the rest of the report is then
+ * the last sample that did)
  */
 public record ThreadLeaksDescriptor(String status, int threads, long samples, @Nullable String takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
-		List<StackGroupDescriptor> suspects, List<StackGroupDescriptor> groups) implements OperationResponseBody {
+		List<StackGroupDescriptor> suspects, List<StackGroupDescriptor> groups,
+		@Nullable SampleFailureDescriptor lastError) implements OperationResponseBody {
 
 	static ThreadLeaksDescriptor of(ThreadLeakReport report) {
 		Instant takenAt = report.takenAt();
@@ -33,7 +36,8 @@ public record ThreadLeaksDescriptor(String status, int threads, long samples, @N
 				(takenAt != null) ? takenAt.toString() : null, report.sampleMillis(), report.stacksWalked(),
 				report.trackedGroups(), report.untrackedThreads(), report.deadlockedThreads(),
 				report.suspects().stream().map(StackGroupDescriptor::of).toList(),
-				report.groups().stream().map(StackGroupDescriptor::of).toList());
+				report.groups().stream().map(StackGroupDescriptor::of).toList(),
+				(report.lastError() != null) ? SampleFailureDescriptor.of(report.lastError()) : null);
 	}
 
 }

@@ -15,6 +15,7 @@ import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -24,8 +25,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * {@link MeterBinder} for the threadleaks meters: the suspected groups and threads, the thread count of a bounded
- * set of stack groups (every suspect and the largest others) and the sampler's own cost. The group gauges follow
- * each sample: a group that leaves the set, or goes away, loses its gauge.
+ * set of stack groups (every suspect and the largest others), the sampler's own cost and its failures. The group
+ * gauges follow each sample: a group that leaves the set, or goes away, loses its gauge.
  */
 public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 
@@ -64,6 +65,10 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.description("The number of threads in stack groups suspected of leaking")
 			.baseUnit(BaseUnits.THREADS)
 			.register(registry);
+		FunctionCounter.builder("threadleaks.sample.failures", this.monitor, ThreadLeakMonitor::sampleFailures)
+			.description("The number of samples that failed; sampling goes on at every interval")
+			.baseUnit("failures")
+			.register(registry);
 		Timer sampleDuration = Timer.builder("threadleaks.sample.duration")
 			.description("The time taken to sample the threads")
 			.register(registry);
@@ -77,8 +82,13 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		List<StackGroupReport> exported = exported(report);
 		long nanos = Math.round(report.sampleMillis() * 1_000_000);
 		for (RegistryMeters meters : this.registries) {
-			meters.sampleDuration.record(nanos, TimeUnit.NANOSECONDS);
-			meters.export(exported);
+			try {
+				meters.sampleDuration.record(nanos, TimeUnit.NANOSECONDS);
+				meters.export(exported);
+			}
+			catch (RuntimeException ex) {
+				// One failing registry must keep neither the others nor the sampler from going on.
+			}
 		}
 	}
 
@@ -98,9 +108,22 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		return Tags.of("group", group.id(), "name", name(group.name()), "state", state(group.state()));
 	}
 
-	/** The name, cut to {@value #MAX_NAME_LENGTH} characters. */
+	/**
+	 * The name, cut to {@value #MAX_NAME_LENGTH} characters (never between the two halves of a surrogate pair),
+	 * with every control character replaced by '?'.
+	 */
 	static String name(String name) {
-		return (name.length() <= MAX_NAME_LENGTH) ? name : name.substring(0, MAX_NAME_LENGTH);
+		int length = Math.min(name.length(), MAX_NAME_LENGTH);
+		if (length < name.length() && Character.isHighSurrogate(name.charAt(length - 1))) {
+			length--;
+		}
+		String cut = name.substring(0, length);
+		StringBuilder clean = new StringBuilder(cut.length());
+		for (int i = 0; i < cut.length(); i++) {
+			char c = cut.charAt(i);
+			clean.append(Character.isISOControl(c) ? '?' : c);
+		}
+		return clean.toString();
 	}
 
 	/** The state as Micrometer's {@code jvm.threads.states} tags it: {@code timed-waiting}. */

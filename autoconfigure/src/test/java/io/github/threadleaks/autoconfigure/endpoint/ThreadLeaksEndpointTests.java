@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
+import io.github.threadleaks.core.SampleFailure;
 import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.ThreadLeakReport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -121,6 +123,23 @@ class ThreadLeaksEndpointTests {
 		assertThat((List<Map<String, Object>>) json.get("threads")).hasSize(3)
 			.allSatisfy((thread) -> assertThat(thread).containsOnlyKeys("id", "name", "state", "daemon",
 					"stuckForMillis", "deadlocked"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void lastErrorIsNullAfterAGoodSampleAndDescribesAFailedOne() {
+		this.leak.sample();
+		assertThat(this.endpoint.report().lastError()).isNull();
+		ThreadLeakReport good = this.leak.monitor().report();
+		ThreadLeakReport failed = new ThreadLeakReport(good.status(), good.threads(), good.samples(), good.takenAt(),
+				good.sampleMillis(), good.stacksWalked(), good.trackedGroups(), good.untrackedThreads(),
+				good.deadlockedThreads(), good.suspects(), good.groups(), new SampleFailure(
+						"java.lang.IllegalStateException", "census failed", Instant.parse("2026-01-01T00:00:10Z"), 3));
+		Map<String, Object> json = toJson(ThreadLeaksDescriptor.of(failed));
+		assertThat((Map<String, Object>) json.get("lastError")).containsOnly(
+				Map.entry("type", "java.lang.IllegalStateException"), Map.entry("message", "census failed"),
+				Map.entry("failedAt", "2026-01-01T00:00:10Z"), Map.entry("consecutiveFailures", 3));
+		assertThat(json).containsEntry("samples", (int) good.samples());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -33,7 +33,7 @@ class ThreadLeaksMetricsTests {
 		bind(20);
 		assertThat(this.registry.getMeters()).extracting((meter) -> meter.getId().getName())
 			.containsExactlyInAnyOrder("threadleaks.suspected.groups", "threadleaks.suspected.threads",
-					"threadleaks.sample.duration");
+					"threadleaks.sample.duration", "threadleaks.sample.failures");
 		for (Meter meter : this.registry.getMeters()) {
 			assertThat(meter.getId().getDescription()).isNotBlank();
 			assertThat(meter.getId().getBaseUnit()).isNotBlank();

@@ -16,7 +16,7 @@ public class Workloads implements DisposableBean {
 
 	public Workloads() {
 		for (Workload workload : List.of(new BurstPool(), new ThreadPerTask(), new BurstyCachedPool(),
-				new StablePool(), new GrowingPool())) {
+				new StablePool(), new GrowingPool(), new ChurningThreads())) {
 			this.workloads.put(workload.id(), workload);
 		}
 	}
