@@ -21,10 +21,10 @@ class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 	private static final int STEPS = SampleAppTest.WINDOW + 2;
 
 	/**
-	 * A workload, the size of each call, and the group its threads form between calls ({@code null} for one whose
-	 * threads all end), and whether that group grows call after call.
+	 * A workload, the size of each call, whether it holds threads between calls, the one group they form
+	 * ({@code null} where they form none, or a new group each), and whether that group grows call after call.
 	 */
-	record Workload(String id, int size, @Nullable String groupName, boolean grows) {
+	record Workload(String id, int size, boolean holdsThreads, @Nullable String groupName, boolean grows) {
 
 		@Override
 		public String toString() {
@@ -34,11 +34,13 @@ class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 	}
 
 	static Stream<Workload> workloads() {
-		return Stream.of(new Workload("burst-pool", 20, "burst-pool-#", false),
-				new Workload("thread-per-task", 20, null, false),
-				new Workload("bursty-cached-pool", 10, "cached-pool-#", false),
-				new Workload("stable-pool", 50, "stable-pool-#", false),
-				new Workload("growing-pool", SampleAppTest.MIN_GROWTH, "growing-pool-#", true));
+		return Stream.of(new Workload("burst-pool", 20, true, "burst-pool-#", false),
+				new Workload("thread-per-task", 20, false, null, false),
+				new Workload("bursty-cached-pool", 10, true, "cached-pool-#", false),
+				new Workload("stable-pool", 50, true, "stable-pool-#", false),
+				new Workload("growing-pool", SampleAppTest.MIN_GROWTH, true, "growing-pool-#", true),
+				// Every thread a stack group of its own, new at every call: churn, never growth.
+				new Workload("churning-threads", 20, true, null, false));
 	}
 
 	@Test
@@ -53,7 +55,7 @@ class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 	void workloadIsNeverSuspected(Workload workload) {
 		for (int step = 1; step <= STEPS; step++) {
 			JsonNode state = app.post("/workloads/" + workload.id() + "?size=" + workload.size());
-			if (workload.groupName() != null) {
+			if (workload.holdsThreads()) {
 				assertThat(state.path("threads").asInt()).as("threads held after call " + step).isPositive();
 			}
 			else {

@@ -30,7 +30,8 @@ final class Await {
 	private static void until(Thread thread, Predicate<Thread> inPlace, String what) throws InterruptedException {
 		long deadline = System.nanoTime() + TIMEOUT_NANOS;
 		while (!inPlace.test(thread)) {
-			if (thread.getState() == Thread.State.TERMINATED) {
+			// Tested again once ended: the thread may have ended between the two reads, and ending may be the goal.
+			if (thread.getState() == Thread.State.TERMINATED && !inPlace.test(thread)) {
 				throw new IllegalStateException(thread.getName() + " ended before it could " + what);
 			}
 			if (System.nanoTime() - deadline > 0) {
