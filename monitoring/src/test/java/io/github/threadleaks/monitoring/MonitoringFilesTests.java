@@ -70,11 +70,14 @@ class MonitoringFilesTests {
 		assertThat(panel(dashboard, "Sampler cost per sample").path("fieldConfig").path("defaults").path("unit")
 			.asString()).isEqualTo("s");
 
-		JsonNode table = panel(dashboard, "Suspects: groups that grew where a leak is suspected");
+		JsonNode table = panel(dashboard, "Suspects: stack groups suspected of leaking");
 		assertThat(table.path("type").asString()).isEqualTo("table");
 		assertThat(table.path("targets").values()).allSatisfy((target) -> {
 			assertThat(target.path("instant").asBoolean()).isTrue();
 			assertThat(target.path("format").asString()).isEqualTo("table");
+			// Only the groups the app marks suspected, never every group that happened to grow.
+			assertThat(target.path("expr").asString()).endsWith("and on (job, instance, group) "
+					+ "threadleaks_group_suspected{application=~\"$application\", instance=~\"$instance\"}");
 		});
 		assertThat(table.findValues("url")).map(JsonNode::asString)
 			.containsExactly("http://${__data.fields.instance}/actuator/threadleaks/${__value.raw}");

@@ -82,6 +82,8 @@ class ThreadLeakOverHttpTests extends SampleAppTestSupport {
 					"threadleaks_suspected_threads{" + APPLICATION + "} 4.0")
 			.contains("threadleaks_group_threads{" + APPLICATION + ",group=\"" + id + "\",name=\"" + LEAK_PREFIX
 					+ "#\",state=\"waiting\"} 4.0")
+			.contains("threadleaks_group_suspected{" + APPLICATION + ",group=\"" + id + "\",name=\"" + LEAK_PREFIX
+					+ "#\",state=\"waiting\"} 1.0")
 			.contains("threadleaks_sample_duration_seconds_count");
 
 		release();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakListener;
@@ -22,11 +23,13 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MeterBinder} for the threadleaks meters: the suspected groups and threads, the thread count of a bounded
- * set of stack groups (every suspect and the largest others), the sampler's own cost and its failures. The group
- * gauges follow each sample: a group that leaves the set, or goes away, loses its gauge.
+ * set of stack groups (every suspect and the largest others), a marker on each suspected group, the sampler's own
+ * cost and its failures. The group gauges follow each sample: a group that leaves its set, or goes away, loses its
+ * gauge.
  */
 public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 
@@ -73,7 +76,8 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.description("The time taken to sample the threads")
 			.register(registry);
 		RegistryMeters meters = new RegistryMeters(registry, sampleDuration);
-		meters.export(exported(this.monitor.report()));
+		ThreadLeakReport report = this.monitor.report();
+		meters.export(exported(report), report.suspects());
 		this.registries.add(meters);
 	}
 
@@ -84,7 +88,7 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		for (RegistryMeters meters : this.registries) {
 			try {
 				meters.sampleDuration.record(nanos, TimeUnit.NANOSECONDS);
-				meters.export(exported);
+				meters.export(exported, report.suspects());
 			}
 			catch (RuntimeException ex) {
 				// One failing registry must keep neither the others nor the sampler from going on.
@@ -134,22 +138,57 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 	/** The meters bound to one registry. */
 	private static final class RegistryMeters {
 
-		private final MeterRegistry registry;
-
 		private final Timer sampleDuration;
 
-		private final Map<String, GroupGauge> groups = new HashMap<>();
+		private final GroupGauges groupThreads;
+
+		private final GroupGauges suspectedGroups;
 
 		RegistryMeters(MeterRegistry registry, Timer sampleDuration) {
-			this.registry = registry;
 			this.sampleDuration = sampleDuration;
+			this.groupThreads = new GroupGauges(registry, "threadleaks.group.threads",
+					"The number of threads in a stack group", BaseUnits.THREADS, StackGroupReport::count);
+			// A marker naming exactly which groups are suspected; unitless, so Prometheus adds no unit suffix.
+			this.suspectedGroups = new GroupGauges(registry, "threadleaks.group.suspected",
+					"1 for each stack group suspected of leaking threads; absent for the others", null, (group) -> 1);
 		}
 
-		/** Gauges exactly the given groups: new ones are registered, departed ones removed. */
-		void export(List<StackGroupReport> exported) {
+		void export(List<StackGroupReport> exported, List<StackGroupReport> suspects) {
+			this.groupThreads.follow(exported);
+			this.suspectedGroups.follow(suspects);
+		}
+
+	}
+
+	/** Gauges of one name, one per group of a changing set: new groups are registered, departed ones removed. */
+	private static final class GroupGauges {
+
+		private final MeterRegistry registry;
+
+		private final String name;
+
+		private final String description;
+
+		private final @Nullable String baseUnit;
+
+		private final ToIntFunction<StackGroupReport> value;
+
+		private final Map<String, GroupGauge> gauges = new HashMap<>();
+
+		GroupGauges(MeterRegistry registry, String name, String description, @Nullable String baseUnit,
+				ToIntFunction<StackGroupReport> value) {
+			this.registry = registry;
+			this.name = name;
+			this.description = description;
+			this.baseUnit = baseUnit;
+			this.value = value;
+		}
+
+		/** Gauges exactly the given groups, each at its current value. */
+		void follow(List<StackGroupReport> groups) {
 			Map<String, StackGroupReport> byId = new HashMap<>();
-			exported.forEach((group) -> byId.put(group.id(), group));
-			Iterator<Map.Entry<String, GroupGauge>> iterator = this.groups.entrySet().iterator();
+			groups.forEach((group) -> byId.put(group.id(), group));
+			Iterator<Map.Entry<String, GroupGauge>> iterator = this.gauges.entrySet().iterator();
 			while (iterator.hasNext()) {
 				Map.Entry<String, GroupGauge> entry = iterator.next();
 				if (!byId.containsKey(entry.getKey())) {
@@ -157,25 +196,27 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 					iterator.remove();
 				}
 			}
-			for (StackGroupReport group : exported) {
-				this.groups.computeIfAbsent(group.id(), (id) -> register(group)).count().set(group.count());
+			for (StackGroupReport group : groups) {
+				this.gauges.computeIfAbsent(group.id(), (id) -> register(group))
+					.value()
+					.set(this.value.applyAsInt(group));
 			}
 		}
 
 		private GroupGauge register(StackGroupReport group) {
-			AtomicInteger count = new AtomicInteger();
-			Gauge gauge = Gauge.builder("threadleaks.group.threads", count, AtomicInteger::get)
-				.description("The number of threads in a stack group")
-				.baseUnit(BaseUnits.THREADS)
+			AtomicInteger value = new AtomicInteger();
+			Gauge gauge = Gauge.builder(this.name, value, AtomicInteger::get)
+				.description(this.description)
+				.baseUnit(this.baseUnit)
 				.tags(tags(group))
 				.strongReference(true)
 				.register(this.registry);
-			return new GroupGauge(gauge, count);
+			return new GroupGauge(gauge, value);
 		}
 
 	}
 
-	private record GroupGauge(Gauge gauge, AtomicInteger count) {
+	private record GroupGauge(Gauge gauge, AtomicInteger value) {
 	}
 
 }

@@ -61,6 +61,29 @@ class ThreadLeaksMetricsTests {
 	}
 
 	@Test
+	void suspectedGroupMarkerNamesTheSuspectOnlyWhileItIsSuspected() {
+		bind(20);
+		this.leak.leak(1);
+		this.leak.sample();
+		assertThat(this.registry.find("threadleaks.group.threads").gauges()).isNotEmpty();
+		assertThat(this.registry.find("threadleaks.group.suspected").gauges()).as("before the leak is suspected")
+			.isEmpty();
+		StackGroupReport suspect = this.leak.leakUntilSuspected();
+		Gauge marker = this.registry.get("threadleaks.group.suspected").gauge();
+		assertThat(marker.getId().getTags()).isEqualTo(this.registry.get("threadleaks.group.threads")
+			.tag("group", suspect.id())
+			.gauge()
+			.getId()
+			.getTags());
+		assertThat(marker.value()).isEqualTo(1.0);
+		assertThat(marker.getId().getDescription()).isNotBlank();
+		assertThat(marker.getId().getBaseUnit()).as("unitless, so Prometheus reads threadleaks_group_suspected").isNull();
+		this.leak.release();
+		this.leak.sample();
+		assertThat(this.registry.find("threadleaks.group.suspected").gauges()).isEmpty();
+	}
+
+	@Test
 	void groupGaugeFollowsTheCountAtEverySample() {
 		bind(20);
 		this.leak.leak(1);
