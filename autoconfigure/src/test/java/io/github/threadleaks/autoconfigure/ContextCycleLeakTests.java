@@ -10,6 +10,7 @@ import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpointAutoConfi
 import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthContributorAutoConfiguration;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
 import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The starter leaks no thread of its own: contexts started and closed a hundred times leave none behind. */
+@VerifyNoThreadLeaks
 class ContextCycleLeakTests {
 
 	private static final int CYCLES = 100;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One line per verdict, none per sample. */
 @ExtendWith(OutputCaptureExtension.class)
+@VerifyNoThreadLeaks
 class ThreadLeakLoggerTests {
 
 	private final ThreadLeakLogger logger = new ThreadLeakLogger();

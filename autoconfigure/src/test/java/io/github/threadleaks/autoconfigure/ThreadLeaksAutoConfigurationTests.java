@@ -18,6 +18,7 @@ import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import org.springframework.boot.test.context.runner.ContextConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which beans the auto-configurations contribute, and what turns each off. */
+@VerifyNoThreadLeaks
 class ThreadLeaksAutoConfigurationTests {
 
 	private static final AutoConfigurations ALL = AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,

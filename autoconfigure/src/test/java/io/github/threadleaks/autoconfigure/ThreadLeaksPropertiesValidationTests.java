@@ -1,6 +1,7 @@
 package io.github.threadleaks.autoconfigure;
 
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every invalid value fails start-up, with a message naming the property, its value and the allowed range. */
+@VerifyNoThreadLeaks
 class ThreadLeaksPropertiesValidationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

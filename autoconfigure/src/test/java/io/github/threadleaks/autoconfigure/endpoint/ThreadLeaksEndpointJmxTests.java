@@ -10,6 +10,7 @@ import javax.management.ObjectName;
 import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
 import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The endpoint's operations over JMX, as the actuator exports them. */
+@VerifyNoThreadLeaks
 class ThreadLeaksEndpointJmxTests {
 
 	private static final String[] NO_TYPES = {};

@@ -8,6 +8,7 @@ import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.SampleFailure;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The endpoint's answers, and their JSON, for a monitor fed a real leak. */
+@VerifyNoThreadLeaks
 class ThreadLeaksEndpointTests {
 
 	private final TestLeak leak = new TestLeak();

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The health goes down while a group leaks or threads are deadlocked, and comes back up when they are gone. */
+@VerifyNoThreadLeaks
 class ThreadLeaksHealthIndicatorTests {
 
 	private final TestLeak leak = new TestLeak();

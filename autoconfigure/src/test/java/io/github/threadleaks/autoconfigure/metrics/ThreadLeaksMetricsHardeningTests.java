@@ -12,6 +12,7 @@ import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * made-up thread population stands in for threads here: thousands of ever-new groups per test would take minutes
  * of real thread starts, and the engine's handling of real churn is tested in core.
  */
+@VerifyNoThreadLeaks
 class ThreadLeaksMetricsHardeningTests {
 
 	private final ChurningSource source = new ChurningSource();

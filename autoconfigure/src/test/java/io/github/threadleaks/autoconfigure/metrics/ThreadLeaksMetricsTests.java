@@ -7,6 +7,7 @@ import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.LeakStatus;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The meters, read back by name and tag from a registry while a real leak grows and is released. */
+@VerifyNoThreadLeaks
 class ThreadLeaksMetricsTests {
 
 	private final TestLeak leak = new TestLeak();
