@@ -19,7 +19,7 @@ public class ThreadLeakLogger implements ThreadLeakListener {
 	@Override
 	public void suspected(StackGroupReport group) {
 		logger.warn("Thread leak suspected in stack group " + group.id() + " \"" + group.name() + "\": "
-				+ group.count() + " threads, growth " + group.growth() + ", top frame " + topFrame(group) + ". "
+				+ group.count() + " threads, growth " + group.growth() + ", blocked at " + blockedAt(group) + ". "
 				+ group.explanation());
 	}
 
@@ -46,8 +46,8 @@ public class ThreadLeakLogger implements ThreadLeakListener {
 		}
 	}
 
-	private static String topFrame(StackGroupReport group) {
-		String frame = group.topFrame();
+	private static String blockedAt(StackGroupReport group) {
+		String frame = group.blockedAt();
 		return frame.isEmpty() ? "(no Java frames)" : frame;
 	}
 

@@ -25,7 +25,8 @@ class ThreadLeakLoggerTests {
 		this.logger.suspected(group(true));
 		assertThat(output.getAll().lines().filter((line) -> line.contains("Thread leak"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN", "abc123def456", "\"leak-#\"", "12 threads",
-					"growth 8", "top frame java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1)",
+					"growth 8", "blocked at java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1) from "
+							+ "com.example.Search.fanOut(Search.java:7)",
 					"12 threads WAITING, oldest stuck 50s"));
 	}
 
@@ -55,7 +56,10 @@ class ThreadLeakLoggerTests {
 
 	private static StackGroupReport group(boolean suspected) {
 		return new StackGroupReport("abc123def456", "leak-#", Thread.State.WAITING, 12, 8, suspected,
-				List.of("java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1)"), List.of(4, 8, 12), 12,
+				List.of("jdk.internal.misc.Unsafe.park(Native Method)",
+						"java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1)",
+						"com.example.Search.fanOut(Search.java:7)"),
+				List.of(4, 8, 12), 12,
 				50_000, 0, null, null, 0, "12 threads WAITING, oldest stuck 50s");
 	}
 

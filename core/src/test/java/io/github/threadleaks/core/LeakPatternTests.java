@@ -78,6 +78,9 @@ class LeakPatternTests {
 			return senders;
 		});
 		assertHasFrame(leak, "java.util.concurrent.SynchronousQueue.put");
+		// The JDK call the senders wait in, and the code of ours that made it.
+		assertThat(leak.blockedAt()).startsWith("java.util.concurrent.SynchronousQueue.put(")
+			.contains(" from " + LeakPatternTests.class.getName() + ".lambda$");
 		assertThat(leak.lock()).isNotNull();
 		assertThat(leak.lock().name()).startsWith("java.util.concurrent.SynchronousQueue$");
 		assertThat(leak.lock().ownerId()).as("a queue has no owner").isEqualTo(-1);
@@ -237,6 +240,8 @@ class LeakPatternTests {
 			return workers;
 		});
 		assertHasFrame(leak, "java.util.concurrent.ThreadPoolExecutor.getTask");
+		// No frame of ours on an idle worker's stack: the first frame past the parking machinery says what it awaits.
+		assertThat(leak.blockedAt()).startsWith("java.util.concurrent.LinkedBlockingQueue.take(");
 		releaseAndExpectCleared(leak);
 	}
 

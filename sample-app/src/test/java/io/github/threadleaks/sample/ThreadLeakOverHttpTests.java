@@ -58,6 +58,8 @@ class ThreadLeakOverHttpTests extends SampleAppTestSupport {
 		assertThat(suspect.path("history").values()).map(JsonNode::asInt).containsExactly(1, 2, 3, 4);
 		assertThat(suspect.path("frames").values()).map(JsonNode::asString)
 			.anyMatch((frame) -> frame.startsWith("java.util.concurrent.SynchronousQueue.put"));
+		assertThat(suspect.path("blockedAt").asString()).startsWith("java.util.concurrent.SynchronousQueue.put(")
+			.contains(" from " + ThreadLeakOverHttpTests.class.getName() + ".");
 		String id = suspect.path("id").asString();
 		assertThat(report.path("groups").values()).map((group) -> group.path("id").asString()).contains(id);
 

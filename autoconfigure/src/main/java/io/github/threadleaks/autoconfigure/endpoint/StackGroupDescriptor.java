@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param growth how much the count changed over the window
  * @param suspected whether the group is suspected of leaking
  * @param frames the captured frames, top first
+ * @param blockedAt the JDK call the members wait in and the application frame that made it
  * @param history the count at each sample of the window, oldest first
  * @param stuck how many members made no progress since the previous sample
  * @param stuckForMillis how long the oldest member has sat in this exact place
@@ -27,12 +28,12 @@ import org.jspecify.annotations.Nullable;
  * @param explanation the verdict in words
  */
 public record StackGroupDescriptor(String id, String name, String state, int count, int growth, boolean suspected,
-		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
+		List<String> frames, String blockedAt, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
 		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
 
 	static StackGroupDescriptor of(StackGroupReport group) {
 		return new StackGroupDescriptor(group.id(), group.name(), group.state().name(), group.count(),
-				group.growth(), group.suspected(), group.frames(), group.history(), group.stuck(),
+				group.growth(), group.suspected(), group.frames(), group.blockedAt(), group.history(), group.stuck(),
 				group.stuckForMillis(), group.deadlocked(), group.lock(), group.evidence(),
 				group.suspectedForMillis(), group.explanation());
 	}

@@ -44,7 +44,7 @@ public class ThreadLeaksHealthIndicator implements HealthIndicator {
 		suspect.put("state", group.state().name());
 		suspect.put("count", group.count());
 		suspect.put("growth", group.growth());
-		suspect.put("topFrame", group.topFrame());
+		suspect.put("blockedAt", group.blockedAt());
 		return suspect;
 	}
 

@@ -46,7 +46,9 @@ class ThreadLeaksHealthIndicatorTests {
 		assertThat(down.getDetails().get("suspects")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.singleElement()
 			.isEqualTo(Map.of("id", suspect.id(), "name", TestLeak.GROUP_NAME, "state", "WAITING", "count", 3,
-					"growth", 2, "topFrame", suspect.topFrame()));
+					"growth", 2, "blockedAt", suspect.blockedAt()));
+		assertThat(suspect.blockedAt()).startsWith("java.util.concurrent.SynchronousQueue.put(")
+			.contains(" from " + TestLeak.class.getName() + ".");
 		this.leak.release();
 		this.leak.sample();
 		Health up = this.indicator.health();

@@ -1,0 +1,36 @@
+package io.github.threadleaks.core;
+
+import java.util.List;
+
+/** What a frame's text ({@code class.method(File.java:12)}) says about where it belongs. */
+final class StackFrames {
+
+	/** Packages of the JDK itself: a frame there is never the application's own code. */
+	private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+
+	/** The frames every blocked thread has on top, whatever it waits for: they say nothing of the why. */
+	private static final List<String> PARKING_MACHINERY = List.of("jdk.internal.misc.Unsafe.",
+			"java.util.concurrent.locks.", "java.util.concurrent.ForkJoinPool.managedBlock",
+			"java.util.concurrent.ForkJoinPool.unmanagedBlock", "java.lang.Object.wait", "java.lang.Thread.sleep");
+
+	private StackFrames() {
+	}
+
+	static boolean isJdk(String frame) {
+		return startsWithAny(frame, JDK_PACKAGES);
+	}
+
+	static boolean isParkingMachinery(String frame) {
+		return startsWithAny(frame, PARKING_MACHINERY);
+	}
+
+	private static boolean startsWithAny(String frame, List<String> prefixes) {
+		for (String prefix : prefixes) {
+			if (frame.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
