@@ -2,8 +2,6 @@
 // Every URL is relative, so that the page also works under a servlet context path.
 'use strict';
 
-const JDK_FRAME = /^(java|javax|jdk|sun|com\.sun)\./;
-
 function element(tag, attributes, ...children) {
   const node = document.createElement(tag);
   Object.entries(attributes || {}).forEach(([key, value]) => node.setAttribute(key, value));
@@ -50,16 +48,15 @@ function sparkline(history) {
   return svg;
 }
 
-// The top frame, and the first frame of the application's own code below it, which tells more than the JDK's.
-function where(frames) {
-  const own = frames.find((frame) => !JDK_FRAME.test(frame));
-  return own && own !== frames[0] ? [frames[0], own] : frames.slice(0, 1);
+// Where the group's threads wait, as the report says it: the JDK call, then the application frame that made it.
+function where(group) {
+  return group.blockedAt ? group.blockedAt.split(' from ') : ['(no Java frames)'];
 }
 
 function renderGroups(report) {
   const body = document.getElementById('groups');
   body.replaceChildren(...report.groups.map((group) => {
-    const frames = element('td', { class: 'frames' }, ...where(group.frames).map((frame) => element('div', {}, frame)));
+    const frames = element('td', { class: 'frames' }, ...where(group).map((frame) => element('div', {}, frame)));
     if (group.suspected) {
       frames.append(element('div', { class: 'why' }, group.explanation));
     }

@@ -13,6 +13,11 @@ final class StackFrames {
 			"java.util.concurrent.locks.", "java.util.concurrent.ForkJoinPool.managedBlock",
 			"java.util.concurrent.ForkJoinPool.unmanagedBlock", "java.lang.Object.wait", "java.lang.Thread.sleep");
 
+	/** The JDK frames that run a thread's or a pool's task: what lies above them is the task's own doing. */
+	private static final List<String> THREAD_RUNNERS = List.of("java.lang.Thread.run",
+			"java.util.concurrent.ThreadPoolExecutor$Worker.run", "java.util.concurrent.ThreadPoolExecutor.runWorker",
+			"java.util.concurrent.ForkJoinWorkerThread.run", "java.util.concurrent.FutureTask.run");
+
 	private StackFrames() {
 	}
 
@@ -22,6 +27,10 @@ final class StackFrames {
 
 	static boolean isParkingMachinery(String frame) {
 		return startsWithAny(frame, PARKING_MACHINERY);
+	}
+
+	static boolean isThreadRunner(String frame) {
+		return startsWithAny(frame, THREAD_RUNNERS);
 	}
 
 	private static boolean startsWithAny(String frame, List<String> prefixes) {

@@ -40,16 +40,26 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 	/**
 	 * Where the members are blocked, as a reader wants it: the JDK call they wait in and the first frame of the
 	 * application's code that made it ({@code java.util.concurrent.SynchronousQueue.put(...) from
-	 * com.example.Search.fanOut(...)}); for a stack with no frame outside the JDK (an idle pool worker), its top
-	 * frame past the parking machinery ({@code java.util.concurrent.LinkedBlockingQueue.take(...)}); the empty
-	 * string for a thread with no Java frames.
+	 * com.example.Search.fanOut(...)}); where the application's only frames run the thread (a pool's task wrapper)
+	 * or there are none (an idle JDK pool worker), the top frame past the parking machinery
+	 * ({@code java.util.concurrent.LinkedBlockingQueue.take(...)}); the empty string for a thread with no Java
+	 * frames.
 	 */
 	public String blockedAt() {
 		for (int i = 0; i < this.frames.size(); i++) {
 			if (!StackFrames.isJdk(this.frames.get(i))) {
-				return (i == 0) ? this.frames.get(0) : this.frames.get(i - 1) + " from " + this.frames.get(i);
+				if (i == 0) {
+					return this.frames.get(0);
+				}
+				String call = this.frames.get(i - 1);
+				// Application code that only runs the thread (a pool's task wrapper) did not make the blocking call.
+				return (StackFrames.isThreadRunner(call) ? pastParkingMachinery() : call) + " from " + this.frames.get(i);
 			}
 		}
+		return pastParkingMachinery();
+	}
+
+	private String pastParkingMachinery() {
 		for (String frame : this.frames) {
 			if (!StackFrames.isParkingMachinery(frame)) {
 				return frame;

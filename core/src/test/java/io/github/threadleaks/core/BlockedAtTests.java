@@ -28,6 +28,21 @@ class BlockedAtTests {
 	}
 
 	@Test
+	void aPoolsTaskWrapperIsNotTheCallerOfTheBlockingCall() {
+		assertThat(group("jdk.internal.misc.Unsafe.park(Native Method)",
+				"java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos(AbstractQueuedSynchronizer.java:1679)",
+				"java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take(ScheduledThreadPoolExecutor.java:1182)",
+				"java.util.concurrent.ThreadPoolExecutor.getTask(ThreadPoolExecutor.java:1062)",
+				"java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1122)",
+				"java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:635)",
+				"org.apache.tomcat.util.threads.TaskThread$WrappingRunnable.run(TaskThread.java:74)",
+				"java.lang.Thread.run(Thread.java:840)")
+			.blockedAt()).isEqualTo(
+					"java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take(ScheduledThreadPoolExecutor.java:1182)"
+							+ " from org.apache.tomcat.util.threads.TaskThread$WrappingRunnable.run(TaskThread.java:74)");
+	}
+
+	@Test
 	void aStackOfParkingMachineryOnlyFallsBackToItsTopFrame() {
 		assertThat(group("jdk.internal.misc.Unsafe.park(Native Method)",
 				"java.util.concurrent.locks.LockSupport.park(LockSupport.java:341)")
