@@ -30,6 +30,9 @@ final class DistinctStacksSource implements ThreadSource {
 	/** Per thread: its frames' class and method names, top first, shared between calls. */
 	private final Map<Long, String[][]> code = new HashMap<>();
 
+	/** Per thread: its name, which the JVM's census hands out as the thread's own string. */
+	private final Map<Long, String> names = new HashMap<>();
+
 	private final boolean everyFrameDistinct;
 
 	private long nextId = FIRST_ID;
@@ -45,6 +48,7 @@ final class DistinctStacksSource implements ThreadSource {
 			long id = this.nextId++;
 			this.ids.add(id);
 			this.code.put(id, codeOf(id));
+			this.names.put(id, "worker-" + id);
 		}
 	}
 
@@ -52,6 +56,7 @@ final class DistinctStacksSource implements ThreadSource {
 	void clear() {
 		this.ids.clear();
 		this.code.clear();
+		this.names.clear();
 	}
 
 	private String[][] codeOf(long id) {
@@ -71,7 +76,7 @@ final class DistinctStacksSource implements ThreadSource {
 	public List<ThreadCensus> census() {
 		List<ThreadCensus> census = new ArrayList<>(this.ids.size());
 		for (long id : this.ids) {
-			census.add(new ThreadCensus(id, "worker-" + id, Thread.State.WAITING, true,
+			census.add(new ThreadCensus(id, this.names.get(id), Thread.State.WAITING, true,
 					LOCK_CLASS + Long.toHexString(id), -1, null, 1, 0, -1));
 		}
 		return census;

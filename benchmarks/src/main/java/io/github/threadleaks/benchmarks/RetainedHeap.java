@@ -1,9 +1,7 @@
 package io.github.threadleaks.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.time.Clock;
 import java.util.Locale;
@@ -23,6 +21,11 @@ public final class RetainedHeap {
 
 	/** New groups per sample in the churn run: ten thread-per-task threads with stacks never seen before. */
 	static final int CHURN_PER_SAMPLE = 10;
+
+	/** Readings closer than this count as equal: reading the heap allocates a little. */
+	private static final long STABLE_BYTES = 16 * 1024;
+
+	private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
 	private RetainedHeap() {
 	}
@@ -100,22 +103,19 @@ public final class RetainedHeap {
 	}
 
 	/**
-	 * Heap used right after full collections, repeated until it stops falling: each heap pool's usage as the
-	 * collector left it, so nothing allocated after the collection counts.
+	 * Heap used after full collections, repeated until it no longer falls: an object dropped just before may
+	 * only go in a later collection, and a collection may leave a few young objects in place. Measure with a
+	 * fixed heap ({@code -Xms} = {@code -Xmx}), so that the generations do not resize between readings.
 	 */
 	static long usedAfterFullGc() {
 		long used = Long.MAX_VALUE;
-		for (int i = 0; i < 10; i++) {
+		for (int i = 0; i < 20; i++) {
 			System.gc();
-			long now = 0;
-			for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-				MemoryUsage afterGc = (pool.getType() == MemoryType.HEAP) ? pool.getCollectionUsage() : null;
-				now += (afterGc != null) ? afterGc.getUsed() : 0;
+			long now = MEMORY.getHeapMemoryUsage().getUsed();
+			if (i >= 2 && now > used - STABLE_BYTES) {
+				return Math.min(now, used);
 			}
-			if (now >= used) {
-				return now;
-			}
-			used = now;
+			used = Math.min(now, used);
 		}
 		return used;
 	}
