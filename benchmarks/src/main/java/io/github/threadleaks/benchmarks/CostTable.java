@@ -26,7 +26,7 @@ final class CostTable {
 		COLUMNS.put("census", "census `getThreadInfo(ids, 0)`");
 		COLUMNS.put("stacksDepth32", "`getThreadInfo(ids, 32)`");
 		COLUMNS.put("engineSteady", "ours, steady");
-		COLUMNS.put("engineMoving", "ours, share moving");
+		COLUMNS.put("engineMoving", "ours, some moving");
 		COLUMNS.put("engineCold", "ours, cold");
 		COLUMNS.put("threadDump", "`dumpAllThreads(true, true)`");
 		COLUMNS.put("allStackTraces", "`Thread.getAllStackTraces()`");
@@ -63,7 +63,7 @@ final class CostTable {
 		StringBuilder text = new StringBuilder();
 		text.append("Sample cost on ").append(this.jvm).append(", ").append(unit()).append(" per operation, score ± 99.9% error\n\n");
 		List<String> header = new ArrayList<>(List.of("threads"));
-		header.addAll(COLUMNS.values());
+		header.addAll(headings());
 		header.add("ours steady / census");
 		header.add("ours moving / census");
 		header.add("threaddump / ours steady");
@@ -96,7 +96,7 @@ final class CostTable {
 		}
 		text.append("\nAllocated per operation (").append(ALLOCATION).append("), KB\n\n");
 		List<String> header = new ArrayList<>(List.of("threads"));
-		header.addAll(COLUMNS.values());
+		header.addAll(headings());
 		row(text, header);
 		separator(text, header.size());
 		for (Map.Entry<Integer, Map<String, RunResult>> entry : this.results.entrySet()) {
@@ -108,6 +108,18 @@ final class CostTable {
 			}
 			row(text, cells);
 		}
+	}
+
+	/** The column headings, with the share of moving threads the run used. */
+	private List<String> headings() {
+		String moving = this.results.values()
+			.stream()
+			.map((byMethod) -> byMethod.get("engineMoving"))
+			.filter((run) -> run != null && run.getParams().getParam("movingPercent") != null)
+			.map((run) -> "ours, " + run.getParams().getParam("movingPercent") + "% moving")
+			.findFirst()
+			.orElse(COLUMNS.get("engineMoving"));
+		return COLUMNS.values().stream().map((heading) -> heading.equals(COLUMNS.get("engineMoving")) ? moving : heading).toList();
 	}
 
 	private String unit() {
