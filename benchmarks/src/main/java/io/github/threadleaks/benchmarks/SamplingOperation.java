@@ -33,9 +33,7 @@ enum SamplingOperation {
 	ENGINE_STEADY {
 		@Override
 		Runnable prepare(ParkedThreads threads) {
-			ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.defaults());
-			monitor.sample();
-			return monitor::sample;
+			return sampleOfWarmMonitor();
 		}
 	},
 
@@ -43,9 +41,7 @@ enum SamplingOperation {
 	ENGINE_MOVING {
 		@Override
 		Runnable prepare(ParkedThreads threads) {
-			ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.defaults());
-			monitor.sample();
-			return monitor::sample;
+			return sampleOfWarmMonitor();
 		}
 
 		@Override
@@ -82,6 +78,13 @@ enum SamplingOperation {
 
 	/** The operation, ready to run on the given threads (an engine operation has its monitor made here). */
 	abstract Runnable prepare(ParkedThreads threads);
+
+	/** A sample of a monitor that has taken its first sample already. */
+	private static Runnable sampleOfWarmMonitor() {
+		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.defaults());
+		monitor.sample();
+		return monitor::sample;
+	}
 
 	/** What must happen, untimed, before each run of the operation. */
 	void beforeEach(ParkedThreads threads) {
