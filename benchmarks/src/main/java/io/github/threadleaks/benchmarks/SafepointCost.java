@@ -30,9 +30,9 @@ public final class SafepointCost {
 		System.out.printf(Locale.ROOT, "Stop-the-world per operation on JDK %s, %,d parked threads, %d runs each "
 				+ "after %d warm-up runs, heap %s%n%n", System.getProperty("java.version"), threads, runs,
 				SafepointWorkload.WARMUP_RUNS, String.join(" ", HEAP));
-		System.out.println("| operation | median wall time (ms) | safepoints per run | stop-the-world per run (ms) "
-				+ "| longest pause (ms) | safepoints by VM operation |");
-		System.out.println("|---|---|---|---|---|---|");
+		System.out.println("| operation | median wall time (ms) | own safepoints per run | own stop-the-world per run (ms) "
+				+ "| longest own pause (ms) | GC pauses in the window, per run (ms) | safepoints by VM operation |");
+		System.out.println("|---|---|---|---|---|---|---|");
 		for (SamplingOperation operation : SamplingOperation.values()) {
 			System.out.println(row(operation, measure(operation, threads, runs), runs));
 		}
@@ -77,16 +77,23 @@ public final class SafepointCost {
 		}
 	}
 
+	/**
+	 * One table row. The operation's own safepoints (stack walks) and the collections that fell in its window
+	 * are shown apart: a collection's pause grows with the thread count too (every stack is a root), and how
+	 * many fall in the window follows from what the operation allocates.
+	 */
 	static String row(SamplingOperation operation, Measured measured, int runs) {
-		SafepointLog.Pauses all = measured.safepoints().all();
+		SafepointLog.Pauses own = measured.safepoints().ownPauses();
+		SafepointLog.Pauses collections = measured.safepoints().collections();
 		List<String> kinds = new ArrayList<>();
 		for (Map.Entry<String, SafepointLog.Pauses> entry : measured.safepoints().byOperation().entrySet()) {
 			kinds.add(entry.getKey() + " ×" + entry.getValue().count());
 		}
-		return String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s |", operation.name().toLowerCase(Locale.ROOT),
-				CostTable.number(measured.medianMillis()), (double) all.count() / runs,
-				CostTable.number(all.totalNanos() / 1e6 / runs), CostTable.number(all.longestNanos() / 1e6),
-				kinds.isEmpty() ? "none" : String.join(", ", kinds));
+		return String.format(Locale.ROOT, "| %s | %s | %.2f | %s | %s | %s (%d in %d runs) | %s |",
+				operation.name().toLowerCase(Locale.ROOT), CostTable.number(measured.medianMillis()),
+				(double) own.count() / runs, CostTable.number(own.totalNanos() / 1e6 / runs),
+				CostTable.number(own.longestNanos() / 1e6), CostTable.number(collections.totalNanos() / 1e6 / runs),
+				collections.count(), runs, kinds.isEmpty() ? "none" : String.join(", ", kinds));
 	}
 
 	/** One operation's median wall time and the safepoints of its measured runs. */

@@ -21,6 +21,8 @@ final class SafepointLog {
 
 	private final Pauses all = new Pauses();
 
+	private final Pauses collections = new Pauses();
+
 	private SafepointLog() {
 	}
 
@@ -34,6 +36,9 @@ final class SafepointLog {
 				if (at >= fromMillis && at <= toMillis) {
 					long nanos = Long.parseLong(matcher.group(3));
 					log.all.add(nanos);
+					if (isCollection(matcher.group(2))) {
+						log.collections.add(nanos);
+					}
 					log.byOperation.computeIfAbsent(matcher.group(2), (name) -> new Pauses()).add(nanos);
 				}
 			}
@@ -43,6 +48,27 @@ final class SafepointLog {
 
 	Pauses all() {
 		return this.all;
+	}
+
+	/** The garbage collection pauses among them. */
+	Pauses collections() {
+		return this.collections;
+	}
+
+	/** The safepoints of the operation itself, garbage collections left out. */
+	Pauses ownPauses() {
+		Pauses own = new Pauses();
+		for (Map.Entry<String, Pauses> entry : this.byOperation.entrySet()) {
+			if (!isCollection(entry.getKey())) {
+				own.add(entry.getValue());
+			}
+		}
+		return own;
+	}
+
+	/** G1's and Serial's collection VM operations ({@code G1CollectForAllocation}, {@code G1PauseRemark}, ...). */
+	static boolean isCollection(String operation) {
+		return operation.contains("Collect") || operation.startsWith("G1") || operation.contains("GC");
 	}
 
 	/** Per VM operation name ({@code ThreadDump}, {@code G1CollectForAllocation}, ...), by name. */
@@ -75,6 +101,12 @@ final class SafepointLog {
 
 		long longestNanos() {
 			return this.longestNanos;
+		}
+
+		void add(Pauses other) {
+			this.count += other.count;
+			this.totalNanos += other.totalNanos;
+			this.longestNanos = Math.max(this.longestNanos, other.longestNanos);
 		}
 
 	}

@@ -34,6 +34,10 @@ class SafepointCostTests {
 		assertThat(log.all().longestNanos()).isEqualTo(704053);
 		assertThat(log.byOperation()).containsOnlyKeys("ThreadDump", "G1CollectForAllocation");
 		assertThat(log.byOperation().get("ThreadDump").count()).isEqualTo(2);
+		assertThat(log.ownPauses().count()).isEqualTo(2);
+		assertThat(log.ownPauses().totalNanos()).isEqualTo(704053 + 566874);
+		assertThat(log.collections().count()).isEqualTo(1);
+		assertThat(log.collections().longestNanos()).isEqualTo(497422);
 	}
 
 	@Test
