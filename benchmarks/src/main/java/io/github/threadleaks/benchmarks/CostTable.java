@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -34,8 +35,8 @@ final class CostTable {
 
 	private static final String ALLOCATION = "gc.alloc.rate.norm";
 
-	/** Per thread count, per benchmark method: its result. */
-	private final Map<Integer, Map<String, RunResult>> results = new TreeMap<>();
+	/** Per population (thread count, then places), per benchmark method: its result. */
+	private final Map<Population, Map<String, RunResult>> results = new TreeMap<>();
 
 	private final String jvm;
 
@@ -48,7 +49,9 @@ final class CostTable {
 			if (!benchmark.startsWith(SampleCostBenchmark.class.getName() + ".") || threads == null) {
 				continue;
 			}
-			this.results.computeIfAbsent(Integer.valueOf(threads), (key) -> new LinkedHashMap<>()).put(method, run);
+			Population population = new Population(Integer.parseInt(threads),
+					Objects.requireNonNullElse(run.getParams().getParam("places"), "MIXED"));
+			this.results.computeIfAbsent(population, (key) -> new LinkedHashMap<>()).put(method, run);
 			jvm = run.getParams().getVmName() + " " + run.getParams().getVmVersion() + " (JDK "
 					+ run.getParams().getJdkVersion() + ")";
 		}
@@ -69,9 +72,9 @@ final class CostTable {
 		header.add("threaddump / ours steady");
 		row(text, header);
 		separator(text, header.size());
-		for (Map.Entry<Integer, Map<String, RunResult>> entry : this.results.entrySet()) {
+		for (Map.Entry<Population, Map<String, RunResult>> entry : this.results.entrySet()) {
 			Map<String, RunResult> byMethod = entry.getValue();
-			List<String> cells = new ArrayList<>(List.of(String.format(Locale.ROOT, "%,d", entry.getKey())));
+			List<String> cells = new ArrayList<>(List.of(entry.getKey().toString()));
 			for (String method : COLUMNS.keySet()) {
 				Result<?> result = primary(byMethod, method);
 				cells.add((result != null) ? String.format(Locale.ROOT, "%s ± %s", number(result.getScore()),
@@ -99,8 +102,8 @@ final class CostTable {
 		header.addAll(headings());
 		row(text, header);
 		separator(text, header.size());
-		for (Map.Entry<Integer, Map<String, RunResult>> entry : this.results.entrySet()) {
-			List<String> cells = new ArrayList<>(List.of(String.format(Locale.ROOT, "%,d", entry.getKey())));
+		for (Map.Entry<Population, Map<String, RunResult>> entry : this.results.entrySet()) {
+			List<String> cells = new ArrayList<>(List.of(entry.getKey().toString()));
 			for (String method : COLUMNS.keySet()) {
 				RunResult run = entry.getValue().get(method);
 				Result<?> allocation = (run != null) ? run.getSecondaryResults().get(ALLOCATION) : null;
@@ -161,6 +164,24 @@ final class CostTable {
 			return String.format(Locale.ROOT, "%.2f", value);
 		}
 		return String.format(Locale.ROOT, "%.3f", value);
+	}
+
+	/** A row of the tables: how many threads, resting where. */
+	private record Population(int threads, String places) implements Comparable<Population> {
+
+		@Override
+		public int compareTo(Population other) {
+			int byThreads = Integer.compare(this.threads, other.threads);
+			return (byThreads != 0) ? byThreads : this.places.compareTo(other.places);
+		}
+
+		/** The count, and the places unless they are the default mix. */
+		@Override
+		public String toString() {
+			String count = String.format(Locale.ROOT, "%,d", this.threads);
+			return this.places.equals("MIXED") ? count : count + " " + this.places.toLowerCase(Locale.ROOT).replace('_', ' ');
+		}
+
 	}
 
 	private static void row(StringBuilder text, List<String> cells) {

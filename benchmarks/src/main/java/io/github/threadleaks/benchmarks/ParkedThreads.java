@@ -56,17 +56,27 @@ public final class ParkedThreads implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code count} threads (plus one monitor holder per pool) and returns once every one rests in its
-	 * place.
+	 * Starts {@code count} threads (plus one monitor holder per pool), a quarter in each place, and returns once
+	 * every one rests in its place.
 	 */
 	public static ParkedThreads start(int count) {
+		return start(count, Place.values());
+	}
+
+	/**
+	 * Starts {@code count} threads (plus one monitor holder per pool) spread evenly over the given places, and
+	 * returns once every one rests in its place.
+	 */
+	static ParkedThreads start(int count, Place... places) {
+		if (places.length == 0) {
+			throw new IllegalArgumentException("At least one place is needed");
+		}
 		if (count < 1) {
 			throw new IllegalArgumentException("count must be at least 1 but was " + count);
 		}
 		ParkedThreads population = new ParkedThreads(count);
 		try {
 			population.startHolders();
-			Place[] places = Place.values();
 			for (int i = 0; i < count; i++) {
 				Place place = places[i % places.length];
 				int pool = (i / places.length) % POOLS.length;

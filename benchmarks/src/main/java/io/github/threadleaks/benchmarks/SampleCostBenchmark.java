@@ -50,11 +50,17 @@ public class SampleCostBenchmark {
 		@Param({ "100", "1000", "10000" })
 		public int threads;
 
+		/** Where they rest: {@code MIXED} (a quarter in each place) or one place ({@code PARKED}, ...). */
+		@Param("MIXED")
+		public String places;
+
 		ParkedThreads parked;
 
 		@Setup(Level.Trial)
 		public void start() {
-			this.parked = ParkedThreads.start(this.threads);
+			ParkedThreads.Place[] chosen = this.places.equals("MIXED") ? ParkedThreads.Place.values()
+					: new ParkedThreads.Place[] { ParkedThreads.Place.valueOf(this.places) };
+			this.parked = ParkedThreads.start(this.threads, chosen);
 		}
 
 		@TearDown(Level.Trial)
