@@ -5,12 +5,12 @@
 #
 # Needs java, mvn, curl and wrk on PATH (wrk: `apt-get install wrk` on Debian/Ubuntu). Java is whichever `java`
 # is first on PATH. Settings, from the environment:
-#   PAIRS (3)  WARMUP (10s)  DURATION (30s)  CONNECTIONS (8)  WRK_THREADS (1)  HEAP (512m)  URL_PATH (/leaks)
+#   PAIRS (4)  WARMUP (15s)  DURATION (20s)  CONNECTIONS (8)  WRK_THREADS (1)  HEAP (512m)  URL_PATH (/leaks)
 set -euo pipefail
 
-PAIRS=${PAIRS:-3}
-WARMUP=${WARMUP:-10s}
-DURATION=${DURATION:-30s}
+PAIRS=${PAIRS:-4}
+WARMUP=${WARMUP:-15s}
+DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
 WRK_THREADS=${WRK_THREADS:-1}
 HEAP=${HEAP:-512m}
