@@ -58,16 +58,22 @@ public final class JvmThreadSource implements ThreadSource {
 		if (!cpuTimeAvailable()) {
 			return cpuTimes;
 		}
+		// Sized for the runnable threads only: most threads of a leaking service wait.
 		int runnable = 0;
-		long[] ids = new long[infos.length];
-		int[] positions = new int[infos.length];
-		for (int i = 0; i < infos.length; i++) {
-			if (infos[i] != null && infos[i].getThreadState() == Thread.State.RUNNABLE) {
-				ids[runnable] = infos[i].getThreadId();
-				positions[runnable++] = i;
+		for (ThreadInfo info : infos) {
+			if (info != null && info.getThreadState() == Thread.State.RUNNABLE) {
+				runnable++;
 			}
 		}
-		long[] measured = measureCpuTime(Arrays.copyOf(ids, runnable));
+		long[] ids = new long[runnable];
+		int[] positions = new int[runnable];
+		for (int i = 0, next = 0; i < infos.length && next < runnable; i++) {
+			if (infos[i] != null && infos[i].getThreadState() == Thread.State.RUNNABLE) {
+				ids[next] = infos[i].getThreadId();
+				positions[next++] = i;
+			}
+		}
+		long[] measured = measureCpuTime(ids);
 		for (int i = 0; i < runnable; i++) {
 			cpuTimes[positions[i]] = measured[i];
 		}

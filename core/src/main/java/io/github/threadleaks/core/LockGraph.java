@@ -1,8 +1,10 @@
 package io.github.threadleaks.core;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The wait-for graph of a census: each thread points to the owner of the lock it waits on. */
 final class LockGraph {
@@ -12,9 +14,16 @@ final class LockGraph {
 
 	/** Whether following lock owners from some thread leads back to a thread already on the path. */
 	static boolean hasCycle(List<ThreadCensus> census) {
-		Map<Long, Long> ownerOf = new HashMap<>();
+		Set<Long> owners = new HashSet<>();
 		for (ThreadCensus thread : census) {
 			if (thread.lockOwnerId() >= 0) {
+				owners.add(thread.lockOwnerId());
+			}
+		}
+		// Every thread on a cycle both waits for an owner and owns what another waits for: only those can be on one.
+		Map<Long, Long> ownerOf = new HashMap<>();
+		for (ThreadCensus thread : census) {
+			if (thread.lockOwnerId() >= 0 && owners.contains(thread.id())) {
 				ownerOf.put(thread.id(), thread.lockOwnerId());
 			}
 		}

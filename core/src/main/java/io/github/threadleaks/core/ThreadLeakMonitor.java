@@ -38,6 +38,8 @@ public final class ThreadLeakMonitor {
 
 	private final Map<GroupKey, TrackedGroup> groups = new HashMap<>();
 
+	private final SharedFrames sharedFrames = new SharedFrames();
+
 	private final List<ThreadLeakListener> listeners = new CopyOnWriteArrayList<>();
 
 	private long samples;
@@ -171,7 +173,8 @@ public final class ThreadLeakMonitor {
 				untracked += entry.getValue().size();
 				continue;
 			}
-			TrackedGroup group = new TrackedGroup(entry.getKey(), this.settings);
+			GroupKey key = this.sharedFrames.share(entry.getKey());
+			TrackedGroup group = new TrackedGroup(key, this.sharedFrames.texts(key), this.settings);
 			this.groups.put(group.key, group);
 			for (TrackedThread thread : entry.getValue()) {
 				thread.key = group.key;
@@ -221,6 +224,7 @@ public final class ThreadLeakMonitor {
 				this.groups.remove(candidates.get(i).key);
 			}
 		}
+		this.sharedFrames.retainFramesOf(this.groups.values());
 	}
 
 	private Latest build(ThreadTracker.Observation observation, long sample, long now, double sampleMillis,
@@ -262,13 +266,9 @@ public final class ThreadLeakMonitor {
 		LockReport lock = (oldest != null) ? lockOf(oldest.census) : null;
 		int[] history = group.horizons[0].counts();
 		int growth = (history.length > 0) ? history[history.length - 1] - history[0] : 0;
-		List<String> frames = new ArrayList<>(group.key.frames().size());
-		for (StackFrame frame : group.key.frames()) {
-			frames.add(frame.toString());
-		}
 		Evidence evidence = group.evidence;
 		return new StackGroupReport(group.id, group.key.name(), group.key.state(), group.count(), growth,
-				evidence != null, frames, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor, deadlocked,
+				evidence != null, group.frameTexts, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor, deadlocked,
 				lock, evidence, (evidence != null) ? now - group.suspectedSinceMillis : 0,
 				explain(group, evidence, stuckFor, lock, deadlocked));
 	}

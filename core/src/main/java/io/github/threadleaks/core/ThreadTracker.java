@@ -18,7 +18,10 @@ final class ThreadTracker {
 
 	private final ThreadLeaksSettings settings;
 
-	private Map<Long, TrackedThread> threads = new HashMap<>();
+	private final Map<Long, TrackedThread> threads = new HashMap<>();
+
+	/** Observations made; each tracked thread carries the number of the last one that saw it. */
+	private long observations;
 
 	ThreadTracker(ThreadSource source, ThreadLeaksSettings settings) {
 		this.source = source;
@@ -31,9 +34,10 @@ final class ThreadTracker {
 	 */
 	Observation observe(long nowMillis, long excludedThreadId) {
 		List<ThreadCensus> census = this.source.census();
-		Map<Long, TrackedThread> next = new HashMap<>(Math.max(16, census.size() * 2));
+		long observation = ++this.observations;
 		List<ThreadCensus> moved = new ArrayList<>();
 		int live = 0;
+		// The records are updated in place: a still thread costs a lookup, not a new map entry every sample.
 		for (ThreadCensus thread : census) {
 			if (thread.state() == Thread.State.NEW || thread.state() == Thread.State.TERMINATED) {
 				continue;
@@ -45,10 +49,10 @@ final class ThreadTracker {
 			TrackedThread known = this.threads.get(thread.id());
 			if (known != null && thread.stillSince(known.census) && thread.name().equals(known.census.name())) {
 				known.stayedStill(thread);
-				next.put(thread.id(), known);
+				known.observation = observation;
 			}
 			else if (isIgnoredName(thread.name())) {
-				next.put(thread.id(), refreshed(known, thread, null, nowMillis));
+				track(refreshed(known, thread, null, nowMillis), observation);
 			}
 			else {
 				moved.add(thread);
@@ -63,19 +67,25 @@ final class ThreadTracker {
 				TrackedThread known = this.threads.get(thread.id());
 				if (known != null && stillWithoutCpuTime(known, thread, key)) {
 					known.stayedStill(thread);
-					next.put(thread.id(), known);
+					known.observation = observation;
 				}
 				else {
-					next.put(thread.id(), refreshed(known, thread, key, nowMillis));
+					track(refreshed(known, thread, key, nowMillis), observation);
 				}
 			}
 		}
-		this.threads = next;
+		// Threads that ended, or whose stack could not be read, are not part of this observation.
+		this.threads.values().removeIf((thread) -> thread.observation != observation);
 		Set<Long> deadlocked = findDeadlocks(census);
-		for (TrackedThread thread : next.values()) {
-			thread.deadlocked = deadlocked.contains(thread.census.id());
+		for (TrackedThread thread : this.threads.values()) {
+			thread.deadlocked = !deadlocked.isEmpty() && deadlocked.contains(thread.census.id());
 		}
-		return new Observation(next.values(), live, moved.size(), deadlocked);
+		return new Observation(this.threads.values(), live, moved.size(), deadlocked);
+	}
+
+	private void track(TrackedThread thread, long observation) {
+		thread.observation = observation;
+		this.threads.put(thread.census.id(), thread);
 	}
 
 	/** Tracked threads, by id. */
@@ -155,7 +165,8 @@ final class ThreadTracker {
 	/**
 	 * One sample's view of the tracked threads.
 	 *
-	 * @param threads every tracked thread, ignored ones included (their key is {@code null})
+	 * @param threads every tracked thread, ignored ones included (their key is {@code null}); a view that the next
+	 * observation changes
 	 * @param liveThreads how many live threads the census counted
 	 * @param stacksWalked how many stacks had to be walked
 	 * @param deadlocked the ids of deadlocked threads

@@ -14,6 +14,9 @@ final class TrackedGroup {
 
 	final Horizon[] horizons;
 
+	/** The frames' text for reports, made once: a group's frames never change. */
+	final List<String> frameTexts;
+
 	/** This sample's members; cleared at the start of each sample. */
 	final List<TrackedThread> members = new ArrayList<>();
 
@@ -32,8 +35,9 @@ final class TrackedGroup {
 
 	long suspectedSinceMillis;
 
-	TrackedGroup(GroupKey key, ThreadLeaksSettings settings) {
+	TrackedGroup(GroupKey key, List<String> frameTexts, ThreadLeaksSettings settings) {
 		this.key = key;
+		this.frameTexts = frameTexts;
 		this.id = key.id();
 		this.horizons = new Horizon[settings.horizons()];
 		int period = 1;

@@ -18,6 +18,9 @@ final class TrackedThread {
 
 	boolean deadlocked;
 
+	/** The number of the last observation that saw the thread alive. */
+	long observation;
+
 	TrackedThread(ThreadCensus census, @Nullable GroupKey key, long nowMillis) {
 		this.census = census;
 		this.key = key;
