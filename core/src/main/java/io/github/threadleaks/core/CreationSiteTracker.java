@@ -41,6 +41,8 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	private static final long MARKER_PERIOD_MILLIS = 250;
 
+	private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(10);
+
 	private static final AtomicLong tokens = new AtomicLong();
 
 	private final int maxThreads;
@@ -57,7 +59,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	private int sharedAfterRebuild;
 
-	/** Threads alive, without a start event, at the first flush: started before the recording. Guarded by {@link #lock}. */
+	/** Threads alive when the recording began: started before it, unless a start event says otherwise. Guarded by {@link #lock}. */
 	private @Nullable Set<Long> aliveBeforeStart;
 
 	private final AtomicLong threadStarts = new AtomicLong();
@@ -122,6 +124,31 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		thread.setDaemon(true);
 		this.reader = thread;
 		thread.start();
+		awaitRecording(opened);
+	}
+
+	/**
+	 * Waits for the recording to begin, so that every thread started after {@link #start()} returns is seen, then
+	 * takes the threads alive as started before: one started in between has its start delivered, which wins.
+	 */
+	private void awaitRecording(ThreadStartEvents opened) {
+		try {
+			if (!opened.awaitRecording(RECORDING_START_TIMEOUT)) {
+				stop();
+				markUnavailable("the JFR recording did not begin within " + RECORDING_START_TIMEOUT.toSeconds() + "s");
+				return;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		Set<Long> alive = new HashSet<>();
+		for (long id : ManagementFactory.getThreadMXBean().getAllThreadIds()) {
+			alive.add(id);
+		}
+		synchronized (this.lock) {
+			this.aliveBeforeStart = alive;
+		}
 	}
 
 	private void read(ThreadStartEvents opened) {
@@ -308,31 +335,11 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		}
 
 		@Override
-		public void flushed() {
-			synchronized (CreationSiteTracker.this.lock) {
-				if (CreationSiteTracker.this.aliveBeforeStart == null) {
-					CreationSiteTracker.this.aliveBeforeStart = aliveWithoutStartEvent();
-				}
-			}
-		}
-
-		@Override
 		public void marker(long token) {
 			CountDownLatch waiting = CreationSiteTracker.this.markers.get(token);
 			if (waiting != null) {
 				waiting.countDown();
 			}
-		}
-
-		/** At the first flush, every start since the recording began has been delivered: the others came before. */
-		private Set<Long> aliveWithoutStartEvent() {
-			Set<Long> before = new HashSet<>();
-			for (long id : ManagementFactory.getThreadMXBean().getAllThreadIds()) {
-				if (!CreationSiteTracker.this.origins.containsKey(id)) {
-					before.add(id);
-				}
-			}
-			return before;
 		}
 
 		/** The one origin of these frames, forgetting those no held thread uses once they may outnumber the rest. */

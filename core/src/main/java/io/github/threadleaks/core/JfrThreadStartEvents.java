@@ -2,11 +2,19 @@ package io.github.threadleaks.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import jdk.jfr.StackTrace;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -28,12 +36,21 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 
 	private final RecordingStream stream;
 
-	private JfrThreadStartEvents(RecordingStream stream) {
+	private final Set<Long> recordingsBefore;
+
+	private final CountDownLatch recording = new CountDownLatch(1);
+
+	private JfrThreadStartEvents(RecordingStream stream, Set<Long> recordingsBefore) {
 		this.stream = stream;
+		this.recordingsBefore = recordingsBefore;
 	}
 
 	/** Opens a stream; nothing is recorded before {@link #run()}. */
 	static JfrThreadStartEvents open(Handler handler) {
+		Set<Long> recordingsBefore = new HashSet<>();
+		for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
+			recordingsBefore.add(recording.getId());
+		}
 		RecordingStream stream = new RecordingStream();
 		try {
 			stream.setMaxAge(Duration.ofMinutes(1));
@@ -48,8 +65,7 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 				}
 			});
 			stream.onEvent(CatchUpMarker.NAME, (event) -> handler.marker(event.getLong("token")));
-			stream.onFlush(handler::flushed);
-			return new JfrThreadStartEvents(stream);
+			return new JfrThreadStartEvents(stream, recordingsBefore);
 		}
 		catch (RuntimeException ex) {
 			stream.close();
@@ -81,6 +97,36 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 	@Override
 	public void run() {
 		this.stream.start();
+	}
+
+	/** Waits for a recording not there before {@link #open} to run: the stream's own. */
+	@Override
+	public boolean awaitRecording(Duration timeout) throws InterruptedException {
+		FlightRecorderListener listener = new FlightRecorderListener() {
+
+			@Override
+			public void recordingStateChanged(Recording changed) {
+				if (changed.getState() == RecordingState.RUNNING && !recordingsBefore(changed)) {
+					JfrThreadStartEvents.this.recording.countDown();
+				}
+			}
+
+		};
+		FlightRecorder.addListener(listener);
+		try {
+			// It may have begun before the listener was added.
+			for (Recording running : FlightRecorder.getFlightRecorder().getRecordings()) {
+				listener.recordingStateChanged(running);
+			}
+			return this.recording.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		finally {
+			FlightRecorder.removeListener(listener);
+		}
+	}
+
+	private boolean recordingsBefore(Recording recording) {
+		return this.recordingsBefore.contains(recording.getId());
 	}
 
 	@Override

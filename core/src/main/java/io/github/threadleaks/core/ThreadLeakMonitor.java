@@ -286,12 +286,16 @@ public final class ThreadLeakMonitor {
 				explain(group, evidence, stuckFor, lock, deadlocked), creationSites(group));
 	}
 
-	/** Where the group's members were started, most first; a known site is asked once per thread. */
+	/**
+	 * Where the group's members were started, most first; a known site is asked once per thread. Empty while
+	 * creation sites are not tracked: the report's {@code creationSiteTracking} says why.
+	 */
 	private List<CreationSite> creationSites(TrackedGroup group) {
 		if (this.creationSites == CreationSites.NONE) {
 			return List.of();
 		}
-		Map<ThreadOrigin, Integer> counts = new HashMap<>();
+		// By site, not by whole stack: the same starting line reached along different paths is one site.
+		Map<String, SiteCount> counts = new HashMap<>();
 		for (TrackedThread member : group.members) {
 			ThreadOrigin origin = member.origin;
 			if (origin == null) {
@@ -300,24 +304,26 @@ public final class ThreadLeakMonitor {
 					member.origin = origin;
 				}
 			}
-			counts.merge(origin, 1, Integer::sum);
+			if (origin.kind() != ThreadOrigin.Kind.UNTRACKED) {
+				counts.computeIfAbsent(origin.site(), (site) -> new SiteCount()).add(origin);
+			}
 		}
-		List<Map.Entry<ThreadOrigin, Integer>> mostFirst = new ArrayList<>(counts.entrySet());
-		mostFirst.sort(Map.Entry.<ThreadOrigin, Integer>comparingByValue()
+		List<SiteCount> mostFirst = new ArrayList<>(counts.values());
+		mostFirst.sort(Comparator.comparingInt((SiteCount count) -> count.threads)
 			.reversed()
-			.thenComparing((entry) -> entry.getKey().site()));
+			.thenComparing((count) -> count.origin.site()));
 		List<CreationSite> sites = new ArrayList<>();
 		int max = StackGroupReport.MAX_CREATION_SITES;
 		for (int i = 0; i < mostFirst.size(); i++) {
 			if (i == max - 1 && mostFirst.size() > max) {
 				int others = 0;
 				for (int j = i; j < mostFirst.size(); j++) {
-					others += mostFirst.get(j).getValue();
+					others += mostFirst.get(j).threads;
 				}
 				sites.add(new CreationSite("(" + (mostFirst.size() - i) + " other sites)", List.of(), others));
 				break;
 			}
-			sites.add(CreationSite.of(mostFirst.get(i).getKey(), mostFirst.get(i).getValue()));
+			sites.add(CreationSite.of(mostFirst.get(i).origin, mostFirst.get(i).threads));
 		}
 		return sites;
 	}
@@ -380,6 +386,21 @@ public final class ThreadLeakMonitor {
 		catch (RuntimeException ex) {
 			// A listener's failure must not stop sampling or keep other listeners from hearing.
 		}
+	}
+
+	/** How many members one site started, and the frames of the first of them. */
+	private static final class SiteCount {
+
+		ThreadOrigin origin = ThreadOrigin.UNTRACKED;
+
+		int threads;
+
+		void add(ThreadOrigin added) {
+			if (this.threads++ == 0) {
+				this.origin = added;
+			}
+		}
+
 	}
 
 	/** The latest report and its groups' members, published together. */

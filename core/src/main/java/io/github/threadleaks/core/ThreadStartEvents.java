@@ -11,6 +11,12 @@ interface ThreadStartEvents extends AutoCloseable {
 	/** Delivers events to the handler until {@link #close()}; blocks the calling thread. */
 	void run();
 
+	/**
+	 * Waits until the recording has begun, after {@link #run()} was called on another thread: thread starts from
+	 * then on are delivered. Returns whether it began within the timeout.
+	 */
+	boolean awaitRecording(java.time.Duration timeout) throws InterruptedException;
+
 	/** Commits a marker that is delivered, after every event committed before it, as {@link Handler#marker}. */
 	void commitMarker(long token);
 
@@ -33,9 +39,6 @@ interface ThreadStartEvents extends AutoCloseable {
 
 		/** A platform thread ended. */
 		void ended(long threadId);
-
-		/** Every event up to now has been delivered. */
-		void flushed();
 
 		/** A marker committed with {@link #commitMarker} was delivered. */
 		void marker(long token);
