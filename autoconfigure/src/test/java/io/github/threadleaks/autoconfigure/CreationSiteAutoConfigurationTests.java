@@ -95,17 +95,25 @@ class CreationSiteAutoConfigurationTests {
 
 	@Test
 	void closingTheContextEndsItsThreadAndItsRecording() {
+		// @VerifyNoThreadLeaks runs a reader of the same name for the whole test run: count, do not just look.
+		long readersBefore = readers();
 		int recordingsBefore = FlightRecorder.getFlightRecorder().getRecordings().size();
 		CreationSiteTracker[] tracker = new CreationSiteTracker[1];
 		this.contextRunner.run((context) -> {
 			tracker[0] = context.getBean(ThreadLeaksCreationSites.class).tracker();
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordingsBefore + 1);
+			assertThat(readers()).isEqualTo(readersBefore + 1);
 		});
 		assertThat(tracker[0].isRunning()).isFalse();
 		assertThat(tracker[0].tracking().state()).isEqualTo(CreationSiteTracking.State.STOPPED);
 		assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordingsBefore);
-		assertThat(Thread.getAllStackTraces().keySet())
-			.noneMatch((thread) -> thread.getName().equals(CreationSiteTracker.THREAD_NAME));
+		assertThat(readers()).isEqualTo(readersBefore);
+	}
+
+	private static long readers() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.filter((thread) -> thread.getName().equals(CreationSiteTracker.THREAD_NAME))
+			.count();
 	}
 
 	@Test
