@@ -207,8 +207,9 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	}
 
 	/**
-	 * Waits until every thread start made before this call has been delivered, at most {@code timeout}: JFR
-	 * delivers events about once a second. Returns whether it caught up; {@code false} at once when not tracking.
+	 * Waits until the start of every thread that has begun running before this call has been delivered, at most
+	 * {@code timeout}: JFR delivers events about once a second. (JDK 17 records a start when the new thread first
+	 * runs, which may be just after {@code start()} returns; a leaked thread, blocked somewhere, has run.) Returns whether it caught up; {@code false} at once when not tracking.
 	 * Markers are committed every {@value #MARKER_PERIOD_MILLIS} ms until one is delivered, as one committed before
 	 * the recording has begun is never delivered.
 	 */
