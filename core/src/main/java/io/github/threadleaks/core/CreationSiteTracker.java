@@ -43,6 +43,12 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * Thread starts after which the recording's chunk is ended: JFR's reader keeps about 200 bytes of heap per
+	 * thread started in the current chunk, which JFR ends only at 12 MB of data by default.
+	 */
+	static final int ROTATE_EVERY_STARTS = 10_000;
+
 	private static final AtomicLong tokens = new AtomicLong();
 
 	private final int maxThreads;
@@ -74,7 +80,8 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	private volatile @Nullable String unavailableReason;
 
-	private @Nullable ThreadStartEvents events;
+	/** Read by the reading thread without the tracker's monitor, which {@link #stop()} holds while it waits. */
+	private volatile @Nullable ThreadStartEvents events;
 
 	private @Nullable Thread reader;
 
@@ -319,8 +326,23 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 					CreationSiteTracker.this.forgotten.incrementAndGet();
 				}
 			}
-			CreationSiteTracker.this.threadStarts.incrementAndGet();
+			long starts = CreationSiteTracker.this.threadStarts.incrementAndGet();
 			CreationSiteTracker.this.handlingNanos.addAndGet(System.nanoTime() - began);
+			if (starts % ROTATE_EVERY_STARTS == 0) {
+				rotate();
+			}
+		}
+
+		private void rotate() {
+			ThreadStartEvents current = CreationSiteTracker.this.events;
+			if (current != null) {
+				try {
+					current.rotate();
+				}
+				catch (RuntimeException ex) {
+					// Memory is then released at JFR's own rotation; tracking goes on.
+				}
+			}
 		}
 
 		@Override

@@ -136,6 +136,16 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 		marker.commit();
 	}
 
+	/** Starting and stopping a recording makes JFR end the current chunk of every recording, as any recording does. */
+	@Override
+	public void rotate() {
+		try (Recording rotation = new Recording()) {
+			rotation.setName("threadleaks chunk rotation");
+			rotation.start();
+			rotation.stop();
+		}
+	}
+
 	@Override
 	public void close() {
 		this.stream.close();

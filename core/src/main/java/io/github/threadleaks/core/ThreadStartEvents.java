@@ -20,6 +20,12 @@ interface ThreadStartEvents extends AutoCloseable {
 	/** Commits a marker that is delivered, after every event committed before it, as {@link Handler#marker}. */
 	void commitMarker(long token);
 
+	/**
+	 * Ends the recording's current chunk: an in-process reader keeps what it needs to read a chunk (every thread
+	 * started in it, for one) until the chunk ends.
+	 */
+	void rotate();
+
 	/** Stops delivering; {@link #run()} returns soon after. */
 	@Override
 	void close();

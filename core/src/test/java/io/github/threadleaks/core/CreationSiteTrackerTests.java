@@ -182,6 +182,29 @@ class CreationSiteTrackerTests {
 	}
 
 	@Test
+	void endsJfrsChunkEveryTenThousandStartsSoThatItsReaderLetsGoOfTheirThreads() {
+		// Counting chunk rotations needs a stand-in stream; CreationSiteSoak shows the heap they keep flat for real.
+		List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+		CountDownLatch closed = new CountDownLatch(1);
+		ThreadStartEvents.Handler[] handler = new ThreadStartEvents.Handler[1];
+		try (CreationSiteTracker counted = new CreationSiteTracker(100, (given) -> {
+			handler[0] = given;
+			return new StandInEvents(calls, closed);
+		})) {
+			counted.start();
+			StackFrame site = new StackFrame("com.example.Churn", "start", null, 7);
+			for (int i = 0; i < 2 * CreationSiteTracker.ROTATE_EVERY_STARTS + 1; i++) {
+				handler[0].started(1_000_000 + i, List.of(site));
+				handler[0].ended(1_000_000 + i);
+			}
+			assertThat(calls).containsExactly("rotate", "rotate");
+			assertThat(counted.tracking().threadStarts()).isEqualTo(2L * CreationSiteTracker.ROTATE_EVERY_STARTS + 1);
+			assertThat(counted.tracking().trackedThreads()).isZero();
+		}
+		assertThat(calls).endsWith("close");
+	}
+
+	@Test
 	void aMonitorWithoutTrackingReportsItOff() {
 		startBlockedThreads("no-tracking-", 1);
 		ThreadLeakReport report = new ThreadLeakMonitor(ThreadLeaksSettings.builder().build()).sample();
@@ -267,6 +290,41 @@ class CreationSiteTrackerTests {
 		return java.util.Arrays.stream(ManagementFactory.getThreadMXBean()
 			.getThreadInfo(ManagementFactory.getThreadMXBean().getAllThreadIds()))
 			.anyMatch((info) -> info != null && info.getThreadName().equals(name));
+	}
+
+	/** A stream that delivers nothing by itself: the test calls the handler, and it records what it is asked. */
+	private record StandInEvents(List<String> calls, CountDownLatch closed) implements ThreadStartEvents {
+
+		@Override
+		public void run() {
+			try {
+				this.closed.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		@Override
+		public boolean awaitRecording(Duration timeout) {
+			return true;
+		}
+
+		@Override
+		public void commitMarker(long token) {
+		}
+
+		@Override
+		public void rotate() {
+			this.calls.add("rotate");
+		}
+
+		@Override
+		public void close() {
+			this.calls.add("close");
+			this.closed.countDown();
+		}
+
 	}
 
 }

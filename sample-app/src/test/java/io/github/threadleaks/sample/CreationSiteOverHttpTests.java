@@ -49,6 +49,9 @@ class CreationSiteOverHttpTests extends SampleAppTestSupport {
 		JsonNode health = app.get("/actuator/health", 503);
 		assertThat(health.path("components").path("threadLeaks").path("details").path("suspects").get(0)
 			.path("createdBy").asString()).startsWith(LEAK_ONCE);
+		assertThat(app.send("GET", "/actuator/prometheus").body()).contains(
+				"threadleaks_creation_site_handling_seconds_count", "threadleaks_creation_site_threads",
+				"threadleaks_creation_site_forgotten_threads_total");
 	}
 
 }
