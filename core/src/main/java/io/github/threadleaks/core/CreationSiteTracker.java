@@ -216,9 +216,9 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	/**
 	 * Waits until the start of every thread that has begun running before this call has been delivered, at most
 	 * {@code timeout}: JFR delivers events about once a second. (JDK 17 records a start when the new thread first
-	 * runs, which may be just after {@code start()} returns; a leaked thread, blocked somewhere, has run.) Returns whether it caught up; {@code false} at once when not tracking.
-	 * Markers are committed every {@value #MARKER_PERIOD_MILLIS} ms until one is delivered, as one committed before
-	 * the recording has begun is never delivered.
+	 * runs, which may be just after {@code start()} returns; a leaked thread, blocked somewhere, has run.) Returns
+	 * whether it caught up; {@code false} at once when not tracking. Markers are committed every
+	 * {@value #MARKER_PERIOD_MILLIS} ms until one is delivered.
 	 */
 	public boolean awaitCatchUp(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -307,7 +307,8 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	/** A frame as JFR knows it: JFR records the line, not the source file. */
 	static String text(StackFrame frame) {
-		return frame.qualifiedMethod() + ((frame.lineNumber() > 0) ? "(line " + frame.lineNumber() + ")" : "(Unknown Source)");
+		String location = (frame.lineNumber() > 0) ? "line " + frame.lineNumber() : "Unknown Source";
+		return frame.qualifiedMethod() + "(" + location + ")";
 	}
 
 	/** Receives the stream's events on the reading thread. */
