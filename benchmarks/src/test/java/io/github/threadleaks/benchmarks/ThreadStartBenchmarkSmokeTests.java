@@ -6,11 +6,7 @@ import java.util.List;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,16 +19,7 @@ class ThreadStartBenchmarkSmokeTests {
 
 	@Test
 	void bothSettingsProduceAResult() throws RunnerException {
-		Collection<RunResult> results = new Runner(new OptionsBuilder()
-			.include(ThreadStartBenchmark.class.getName() + "\\.")
-			.forks(0)
-			.warmupIterations(1)
-			.warmupTime(TimeValue.milliseconds(20))
-			.measurementIterations(1)
-			.measurementTime(TimeValue.milliseconds(20))
-			.shouldFailOnError(true)
-			.verbosity(VerboseMode.SILENT)
-			.build()).run();
+		Collection<RunResult> results = SmokeRun.of(ThreadStartBenchmark.class);
 
 		List<String> settings = results.stream().map((result) -> result.getParams().getParam("tracking")).sorted().toList();
 		assertThat(settings).containsExactly("off", "on");
