@@ -19,8 +19,8 @@ public class ThreadLeakLogger implements ThreadLeakListener {
 	@Override
 	public void suspected(StackGroupReport group) {
 		logger.warn("Thread leak suspected in stack group " + group.id() + " \"" + group.name() + "\": "
-				+ group.count() + " threads, growth " + group.growth() + ", blocked at " + blockedAt(group) + ". "
-				+ group.explanation());
+				+ group.count() + " threads, growth " + group.growth() + ", blocked at " + blockedAt(group)
+				+ createdBy(group) + ". " + group.explanation());
 	}
 
 	@Override
@@ -44,6 +44,11 @@ public class ThreadLeakLogger implements ThreadLeakListener {
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Thread leak sampling failed again", failure);
 		}
+	}
+
+	private static String createdBy(StackGroupReport group) {
+		String site = group.createdBy();
+		return site.isEmpty() ? "" : ", created by " + site;
 	}
 
 	private static String blockedAt(StackGroupReport group) {

@@ -1,8 +1,12 @@
 package io.github.threadleaks.autoconfigure;
 
+import java.time.Clock;
 import java.time.Duration;
 
+import io.github.threadleaks.core.CreationSiteTracker;
+import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
@@ -27,6 +31,9 @@ import org.springframework.context.annotation.Conditional;
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
 public final class ThreadLeaksAutoConfiguration {
 
+	/** The most threads {@code threadleaks.creation-site.max-threads} may hold. */
+	static final int MAX_CREATION_SITE_THREADS = 10_000_000;
+
 	@Bean
 	@ConditionalOnMissingBean
 	ThreadLeaksSettings threadLeaksSettings(ThreadLeaksProperties properties) {
@@ -35,8 +42,21 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings) {
-		return new ThreadLeakMonitor(settings);
+	@ConditionalOnBooleanProperty(name = "threadleaks.creation-site.enabled", matchIfMissing = true)
+	ThreadLeaksCreationSites threadLeaksCreationSites(ThreadLeaksProperties properties) {
+		int maxThreads = properties.getCreationSite().getMaxThreads();
+		if (maxThreads < 1 || maxThreads > MAX_CREATION_SITE_THREADS) {
+			throw new InvalidConfigurationPropertyValueException("threadleaks.creation-site.max-threads", maxThreads,
+					"Must be between 1 and " + MAX_CREATION_SITE_THREADS + ".");
+		}
+		return new ThreadLeaksCreationSites(new CreationSiteTracker(maxThreads));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<CreationSites> creationSites) {
+		return new ThreadLeakMonitor(settings, new JvmThreadSource(), Clock.systemUTC(),
+				creationSites.getIfAvailable(() -> CreationSites.NONE));
 	}
 
 	@Bean

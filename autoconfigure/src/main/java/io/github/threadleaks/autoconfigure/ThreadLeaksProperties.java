@@ -70,6 +70,8 @@ public class ThreadLeaksProperties {
 
 	private final Metrics metrics = new Metrics();
 
+	private final CreationSite creationSite = new CreationSite();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -158,6 +160,10 @@ public class ThreadLeaksProperties {
 		return this.metrics;
 	}
 
+	public CreationSite getCreationSite() {
+		return this.creationSite;
+	}
+
 	/**
 	 * Threads to leave out of the samples, by regular expressions that must match the whole text.
 	 */
@@ -223,6 +229,41 @@ public class ThreadLeaksProperties {
 
 		public void setMaxGroups(int maxGroups) {
 			this.maxGroups = maxGroups;
+		}
+
+	}
+
+	/**
+	 * Creation sites: where each leaking thread was started, from JFR's thread start events.
+	 */
+	public static class CreationSite {
+
+		/**
+		 * Whether to record where threads are started (JFR 'jdk.ThreadStart' events with the starter's stack) and
+		 * report each stack group's creation sites. Where JFR is unavailable the report says so and the rest works.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of live threads whose creation site is held; beyond it the oldest are forgotten first.
+		 * Between 1 and 10000000.
+		 */
+		private int maxThreads = 50_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
 		}
 
 	}

@@ -12,6 +12,7 @@ import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfigu
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jdk.jfr.FlightRecorder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,7 +20,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The starter leaks no thread of its own: contexts started and closed a hundred times leave none behind. */
+/**
+ * The starter leaks no thread of its own: contexts started and closed a hundred times leave none behind, and no
+ * JFR recording of creation-site tracking either.
+ */
 @VerifyNoThreadLeaks
 class ContextCycleLeakTests {
 
@@ -37,6 +41,7 @@ class ContextCycleLeakTests {
 	void hundredStartStopCyclesLeaveNoThreadOfOurs() throws InterruptedException {
 		Set<Thread> before = ours();
 		int liveBefore = Thread.activeCount();
+		int recordingsBefore = FlightRecorder.getFlightRecorder().getRecordings().size();
 		for (int cycle = 0; cycle < CYCLES; cycle++) {
 			List<Thread> started = new ArrayList<>();
 			this.contextRunner.run((context) -> {
@@ -46,7 +51,8 @@ class ContextCycleLeakTests {
 				started.addAll(ours());
 				started.removeAll(before);
 			});
-			assertThat(started).as("threads of ours while cycle %d ran", cycle).hasSize(1);
+			// The sampler and the creation-site reader.
+			assertThat(started).as("threads of ours while cycle %d ran", cycle).hasSize(2);
 			for (Thread thread : started) {
 				// Closing waited for the loop to end; the thread may still be returning from its last frame.
 				thread.join(Duration.ofSeconds(10).toMillis());
@@ -55,6 +61,8 @@ class ContextCycleLeakTests {
 				.doesNotContainAnyElementsOf(started)
 				.containsExactlyInAnyOrderElementsOf(before);
 		}
+		assertThat(FlightRecorder.getFlightRecorder().getRecordings()).as("JFR recordings after the cycles")
+			.hasSize(recordingsBefore);
 		// Nothing else piled up either, one thread per cycle or more: a little slack for the JDK's own threads.
 		assertThat(Thread.activeCount()).isLessThan(liveBefore + 10);
 	}

@@ -2,6 +2,7 @@ package io.github.threadleaks.autoconfigure;
 
 import java.util.List;
 
+import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
@@ -26,7 +27,8 @@ class ThreadLeakLoggerTests {
 		assertThat(output.getAll().lines().filter((line) -> line.contains("Thread leak"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN", "abc123def456", "\"leak-#\"", "12 threads",
 					"growth 8", "blocked at java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1) from "
-							+ "com.example.Search.fanOut(Search.java:7)",
+							+ "com.example.Search.fanOut(Search.java:7), created by com.example.Search.startReplicas(line 3) "
+							+ "(10 of 12 threads)",
 					"12 threads WAITING, oldest stuck 50s"));
 	}
 
@@ -60,7 +62,10 @@ class ThreadLeakLoggerTests {
 						"java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1)",
 						"com.example.Search.fanOut(Search.java:7)"),
 				List.of(4, 8, 12), 12,
-				50_000, 0, null, null, 0, "12 threads WAITING, oldest stuck 50s");
+				50_000, 0, null, null, 0, "12 threads WAITING, oldest stuck 50s",
+				List.of(new CreationSite("com.example.Search.startReplicas(line 3)",
+						List.of("com.example.Search.startReplicas(line 3)"), 10),
+						new CreationSite("(created before monitoring started)", List.of(), 2)));
 	}
 
 }

@@ -24,12 +24,15 @@ class ThreadLeaksMetadataTests {
 				"threadleaks.min-stuck-share", "threadleaks.horizons", "threadleaks.horizon-factor",
 				"threadleaks.stack-depth", "threadleaks.max-groups", "threadleaks.ignore.thread-names",
 				"threadleaks.ignore.top-frames", "threadleaks.ignore.any-frames", "threadleaks.metrics.max-groups",
+				"threadleaks.creation-site.enabled", "threadleaks.creation-site.max-threads",
 				"management.health.threadleaks.enabled", "management.endpoint.threadleaks.access",
 				"management.endpoint.threadleaks.cache.time-to-live");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("threadleaks.sample-interval").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("threadleaks.creation-site.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("threadleaks.creation-site.max-threads").path("defaultValue").asInt()).isEqualTo(50_000);
 		assertThat(properties.get("management.health.threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
 	}
 

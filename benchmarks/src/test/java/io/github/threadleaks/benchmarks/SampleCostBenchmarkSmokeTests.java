@@ -9,11 +9,7 @@ import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,17 +22,7 @@ class SampleCostBenchmarkSmokeTests {
 
 	@Test
 	void everyBenchmarkProducesAResultAndTheTableShowsIt() throws RunnerException {
-		Collection<RunResult> results = new Runner(new OptionsBuilder()
-			.include(SampleCostBenchmark.class.getName() + "\\.")
-			.param("threads", "100")
-			.forks(0)
-			.warmupIterations(1)
-			.warmupTime(TimeValue.milliseconds(20))
-			.measurementIterations(1)
-			.measurementTime(TimeValue.milliseconds(20))
-			.shouldFailOnError(true)
-			.verbosity(VerboseMode.SILENT)
-			.build()).run();
+		Collection<RunResult> results = SmokeRun.of(SampleCostBenchmark.class, "threads", "100");
 
 		List<String> measured = results.stream()
 			.map((result) -> result.getParams().getBenchmark())

@@ -22,14 +22,48 @@ import org.jspecify.annotations.Nullable;
  * @param evidence the figures that made the group suspected, or {@code null} if it is not
  * @param suspectedForMillis how long the group has been suspected, 0 if it is not
  * @param explanation the verdict in words
+ * @param creationSites where the members were started, most members first (at most {@value #MAX_CREATION_SITES}
+ * entries, the last one then counting the other sites); empty where creation sites are not tracked
  */
 public record StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
 		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
-		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation,
+		List<CreationSite> creationSites) {
+
+	/** The most creation sites listed per group. */
+	public static final int MAX_CREATION_SITES = 5;
 
 	public StackGroupReport {
 		frames = List.copyOf(frames);
 		history = List.copyOf(history);
+		creationSites = List.copyOf(creationSites);
+	}
+
+	/** A group without creation sites (they are not tracked). */
+	public StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
+			List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
+			@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+		this(id, name, state, count, growth, suspected, frames, history, stuck, stuckForMillis, deadlocked, lock,
+				evidence, suspectedForMillis, explanation, List.of());
+	}
+
+	/**
+	 * Where most members were started, Go's {@code created by}: the first frame of the code that started them,
+	 * with {@code (and N other sites)} where there are more; the empty string where creation sites are not
+	 * tracked.
+	 */
+	public String createdBy() {
+		if (this.creationSites.isEmpty()) {
+			return "";
+		}
+		String top = this.creationSites.get(0).site();
+		int others = 0;
+		for (int i = 1; i < this.creationSites.size(); i++) {
+			others += this.creationSites.get(i).threads();
+		}
+		return (others == 0) ? top
+				: top + " (" + this.creationSites.get(0).threads() + " of " + (others + this.creationSites.get(0).threads())
+						+ " threads)";
 	}
 
 	/** The top frame, or the empty string for a thread with no Java frames. */

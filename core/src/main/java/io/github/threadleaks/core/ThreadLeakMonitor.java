@@ -36,6 +36,8 @@ public final class ThreadLeakMonitor {
 
 	private final GrowthDetector detector;
 
+	private final CreationSites creationSites;
+
 	private final Map<GroupKey, TrackedGroup> groups = new HashMap<>();
 
 	private final SharedFrames sharedFrames = new SharedFrames();
@@ -57,10 +59,20 @@ public final class ThreadLeakMonitor {
 
 	/** A monitor of the given source on the given clock: tests drive both. */
 	public ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock) {
+		this(settings, source, clock, CreationSites.NONE);
+	}
+
+	/**
+	 * A monitor of the given source on the given clock that reports where each group's members were started, as
+	 * the given creation sites tell (the caller starts and stops them).
+	 */
+	public ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock,
+			CreationSites creationSites) {
 		this.settings = settings;
 		this.clock = clock;
 		this.tracker = new ThreadTracker(source, settings);
 		this.detector = new GrowthDetector(settings);
+		this.creationSites = creationSites;
 	}
 
 	public ThreadLeaksSettings settings() {
@@ -247,7 +259,8 @@ public final class ThreadLeakMonitor {
 		Collections.sort(deadlocked);
 		ThreadLeakReport report = new ThreadLeakReport(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED,
 				observation.liveThreads(), sample, java.time.Instant.ofEpochMilli(now), sampleMillis,
-				observation.stacksWalked(), this.groups.size(), untracked, deadlocked, suspects, reports);
+				observation.stacksWalked(), this.groups.size(), untracked, deadlocked, suspects, reports, null,
+				this.creationSites.tracking());
 		return new Latest(report, members);
 	}
 
@@ -270,7 +283,49 @@ public final class ThreadLeakMonitor {
 		return new StackGroupReport(group.id, group.key.name(), group.key.state(), group.count(), growth,
 				evidence != null, group.frameTexts, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor, deadlocked,
 				lock, evidence, (evidence != null) ? now - group.suspectedSinceMillis : 0,
-				explain(group, evidence, stuckFor, lock, deadlocked));
+				explain(group, evidence, stuckFor, lock, deadlocked), creationSites(group));
+	}
+
+	/**
+	 * Where the group's members were started, most first; a known site is asked once per thread. Empty while
+	 * creation sites are not tracked: the report's {@code creationSiteTracking} says why.
+	 */
+	private List<CreationSite> creationSites(TrackedGroup group) {
+		if (this.creationSites == CreationSites.NONE) {
+			return List.of();
+		}
+		// By site, not by whole stack: the same starting line reached along different paths is one site.
+		Map<String, SiteCount> counts = new HashMap<>();
+		for (TrackedThread member : group.members) {
+			ThreadOrigin origin = member.origin;
+			if (origin == null) {
+				origin = this.creationSites.originOf(member.census.id());
+				if (origin.settled()) {
+					member.origin = origin;
+				}
+			}
+			if (origin.kind() != ThreadOrigin.Kind.UNTRACKED) {
+				counts.computeIfAbsent(origin.site(), (site) -> new SiteCount()).add(origin);
+			}
+		}
+		List<SiteCount> mostFirst = new ArrayList<>(counts.values());
+		mostFirst.sort(Comparator.comparingInt((SiteCount count) -> count.threads)
+			.reversed()
+			.thenComparing((count) -> count.origin.site()));
+		List<CreationSite> sites = new ArrayList<>();
+		int max = StackGroupReport.MAX_CREATION_SITES;
+		for (int i = 0; i < mostFirst.size(); i++) {
+			if (i == max - 1 && mostFirst.size() > max) {
+				int others = 0;
+				for (int j = i; j < mostFirst.size(); j++) {
+					others += mostFirst.get(j).threads;
+				}
+				sites.add(new CreationSite("(" + (mostFirst.size() - i) + " other sites)", List.of(), others));
+				break;
+			}
+			sites.add(CreationSite.of(mostFirst.get(i).origin, mostFirst.get(i).threads));
+		}
+		return sites;
 	}
 
 	private static String explain(TrackedGroup group, @Nullable Evidence evidence, long stuckFor,
@@ -331,6 +386,21 @@ public final class ThreadLeakMonitor {
 		catch (RuntimeException ex) {
 			// A listener's failure must not stop sampling or keep other listeners from hearing.
 		}
+	}
+
+	/** How many members one site started, and the frames of the first of them. */
+	private static final class SiteCount {
+
+		ThreadOrigin origin = ThreadOrigin.UNTRACKED;
+
+		int threads;
+
+		void add(ThreadOrigin added) {
+			if (this.threads++ == 0) {
+				this.origin = added;
+			}
+		}
+
 	}
 
 	/** The latest report and its groups' members, published together. */

@@ -21,15 +21,26 @@ import org.jspecify.annotations.Nullable;
  * @param groups every present group, suspects first, then by count
  * @param lastError why the latest sample failed, or {@code null} when it succeeded: the rest of the report is
  * then the last sample that did
+ * @param creationSiteTracking whether creation sites are tracked (and if not, why), with the tracking's own cost
  */
 public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
-		List<StackGroupReport> suspects, List<StackGroupReport> groups, @Nullable SampleFailure lastError) {
+		List<StackGroupReport> suspects, List<StackGroupReport> groups, @Nullable SampleFailure lastError,
+		CreationSiteTracking creationSiteTracking) {
 
 	public ThreadLeakReport {
 		deadlockedThreads = List.copyOf(deadlockedThreads);
 		suspects = List.copyOf(suspects);
 		groups = List.copyOf(groups);
+	}
+
+	/** A report without creation-site tracking. */
+	public ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
+			double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads,
+			List<Long> deadlockedThreads, List<StackGroupReport> suspects, List<StackGroupReport> groups,
+			@Nullable SampleFailure lastError) {
+		this(status, threads, samples, takenAt, sampleMillis, stacksWalked, trackedGroups, untrackedThreads,
+				deadlockedThreads, suspects, groups, lastError, CreationSiteTracking.OFF);
 	}
 
 	/** The report of a sample that succeeded. */
@@ -44,7 +55,7 @@ public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nu
 	ThreadLeakReport withLastError(SampleFailure failure) {
 		return new ThreadLeakReport(this.status, this.threads, this.samples, this.takenAt, this.sampleMillis,
 				this.stacksWalked, this.trackedGroups, this.untrackedThreads, this.deadlockedThreads, this.suspects,
-				this.groups, failure);
+				this.groups, failure, this.creationSiteTracking);
 	}
 
 	/** The report before the first sample. */

@@ -18,6 +18,9 @@ final class TrackedThread {
 
 	boolean deadlocked;
 
+	/** Where the thread was started, once known for good; asked again while {@code null}. */
+	@Nullable ThreadOrigin origin;
+
 	/** The number of the last observation that saw the thread alive. */
 	long observation;
 

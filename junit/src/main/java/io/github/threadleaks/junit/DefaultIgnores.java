@@ -3,6 +3,7 @@ package io.github.threadleaks.junit;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.SamplingLoop;
 
 /**
@@ -22,8 +23,8 @@ final class DefaultIgnores {
 			"Read-Poller", "Write-Poller", "MasterPoller", "VirtualThread-unparker", "VirtualThread-unblocker",
 			// Test runners, build tools and IDEs.
 			"junit-jupiter-timeout-watcher", "surefire-forkedjvm-.*", "Monitor Ctrl-Break",
-			// threadleaks' own sampler, when a test starts an application that runs it.
-			Pattern.quote(SamplingLoop.THREAD_NAME));
+			// threadleaks' own sampler and creation-site reader, when a test starts an application that runs them.
+			Pattern.quote(SamplingLoop.THREAD_NAME), Pattern.quote(CreationSiteTracker.THREAD_NAME));
 
 	/** Top frames ({@code class.method} regular expressions). */
 	static final List<String> TOP_FRAMES = List.of();

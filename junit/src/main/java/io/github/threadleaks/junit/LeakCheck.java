@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.MemberThread;
@@ -39,7 +40,10 @@ final class LeakCheck {
 
 	private final Duration linger;
 
-	private LeakCheck(ThreadSource threads, CheckOptions options) {
+	private final CreationSites creationSites;
+
+	private LeakCheck(ThreadSource threads, CheckOptions options, CreationSites creationSites) {
+		this.creationSites = creationSites;
 		this.settings = options.engineSettings();
 		this.linger = options.requiredLinger();
 		this.threads = threads;
@@ -50,9 +54,12 @@ final class LeakCheck {
 		}
 	}
 
-	/** Starts a check of this JVM's platform threads: takes the baseline. */
-	static LeakCheck begin(CheckOptions options) {
-		return new LeakCheck(new JvmThreadSource(), options);
+	/**
+	 * Starts a check of this JVM's platform threads: takes the baseline. A leak's message says where its threads
+	 * were started, as the given creation sites tell.
+	 */
+	static LeakCheck begin(CheckOptions options, CreationSites creationSites) {
+		return new LeakCheck(new JvmThreadSource(), options, creationSites);
 	}
 
 	/**
@@ -61,7 +68,7 @@ final class LeakCheck {
 	 */
 	Optional<ThreadLeakError> end(String subject) {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(this.settings,
-				new NewThreadSource(this.threads, this.baseline), Clock.systemUTC());
+				new NewThreadSource(this.threads, this.baseline), Clock.systemUTC(), this.creationSites);
 		long deadline = System.nanoTime() + this.linger.toNanos();
 		long round = FIRST_ROUND_NANOS;
 		boolean interrupted = false;
@@ -71,14 +78,17 @@ final class LeakCheck {
 				if (report.groups().isEmpty()) {
 					return Optional.empty();
 				}
-				List<GroupDetail> leftovers = new ArrayList<>(report.groups().size());
-				for (StackGroupReport group : report.groups()) {
-					monitor.group(group.id()).ifPresent(leftovers::add);
-				}
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
-					return Optional.of(new ThreadLeakError(LeakMessage.of(leftovers, this.linger, subject)));
+					// A leak: wait for JFR to deliver its threads' starts, so that the message says who started them.
+					RunCreationSites.awaitCatchUp(this.creationSites);
+					ThreadLeakReport described = monitor.sample();
+					// Threads that ended while JFR caught up did not leak after all.
+					return described.groups().isEmpty() ? Optional.empty()
+							: Optional.of(new ThreadLeakError(LeakMessage.of(leftovers(monitor, described), this.linger,
+									subject)));
 				}
+				List<GroupDetail> leftovers = leftovers(monitor, report);
 				interrupted |= !awaitEnd(leftovers, System.nanoTime() + Math.min(left, round));
 				round = Math.min(round * 2, LONGEST_ROUND_NANOS);
 			}
@@ -88,6 +98,14 @@ final class LeakCheck {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	private static List<GroupDetail> leftovers(ThreadLeakMonitor monitor, ThreadLeakReport report) {
+		List<GroupDetail> leftovers = new ArrayList<>(report.groups().size());
+		for (StackGroupReport group : report.groups()) {
+			monitor.group(group.id()).ifPresent(leftovers::add);
+		}
+		return leftovers;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.threadleaks.junit;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.MemberThread;
 import io.github.threadleaks.core.StackGroupReport;
@@ -53,6 +54,13 @@ final class LeakMessage {
 			text.append(" and ").append(members.size() - MAX_NAMES).append(" more");
 		}
 		text.append('\n');
+		for (CreationSite site : group.creationSites()) {
+			text.append("    created by ").append(site.site());
+			if (group.creationSites().size() > 1) {
+				text.append(" (").append(plural(site.threads(), "thread")).append(')');
+			}
+			text.append('\n');
+		}
 		List<String> frames = group.frames();
 		if (frames.isEmpty()) {
 			text.append("    (no Java frames)\n");

@@ -23,6 +23,8 @@ final class PlatformProperties {
 
 	static final String IGNORE_DEFAULTS = "threadleaks.junit.ignore.defaults";
 
+	static final String CREATION_SITE = "threadleaks.junit.creation-site";
+
 	/** JUnit Jupiter's own switch for parallel execution. */
 	static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
@@ -37,6 +39,11 @@ final class PlatformProperties {
 				patterns(context, IGNORE_THREAD_NAMES), patterns(context, IGNORE_TOP_FRAMES),
 				patterns(context, IGNORE_ANY_FRAMES));
 		return CheckOptions.defaults(withDefaults).with(parameters);
+	}
+
+	/** Whether a leak's message says where its threads were started (JFR thread start events). */
+	static boolean creationSite(ExtensionContext context) {
+		return booleanParameter(context, CREATION_SITE, true);
 	}
 
 	/** Whether Jupiter runs tests in parallel, read as Jupiter reads it. */

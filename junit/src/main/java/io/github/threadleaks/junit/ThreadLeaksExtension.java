@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks.Scope;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -68,7 +69,9 @@ public final class ThreadLeaksExtension
 			return;
 		}
 		refuseUnlessAlone(context);
-		store(context).put(CLASS_CHECK, new ClassCheck(context.getUniqueId(), LeakCheck.begin(classOptions(context))));
+		CheckOptions options = classOptions(context);
+		CreationSites creationSites = RunCreationSites.of(context);
+		store(context).put(CLASS_CHECK, new ClassCheck(context.getUniqueId(), LeakCheck.begin(options, creationSites)));
 	}
 
 	@Override
@@ -102,7 +105,8 @@ public final class ThreadLeaksExtension
 			options = options.with(methodOptions(onMethod.get(), context));
 		}
 		refuseUnlessAlone(context);
-		store(context).put(TEST_CHECK, LeakCheck.begin(options));
+		CreationSites creationSites = RunCreationSites.of(context);
+		store(context).put(TEST_CHECK, LeakCheck.begin(options, creationSites));
 	}
 
 	@Override

@@ -31,6 +31,21 @@ class LeakReportTests extends AbstractExtensionTests {
 	}
 
 	@Test
+	void theMessageSaysWhichMethodOfTheTestStartedTheLeakedThreads() {
+		// The pool's workers run only JDK code and the task; the test method's two execute calls started them.
+		String message = testFailure(run(LeakingPool.class)).getMessage();
+		String site = "\n    created by " + LeakingPool.class.getName() + ".leaksTwoPooledThreads(line ";
+		assertThat(message).containsPattern("\n    threads: [^\n]*" + java.util.regex.Pattern.quote(site));
+		assertThat(message.split(java.util.regex.Pattern.quote(site), -1)).as("sites named").hasSize(3);
+	}
+
+	@Test
+	void creationSitesCanBeSwitchedOff() {
+		String message = testFailure(run(LeakingPool.class, PlatformProperties.CREATION_SITE + "=false")).getMessage();
+		assertThat(message).startsWith("2 leaked threads in 1 stack group:\n").doesNotContain("created by");
+	}
+
+	@Test
 	void aTestThatStopsWhatItStartedPasses() {
 		EngineExecutionResults results = run(CleanPool.class);
 		results.testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1).failed(0));

@@ -2,6 +2,7 @@ package io.github.threadleaks.autoconfigure.endpoint;
 
 import java.util.List;
 
+import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.Evidence;
 import io.github.threadleaks.core.LockReport;
 import io.github.threadleaks.core.StackGroupReport;
@@ -26,16 +27,18 @@ import org.jspecify.annotations.Nullable;
  * @param evidence the figures that made the group suspected, absent if it is not
  * @param suspectedForMillis how long the group has been suspected, 0 if it is not
  * @param explanation the verdict in words
+ * @param creationSites where the members were started, most members first; empty where not tracked
  */
 public record StackGroupDescriptor(String id, String name, String state, int count, int growth, boolean suspected,
 		List<String> frames, String blockedAt, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
-		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation,
+		List<CreationSite> creationSites) {
 
 	static StackGroupDescriptor of(StackGroupReport group) {
 		return new StackGroupDescriptor(group.id(), group.name(), group.state().name(), group.count(),
 				group.growth(), group.suspected(), group.frames(), group.blockedAt(), group.history(), group.stuck(),
 				group.stuckForMillis(), group.deadlocked(), group.lock(), group.evidence(),
-				group.suspectedForMillis(), group.explanation());
+				group.suspectedForMillis(), group.explanation(), group.creationSites());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.threadleaks.autoconfigure.endpoint;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.ThreadLeakReport;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +25,14 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param groups every present group, suspects first, then by count
  * @param lastError why the latest sample failed, {@code null} when it succeeded (the rest of the report is then
  * the last sample that did)
+ * @param creationSiteTracking whether creation sites are tracked ({@code TRACKING}, {@code OFF},
+ * {@code UNAVAILABLE} with the reason, {@code STOPPED}), and the tracking's own figures
  */
 public record ThreadLeaksDescriptor(String status, int threads, long samples, @Nullable String takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
 		List<StackGroupDescriptor> suspects, List<StackGroupDescriptor> groups,
-		@Nullable SampleFailureDescriptor lastError) implements OperationResponseBody {
+		@Nullable SampleFailureDescriptor lastError, CreationSiteTracking creationSiteTracking)
+		implements OperationResponseBody {
 
 	static ThreadLeaksDescriptor of(ThreadLeakReport report) {
 		Instant takenAt = report.takenAt();
@@ -37,7 +41,8 @@ public record ThreadLeaksDescriptor(String status, int threads, long samples, @N
 				report.trackedGroups(), report.untrackedThreads(), report.deadlockedThreads(),
 				report.suspects().stream().map(StackGroupDescriptor::of).toList(),
 				report.groups().stream().map(StackGroupDescriptor::of).toList(),
-				(report.lastError() != null) ? SampleFailureDescriptor.of(report.lastError()) : null);
+				(report.lastError() != null) ? SampleFailureDescriptor.of(report.lastError()) : null,
+				report.creationSiteTracking());
 	}
 
 }

@@ -45,6 +45,9 @@ public class ThreadLeaksHealthIndicator implements HealthIndicator {
 		suspect.put("count", group.count());
 		suspect.put("growth", group.growth());
 		suspect.put("blockedAt", group.blockedAt());
+		if (!group.createdBy().isEmpty()) {
+			suspect.put("createdBy", group.createdBy());
+		}
 		return suspect;
 	}
 

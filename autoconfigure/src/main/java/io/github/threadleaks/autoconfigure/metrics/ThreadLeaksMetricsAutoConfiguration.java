@@ -1,6 +1,7 @@
 package io.github.threadleaks.autoconfigure.metrics;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
+import io.github.threadleaks.autoconfigure.ThreadLeaksCreationSites;
 import io.github.threadleaks.autoconfigure.ThreadLeaksProperties;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,13 @@ public final class ThreadLeaksMetricsAutoConfiguration {
 					"Must be between 0 and " + MAX_EXPORTED_GROUPS + ".");
 		}
 		return new ThreadLeaksMetrics(monitor, maxGroups);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ThreadLeaksCreationSites.class)
+	CreationSiteMetrics threadLeaksCreationSiteMetrics(ThreadLeaksCreationSites creationSites) {
+		return new CreationSiteMetrics(creationSites);
 	}
 
 }

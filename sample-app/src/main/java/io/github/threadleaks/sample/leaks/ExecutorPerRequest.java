@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,22 +33,22 @@ final class ExecutorPerRequest implements LeakPattern {
 		return 2;
 	}
 
+	/**
+	 * Creates the pool and gives it its tasks in one method: the pool starts its workers on the first two
+	 * {@code submit} calls, so this method is where threadleaks' creation site says they were created.
+	 */
 	@Override
 	public void leakOnce() throws InterruptedException {
 		List<Thread> workers = new CopyOnWriteArrayList<>();
-		ExecutorService executor = createExecutor(workers);
+		ExecutorService executor = Executors.newFixedThreadPool(2, recording(workers));
 		this.executors.add(executor);
 		// One task after the other, so that each new worker finds the queue's lock free and parks for work.
 		for (int task = 0; task < 2; task++) {
-			run(executor, task);
+			int number = task;
+			awaitResult(executor.submit(() -> number));
 			Await.state(workers.get(task), Thread.State.WAITING);
 		}
 		// The bug: no executor.shutdown(). Both workers wait in the pool's queue forever.
-	}
-
-	/** Kept apart so that the creation site is one line of the sample app's code. */
-	private static ExecutorService createExecutor(List<Thread> workers) {
-		return Executors.newFixedThreadPool(2, recording(workers));
 	}
 
 	/** The default factory (threads named {@code pool-N-thread-M}), remembering each thread it creates. */
@@ -60,9 +61,9 @@ final class ExecutorPerRequest implements LeakPattern {
 		};
 	}
 
-	private static void run(ExecutorService executor, int task) throws InterruptedException {
+	private static void awaitResult(Future<Integer> result) throws InterruptedException {
 		try {
-			executor.submit(() -> task).get();
+			result.get();
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex);

@@ -1,0 +1,64 @@
+package io.github.threadleaks.junit;
+
+import java.time.Duration;
+
+import io.github.threadleaks.core.CreationSiteTracker;
+import io.github.threadleaks.core.CreationSites;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/**
+ * One creation-site tracker for the whole test run: started by the first check that wants one, before it takes its
+ * baseline (so its thread is never blamed), and closed with the run's root store.
+ */
+final class RunCreationSites implements AutoCloseable {
+
+	/** The longest a failing check waits for JFR to deliver the leaked threads' starts. */
+	static final Duration CATCH_UP = Duration.ofSeconds(10);
+
+	/** The most threads whose site is held: a test run starts many, most end at once and are forgotten then. */
+	static final int MAX_THREADS = 100_000;
+
+	private static final Namespace NAMESPACE = Namespace.create(RunCreationSites.class);
+
+	private final CreationSiteTracker tracker;
+
+	private RunCreationSites(CreationSiteTracker tracker) {
+		this.tracker = tracker;
+	}
+
+	/** The run's tracker, started on first use; {@link CreationSites#NONE} where switched off. */
+	static CreationSites of(ExtensionContext context) {
+		if (!PlatformProperties.creationSite(context)) {
+			return CreationSites.NONE;
+		}
+		return context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(RunCreationSites.class, (key) -> start(), RunCreationSites.class).tracker;
+	}
+
+	private static RunCreationSites start() {
+		CreationSiteTracker tracker = new CreationSiteTracker(MAX_THREADS);
+		tracker.start();
+		return new RunCreationSites(tracker);
+	}
+
+	/** Waits, at most {@link #CATCH_UP}, until every thread start so far is known: only when a leak was found. */
+	static void awaitCatchUp(CreationSites sites) {
+		if (sites instanceof CreationSiteTracker tracker) {
+			try {
+				tracker.awaitCatchUp(CATCH_UP);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.tracker.stop();
+	}
+
+}
