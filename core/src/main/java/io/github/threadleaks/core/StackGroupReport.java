@@ -22,14 +22,26 @@ import org.jspecify.annotations.Nullable;
  * @param evidence the figures that made the group suspected, or {@code null} if it is not
  * @param suspectedForMillis how long the group has been suspected, 0 if it is not
  * @param explanation the verdict in words
+ * @param virtual whether the members are virtual threads
+ * @param container for virtual threads, the container that started them (the executor's class, identity folded),
+ * {@code null} for platform threads
  */
 public record StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
 		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
-		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation,
+		boolean virtual, @Nullable String container) {
 
 	public StackGroupReport {
 		frames = List.copyOf(frames);
 		history = List.copyOf(history);
+	}
+
+	/** A group of platform threads. */
+	public StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
+			List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
+			@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+		this(id, name, state, count, growth, suspected, frames, history, stuck, stuckForMillis, deadlocked, lock,
+				evidence, suspectedForMillis, explanation, false, null);
 	}
 
 	/** The top frame, or the empty string for a thread with no Java frames. */

@@ -50,6 +50,10 @@ public final class ThreadLeakMonitor {
 
 	private volatile Latest latest = new Latest(ThreadLeakReport.empty(), Map.of());
 
+	private volatile @Nullable VirtualThreadMonitor virtualThreads;
+
+	private volatile @Nullable Combined combined;
+
 	/** A monitor of this JVM's platform threads on the system clock. */
 	public ThreadLeakMonitor(ThreadLeaksSettings settings) {
 		this(settings, new JvmThreadSource(), Clock.systemUTC());
@@ -72,15 +76,58 @@ public final class ThreadLeakMonitor {
 		this.listeners.add(listener);
 	}
 
-	/** The report of the latest sample ({@link ThreadLeakReport#empty()} before the first). */
-	public ThreadLeakReport report() {
-		return this.latest.report;
+	/**
+	 * Makes the virtual threads' groups part of this monitor's reports, groups and verdicts: {@link #report()} and
+	 * {@link #group(String)} answer for both kinds of thread, and this monitor's listeners hear of virtual groups
+	 * suspected and cleared. The virtual threads are still sampled by their own monitor, at their own cadence.
+	 */
+	public void include(VirtualThreadMonitor virtualThreads) {
+		this.virtualThreads = virtualThreads;
+		virtualThreads.addListener(new ThreadLeakListener() {
+
+			@Override
+			public void suspected(StackGroupReport group) {
+				ThreadLeakMonitor.this.listeners.forEach((listener) -> notifySafely(() -> listener.suspected(group)));
+			}
+
+			@Override
+			public void cleared(StackGroupReport group) {
+				ThreadLeakMonitor.this.listeners.forEach((listener) -> notifySafely(() -> listener.cleared(group)));
+			}
+
+		});
 	}
 
-	/** One group of the latest sample, with its members (longest stuck first), by id. */
+	/**
+	 * The report of the latest sample ({@link ThreadLeakReport#empty()} before the first), with the latest virtual
+	 * threads' groups where they are {@link #include included}.
+	 */
+	public ThreadLeakReport report() {
+		ThreadLeakReport own = this.latest.report;
+		VirtualThreadMonitor virtual = this.virtualThreads;
+		if (virtual == null) {
+			return own;
+		}
+		ThreadLeakReport virtualReport = virtual.report();
+		VirtualThreadsReport status = virtual.status();
+		Combined last = this.combined;
+		// Readers (gauges, the endpoint) ask often; the lists are merged again only when either side changed.
+		if (last != null && last.own == own && last.virtual == virtualReport && last.status.equals(status)) {
+			return last.report;
+		}
+		ThreadLeakReport report = own.combinedWith(virtualReport, status);
+		this.combined = new Combined(own, virtualReport, status, report);
+		return report;
+	}
+
+	/** One group of the latest sample (platform or included virtual threads), with its members, by id. */
 	public Optional<GroupDetail> group(String id) {
 		Members members = this.latest.members.get(id);
-		return (members != null) ? Optional.of(members.detail()) : Optional.empty();
+		if (members != null) {
+			return Optional.of(members.detail());
+		}
+		VirtualThreadMonitor virtual = this.virtualThreads;
+		return (virtual != null) ? virtual.group(id) : Optional.empty();
 	}
 
 	/** How many samples have failed since the monitor was made: the sampler's own health. */
@@ -267,10 +314,17 @@ public final class ThreadLeakMonitor {
 		int[] history = group.horizons[0].counts();
 		int growth = (history.length > 0) ? history[history.length - 1] - history[0] : 0;
 		Evidence evidence = group.evidence;
-		return new StackGroupReport(group.id, group.key.name(), group.key.state(), group.count(), growth,
+		String container = group.key.container();
+		return new StackGroupReport(group.id, displayName(group.key), group.key.state(), group.count(), growth,
 				evidence != null, group.frameTexts, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor, deadlocked,
 				lock, evidence, (evidence != null) ? now - group.suspectedSinceMillis : 0,
-				explain(group, evidence, stuckFor, lock, deadlocked));
+				explain(group, evidence, stuckFor, lock, deadlocked), container != null, container);
+	}
+
+	/** The normalized name; for unnamed virtual threads (most of them), their container. */
+	private static String displayName(GroupKey key) {
+		String container = key.container();
+		return (key.name().isEmpty() && container != null) ? container : key.name();
 	}
 
 	private static String explain(TrackedGroup group, @Nullable Evidence evidence, long stuckFor,
@@ -310,6 +364,7 @@ public final class ThreadLeakMonitor {
 	}
 
 	private void notifyListeners(Latest built, List<TrackedGroup> newlySuspected, List<StackGroupReport> cleared) {
+		ThreadLeakReport combinedReport = report();
 		for (ThreadLeakListener listener : this.listeners) {
 			for (TrackedGroup group : newlySuspected) {
 				Members members = built.members.get(group.id);
@@ -320,7 +375,7 @@ public final class ThreadLeakMonitor {
 			for (StackGroupReport report : cleared) {
 				notifySafely(() -> listener.cleared(report));
 			}
-			notifySafely(() -> listener.sampled(built.report));
+			notifySafely(() -> listener.sampled(combinedReport));
 		}
 	}
 
@@ -331,6 +386,11 @@ public final class ThreadLeakMonitor {
 		catch (RuntimeException ex) {
 			// A listener's failure must not stop sampling or keep other listeners from hearing.
 		}
+	}
+
+	/** The latest report combined with the virtual threads' latest, and what it was made from. */
+	private record Combined(ThreadLeakReport own, ThreadLeakReport virtual, VirtualThreadsReport status,
+			ThreadLeakReport report) {
 	}
 
 	/** The latest report and its groups' members, published together. */
