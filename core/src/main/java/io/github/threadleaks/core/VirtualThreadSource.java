@@ -156,7 +156,7 @@ public final class VirtualThreadSource implements ThreadSource {
 
 	// The JDK 21 API is reached by reflection: this code is compiled for Java 17.
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static ThreadDumper jvmDumper() {
+	static ThreadDumper jvmDumper() {
 		return (path) -> {
 			try {
 				Method dump = dumpMethod();
