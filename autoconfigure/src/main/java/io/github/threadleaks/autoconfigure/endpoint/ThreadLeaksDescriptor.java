@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -24,11 +25,14 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param groups every present group, suspects first, then by count
  * @param lastError why the latest sample failed, {@code null} when it succeeded (the rest of the report is then
  * the last sample that did)
+ * @param virtualThreads how the virtual threads are watched (status, reason, interval, cost of the latest dump),
+ * absent where the monitor does not include them
  */
 public record ThreadLeaksDescriptor(String status, int threads, long samples, @Nullable String takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
 		List<StackGroupDescriptor> suspects, List<StackGroupDescriptor> groups,
-		@Nullable SampleFailureDescriptor lastError) implements OperationResponseBody {
+		@Nullable SampleFailureDescriptor lastError, @Nullable VirtualThreadsReport virtualThreads)
+		implements OperationResponseBody {
 
 	static ThreadLeaksDescriptor of(ThreadLeakReport report) {
 		Instant takenAt = report.takenAt();
@@ -37,7 +41,8 @@ public record ThreadLeaksDescriptor(String status, int threads, long samples, @N
 				report.trackedGroups(), report.untrackedThreads(), report.deadlockedThreads(),
 				report.suspects().stream().map(StackGroupDescriptor::of).toList(),
 				report.groups().stream().map(StackGroupDescriptor::of).toList(),
-				(report.lastError() != null) ? SampleFailureDescriptor.of(report.lastError()) : null);
+				(report.lastError() != null) ? SampleFailureDescriptor.of(report.lastError()) : null,
+				report.virtualThreads());
 	}
 
 }
