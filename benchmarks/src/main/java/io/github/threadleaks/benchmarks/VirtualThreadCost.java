@@ -72,34 +72,39 @@ public final class VirtualThreadCost {
 			}
 			awaitParked(started, size);
 			Path directory = Files.createTempDirectory("threadleaks-cost-");
-			double[] dumpMillis = new double[ROUNDS];
-			long dumpBytes = 0;
-			long fileSize = 0;
-			for (int i = 0; i < ROUNDS; i++) {
-				Path file = directory.resolve("dump-" + i + ".json");
-				long allocated = allocatedBytes();
-				long begin = System.nanoTime();
-				dump(file);
-				dumpMillis[i] = (System.nanoTime() - begin) / 1e6;
-				dumpBytes = allocatedBytes() - allocated;
-				fileSize = Files.size(file);
-				Files.delete(file);
-			}
-			Files.delete(directory);
 			System.gc();
 			long heapBefore = usedHeap();
 			VirtualThreadMonitor monitor = new VirtualThreadMonitor(ThreadLeaksSettings.defaults(),
 					VirtualThreadSettings.builder().enabled(true).maxSampleTime(Duration.ofMinutes(10)).build(),
 					new VirtualThreadSource(32), Clock.systemUTC());
+			double[] dumpMillis = new double[ROUNDS];
 			double[] sampleMillis = new double[ROUNDS];
+			long dumpBytes = 0;
 			long sampleBytes = 0;
-			for (int i = 0; i < ROUNDS; i++) {
+			long fileSize = 0;
+			// One warm-up round, then the dump alone and the sample in turn, so that both meet the same conditions.
+			for (int i = -1; i < ROUNDS; i++) {
+				Path file = directory.resolve("dump.json");
 				long allocated = allocatedBytes();
 				long begin = System.nanoTime();
+				dump(file);
+				double dumped = (System.nanoTime() - begin) / 1e6;
+				long dumpAllocated = allocatedBytes() - allocated;
+				fileSize = Files.size(file);
+				Files.delete(file);
+				allocated = allocatedBytes();
+				begin = System.nanoTime();
 				monitor.sample();
-				sampleMillis[i] = (System.nanoTime() - begin) / 1e6;
-				sampleBytes = allocatedBytes() - allocated;
+				double sampled = (System.nanoTime() - begin) / 1e6;
+				long sampleAllocated = allocatedBytes() - allocated;
+				if (i >= 0) {
+					dumpMillis[i] = dumped;
+					sampleMillis[i] = sampled;
+					dumpBytes = dumpAllocated;
+					sampleBytes = sampleAllocated;
+				}
 			}
+			Files.delete(directory);
 			System.gc();
 			long retained = usedHeap() - heapBefore;
 			double dump = median(dumpMillis);
