@@ -1,6 +1,5 @@
 package io.github.threadleaks.core;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +27,7 @@ public final class SamplingLoop implements AutoCloseable {
 		if (this.executor != null) {
 			return;
 		}
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, THREAD_NAME);
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = SamplerThreads.start(THREAD_NAME);
 		long interval = this.monitor.settings().sampleInterval().toMillis();
 		this.executor.scheduleAtFixedRate(this::sampleQuietly, 0, interval, TimeUnit.MILLISECONDS);
 	}
@@ -49,13 +44,7 @@ public final class SamplingLoop implements AutoCloseable {
 			return;
 		}
 		this.executor = null;
-		running.shutdownNow();
-		try {
-			running.awaitTermination(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		SamplerThreads.stop(running);
 	}
 
 	@Override

@@ -2,7 +2,6 @@ package io.github.threadleaks.core;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -138,11 +137,7 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 		if (this.engine == null || this.executor != null) {
 			return;
 		}
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, THREAD_NAME);
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.executor = SamplerThreads.start(THREAD_NAME);
 		schedule(this.executor, 0);
 	}
 
@@ -158,13 +153,7 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 			return;
 		}
 		this.executor = null;
-		running.shutdownNow();
-		try {
-			running.awaitTermination(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		SamplerThreads.stop(running);
 	}
 
 	@Override
