@@ -136,7 +136,7 @@ public final class ThreadLeakMonitor {
 	}
 
 	/**
-	 * Takes one sample and returns its report. The calling thread is left out of the sample. A failure is passed
+	 * Takes one sample and returns the report, as {@link #report()} gives it. The calling thread is left out of the sample. A failure is passed
 	 * to the listeners and rethrown; the previous report stays the latest, with the failure as its
 	 * {@link ThreadLeakReport#lastError() lastError}.
 	 */
@@ -181,8 +181,10 @@ public final class ThreadLeakMonitor {
 		evict();
 		Latest built = build(observation, sample, now, (System.nanoTime() - started) / 1e6, untracked);
 		this.latest = built;
-		notifyListeners(built, newlySuspected, cleared);
-		return built.report;
+		// Listeners and the caller get what report() gives: with the included virtual threads' groups.
+		ThreadLeakReport report = report();
+		notifyListeners(built, report, newlySuspected, cleared);
+		return report;
 	}
 
 	/** Puts every tracked thread into its group, admitting new groups while {@code max-groups} allows. */
@@ -363,8 +365,8 @@ public final class ThreadLeakMonitor {
 		return owner == Thread.currentThread().getId();
 	}
 
-	private void notifyListeners(Latest built, List<TrackedGroup> newlySuspected, List<StackGroupReport> cleared) {
-		ThreadLeakReport combinedReport = report();
+	private void notifyListeners(Latest built, ThreadLeakReport combinedReport, List<TrackedGroup> newlySuspected,
+			List<StackGroupReport> cleared) {
 		for (ThreadLeakListener listener : this.listeners) {
 			for (TrackedGroup group : newlySuspected) {
 				Members members = built.members.get(group.id);
