@@ -44,7 +44,8 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<VirtualThreadMonitor> virtualThreads) {
+	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings,
+			ObjectProvider<VirtualThreadMonitor> virtualThreads) {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings);
 		virtualThreads.ifAvailable(monitor::include);
 		return monitor;

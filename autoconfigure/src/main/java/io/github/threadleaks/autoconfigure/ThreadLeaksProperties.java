@@ -240,7 +240,7 @@ public class ThreadLeaksProperties {
 
 		/**
 		 * Whether to watch virtual threads too (JDK 21+; before, they are reported as unavailable). Off by
-		 * default: on some JDK builds a thread dump taken while virtual threads end can crash the JVM.
+		 * default: on some JDK builds a thread dump taken while virtual threads run can crash the JVM.
 		 */
 		private boolean enabled;
 

@@ -136,9 +136,9 @@ public final class ThreadLeakMonitor {
 	}
 
 	/**
-	 * Takes one sample and returns the report, as {@link #report()} gives it. The calling thread is left out of the sample. A failure is passed
-	 * to the listeners and rethrown; the previous report stays the latest, with the failure as its
-	 * {@link ThreadLeakReport#lastError() lastError}.
+	 * Takes one sample and returns the report, as {@link #report()} gives it. The calling thread is left out of the
+	 * sample. A failure is passed to the listeners and rethrown; the previous report stays the latest, with the
+	 * failure as its {@link ThreadLeakReport#lastError() lastError}.
 	 */
 	public synchronized ThreadLeakReport sample() {
 		try {

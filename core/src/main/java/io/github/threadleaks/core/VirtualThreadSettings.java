@@ -68,7 +68,7 @@ public final class VirtualThreadSettings {
 	/** Builds {@link VirtualThreadSettings}; {@link #build()} checks the values. */
 	public static final class Builder {
 
-		// Off unless asked for: on JDK 25.0.3 a dump taken while virtual threads end can crash the JVM.
+		// Off unless asked for: on JDK 25.0.3 a dump taken while virtual threads run can crash the JVM.
 		private boolean enabled = false;
 
 		private Duration interval = Duration.ofSeconds(30);

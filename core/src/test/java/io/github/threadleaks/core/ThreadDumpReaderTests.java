@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -105,14 +106,17 @@ class ThreadDumpReaderTests {
 
 	@Test
 	void malformedDumpsFailWithAnIoException() {
-		assertThatIOException().isThrownBy(() -> read("{\"threadDump\": {\"threadContainers\": [{\"threads\": [", (id) -> false))
+		String cutInAnArray = "{\"threadDump\": {\"threadContainers\": [{\"threads\": [";
+		String cutInAString = cutInAnArray + "{\"tid\": \"1\", \"name\": \"x";
+		assertThatIOException().isThrownBy(() -> read(cutInAnArray, (id) -> false))
 			.withMessageContaining("Malformed JSON");
-		assertThatIOException().isThrownBy(() -> read("{\"threadDump\": {\"threadContainers\": [{\"threads\": [{\"tid\": \"1\", \"name\": \"x", (id) -> false))
+		assertThatIOException().isThrownBy(() -> read(cutInAString, (id) -> false))
 			.withMessageContaining("unterminated string");
-		assertThatIOException().isThrownBy(() -> read("not json", (id) -> false)).withMessageContaining("Malformed JSON");
+		assertThatIOException().isThrownBy(() -> read("not json", (id) -> false))
+			.withMessageContaining("Malformed JSON");
 	}
 
-	private static List<Read> read(String dump, java.util.function.LongPredicate isPlatform) throws IOException {
+	private static List<Read> read(String dump, LongPredicate isPlatform) throws IOException {
 		List<Read> threads = new ArrayList<>();
 		new ThreadDumpReader(32, isPlatform).read(new StringReader(dump),
 				(thread, stack, container) -> threads.add(new Read(thread, stack, container)));

@@ -74,8 +74,8 @@ class VirtualThreadLeakTests {
 	/**
 	 * Rising load on a virtual thread per request: each sample sees more requests in flight than the last, but
 	 * every one of them is new, so the group grows without a member sitting still. Each batch of requests is
-	 * served and has ended before the next dump: on JDK 25.0.3 a dump taken while virtual threads end can crash
-	 * the JVM (see the README), so no thread ends during a dump here.
+	 * served and has ended before the next dump: on JDK 25.0.3 a dump taken while virtual threads run can crash
+	 * the JVM (see the README), so no virtual thread runs during a dump here.
 	 */
 	@Test
 	void aVirtualThreadPerTaskWorkloadUnderRisingLoadIsNotSuspected() throws Exception {
