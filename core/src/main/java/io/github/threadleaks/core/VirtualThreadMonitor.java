@@ -32,7 +32,7 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 
 	private volatile double lastSampleMillis;
 
-	private @Nullable ScheduledExecutorService executor;
+	private final SamplerThread thread = new SamplerThread(THREAD_NAME);
 
 	private VirtualThreadMonitor(VirtualThreadSettings settings, VirtualThreadsReport.Status status,
 			@Nullable String reason, @Nullable ThreadLeakMonitor engine) {
@@ -133,27 +133,20 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	}
 
 	/** Starts sampling on a thread of its own, the first dump at once; does nothing where unavailable or running. */
-	public synchronized void start() {
-		if (this.engine == null || this.executor != null) {
-			return;
+	public void start() {
+		if (this.engine != null) {
+			this.thread.start((executor) -> schedule(executor, 0));
 		}
-		this.executor = SamplerThreads.start(THREAD_NAME);
-		schedule(this.executor, 0);
 	}
 
 	/** Whether sampling is running. */
-	public synchronized boolean isRunning() {
-		return this.executor != null;
+	public boolean isRunning() {
+		return this.thread.isRunning();
 	}
 
 	/** Stops sampling and waits up to ten seconds for a dump under way to end. */
-	public synchronized void stop() {
-		ScheduledExecutorService running = this.executor;
-		if (running == null) {
-			return;
-		}
-		this.executor = null;
-		SamplerThreads.stop(running);
+	public void stop() {
+		this.thread.stop();
 	}
 
 	@Override
