@@ -20,6 +20,9 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	/** The name of the virtual threads' sampling thread. */
 	public static final String THREAD_NAME = "threadleaks-virtual-sampler";
 
+	/** The report where nothing is sampled: one instance, so that combined reports are cached across reads. */
+	private static final ThreadLeakReport NOTHING_SAMPLED = ThreadLeakReport.empty();
+
 	private final VirtualThreadSettings settings;
 
 	private final VirtualThreadsReport.Status status;
@@ -74,7 +77,7 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 
 	/** The report of the latest dump: the virtual threads' groups ({@link ThreadLeakReport#empty()} before any). */
 	public ThreadLeakReport report() {
-		return (this.engine != null) ? this.engine.report() : ThreadLeakReport.empty();
+		return (this.engine != null) ? this.engine.report() : NOTHING_SAMPLED;
 	}
 
 	/** One virtual-thread group of the latest dump, with its members, by id. */

@@ -136,6 +136,15 @@ class VirtualThreadMonitorTests {
 		assertThat(status.lastSampleMillis()).isGreaterThanOrEqualTo(5);
 	}
 
+	@Test
+	void readersOfAMonitorWithVirtualThreadsTurnedOffGetOneCombinedReportPerSample() {
+		ThreadLeakMonitor platform = new ThreadLeakMonitor(SETTINGS, this.platformThreads, this.clock);
+		platform.include(VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.defaults()));
+		ThreadLeakReport sampled = platform.sample();
+		assertThat(platform.report()).isSameAs(sampled).isSameAs(platform.report());
+		assertThat(sampled.virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);
+	}
+
 	/** The synthetic threads as virtual threads of one executor. */
 	private static ThreadSource inContainer(SyntheticThreadSource threads) {
 		return new ThreadSource() {
