@@ -10,6 +10,8 @@ import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.VirtualThreadMonitor;
+import io.github.threadleaks.core.VirtualThreadSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +25,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
- * drives it and the log of its verdicts.
+ * drives it, the {@link VirtualThreadMonitor} whose groups it includes and its own sampler, and the log of its
+ * verdicts.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
@@ -54,9 +57,24 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<CreationSites> creationSites) {
-		return new ThreadLeakMonitor(settings, new JvmThreadSource(), Clock.systemUTC(),
+	VirtualThreadMonitor virtualThreadMonitor(ThreadLeaksSettings settings, ThreadLeaksProperties properties) {
+		return VirtualThreadMonitor.of(settings, virtualThreadSettings(properties.getVirtualThreads()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<CreationSites> creationSites,
+			ObjectProvider<VirtualThreadMonitor> virtualThreads) {
+		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings, new JvmThreadSource(), Clock.systemUTC(),
 				creationSites.getIfAvailable(() -> CreationSites.NONE));
+		virtualThreads.ifAvailable(monitor::include);
+		return monitor;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	VirtualThreadSampler virtualThreadSampler(VirtualThreadMonitor virtualThreads) {
+		return new VirtualThreadSampler(virtualThreads);
 	}
 
 	@Bean
@@ -97,6 +115,22 @@ public final class ThreadLeaksAutoConfiguration {
 			Object value = ex.setting().equals("sample-interval") ? millis(properties.getSampleInterval())
 					: ex.value();
 			throw new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), value,
+					"Must be " + ex.allowed() + ".");
+		}
+	}
+
+	/** The virtual threads' settings from their properties; out of range fails start-up as {@link #settings} does. */
+	static VirtualThreadSettings virtualThreadSettings(ThreadLeaksProperties.VirtualThreads properties) {
+		try {
+			return VirtualThreadSettings.builder()
+				.enabled(properties.isEnabled())
+				.interval(properties.getInterval())
+				.maxSampleTime(properties.getMaxSampleTime())
+				.maxInterval(properties.getMaxInterval())
+				.build();
+		}
+		catch (InvalidSettingException ex) {
+			throw new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), ex.value(),
 					"Must be " + ex.allowed() + ".");
 		}
 	}

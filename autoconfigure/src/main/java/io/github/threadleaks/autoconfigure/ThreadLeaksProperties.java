@@ -72,6 +72,8 @@ public class ThreadLeaksProperties {
 
 	private final CreationSite creationSite = new CreationSite();
 
+	private final VirtualThreads virtualThreads = new VirtualThreads();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -162,6 +164,10 @@ public class ThreadLeaksProperties {
 
 	public CreationSite getCreationSite() {
 		return this.creationSite;
+	}
+
+	public VirtualThreads getVirtualThreads() {
+		return this.virtualThreads;
 	}
 
 	/**
@@ -264,6 +270,67 @@ public class ThreadLeaksProperties {
 
 		public void setMaxThreads(int maxThreads) {
 			this.maxThreads = maxThreads;
+		}
+
+	}
+
+	/**
+	 * Virtual threads (JDK 21+), listed by a thread dump taken at a cadence of its own.
+	 */
+	public static class VirtualThreads {
+
+		/**
+		 * Whether to watch virtual threads too (JDK 21+; before, they are reported as unavailable). Off by
+		 * default: on some JDK builds a thread dump taken while virtual threads run can crash the JVM.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How often to dump the virtual threads while dumps stay within 'max-sample-time'. At least 1s.
+		 */
+		private Duration interval = Duration.ofSeconds(30);
+
+		/**
+		 * Budget of one dump of the virtual threads; a dump that takes longer doubles the interval, up to
+		 * 'max-interval', and dumps within half the budget halve it again. At least 1ms.
+		 */
+		private Duration maxSampleTime = Duration.ofSeconds(1);
+
+		/**
+		 * Longest interval the dumps are stretched to when over budget. At least 'interval'.
+		 */
+		private Duration maxInterval = Duration.ofMinutes(5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getMaxSampleTime() {
+			return this.maxSampleTime;
+		}
+
+		public void setMaxSampleTime(Duration maxSampleTime) {
+			this.maxSampleTime = maxSampleTime;
+		}
+
+		public Duration getMaxInterval() {
+			return this.maxInterval;
+		}
+
+		public void setMaxInterval(Duration maxInterval) {
+			this.maxInterval = maxInterval;
 		}
 
 	}

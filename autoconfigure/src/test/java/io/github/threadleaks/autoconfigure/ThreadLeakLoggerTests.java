@@ -65,7 +65,8 @@ class ThreadLeakLoggerTests {
 				50_000, 0, null, null, 0, "12 threads WAITING, oldest stuck 50s",
 				List.of(new CreationSite("com.example.Search.startReplicas(line 3)",
 						List.of("com.example.Search.startReplicas(line 3)"), 10),
-						new CreationSite("(created before monitoring started)", List.of(), 2)));
+						new CreationSite("(created before monitoring started)", List.of(), 2)),
+				false, null);
 	}
 
 }

@@ -26,7 +26,9 @@ class ThreadLeaksMetadataTests {
 				"threadleaks.ignore.top-frames", "threadleaks.ignore.any-frames", "threadleaks.metrics.max-groups",
 				"threadleaks.creation-site.enabled", "threadleaks.creation-site.max-threads",
 				"management.health.threadleaks.enabled", "management.endpoint.threadleaks.access",
-				"management.endpoint.threadleaks.cache.time-to-live");
+				"management.endpoint.threadleaks.cache.time-to-live", "threadleaks.virtual-threads.enabled",
+				"threadleaks.virtual-threads.interval", "threadleaks.virtual-threads.max-sample-time",
+				"threadleaks.virtual-threads.max-interval");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("threadleaks.sample-interval").path("defaultValue").asString()).isEqualTo("10s");
@@ -34,6 +36,9 @@ class ThreadLeaksMetadataTests {
 		assertThat(properties.get("threadleaks.creation-site.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("threadleaks.creation-site.max-threads").path("defaultValue").asInt()).isEqualTo(50_000);
 		assertThat(properties.get("management.health.threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("threadleaks.virtual-threads.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("threadleaks.virtual-threads.interval").path("defaultValue").asString())
+			.isEqualTo("30s");
 	}
 
 	private Map<String, JsonNode> properties() throws IOException {

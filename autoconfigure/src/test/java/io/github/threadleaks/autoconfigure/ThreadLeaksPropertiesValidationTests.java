@@ -50,6 +50,9 @@ class ThreadLeaksPropertiesValidationTests {
 			ignore.any-frames[0]      | *x     | *x     | a valid regular expression
 			metrics.max-groups        | -1     | -1     | between 0 and 1000
 			metrics.max-groups        | 1001   | 1001   | between 0 and 1000
+			virtual-threads.interval  | 500ms  | PT0.5S | at least 1s
+			virtual-threads.max-sample-time | 0ms | PT0S | at least 1ms
+			virtual-threads.max-interval | 10s | PT10S  | at least virtual-threads.interval (PT30S)
 			""")
 	void invalidValueFailsStartUp(String key, String value, String shownValue, String allowed) {
 		assertFailure("threadleaks." + key + "=" + value, "Property threadleaks." + key + " with value '"

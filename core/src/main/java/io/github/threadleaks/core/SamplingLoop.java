@@ -1,7 +1,5 @@
 package io.github.threadleaks.core;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,45 +15,27 @@ public final class SamplingLoop implements AutoCloseable {
 
 	private final ThreadLeakMonitor monitor;
 
-	private ScheduledExecutorService executor;
+	private final SamplerThread thread = new SamplerThread(THREAD_NAME);
 
 	public SamplingLoop(ThreadLeakMonitor monitor) {
 		this.monitor = monitor;
 	}
 
 	/** Starts sampling; the first sample is taken at once. Does nothing if already running. */
-	public synchronized void start() {
-		if (this.executor != null) {
-			return;
-		}
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, THREAD_NAME);
-			thread.setDaemon(true);
-			return thread;
-		});
+	public void start() {
 		long interval = this.monitor.settings().sampleInterval().toMillis();
-		this.executor.scheduleAtFixedRate(this::sampleQuietly, 0, interval, TimeUnit.MILLISECONDS);
+		this.thread.start((executor) -> executor.scheduleAtFixedRate(this::sampleQuietly, 0, interval,
+				TimeUnit.MILLISECONDS));
 	}
 
 	/** Whether sampling is running. */
-	public synchronized boolean isRunning() {
-		return this.executor != null;
+	public boolean isRunning() {
+		return this.thread.isRunning();
 	}
 
 	/** Stops sampling and waits up to ten seconds for a sample under way to end. */
-	public synchronized void stop() {
-		ScheduledExecutorService running = this.executor;
-		if (running == null) {
-			return;
-		}
-		this.executor = null;
-		running.shutdownNow();
-		try {
-			running.awaitTermination(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	public void stop() {
+		this.thread.stop();
 	}
 
 	@Override

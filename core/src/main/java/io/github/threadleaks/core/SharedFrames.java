@@ -25,7 +25,7 @@ final class SharedFrames {
 		for (int i = 0; i < shared.length; i++) {
 			shared[i] = shared(key.frames().get(i)).frame();
 		}
-		return new GroupKey(key.name(), key.state(), List.of(shared));
+		return new GroupKey(key.name(), key.state(), List.of(shared), key.container());
 	}
 
 	/** The texts of the frames of a key made by {@link #share}, top first, as a stack trace prints them. */

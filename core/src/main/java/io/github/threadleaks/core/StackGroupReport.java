@@ -24,11 +24,14 @@ import org.jspecify.annotations.Nullable;
  * @param explanation the verdict in words
  * @param creationSites where the members were started, most members first (at most {@value #MAX_CREATION_SITES}
  * entries, the last one then counting the other sites); empty where creation sites are not tracked
+ * @param virtual whether the members are virtual threads
+ * @param container for virtual threads, the container that started them (the executor's class, identity folded),
+ * {@code null} for platform threads
  */
 public record StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
 		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
 		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation,
-		List<CreationSite> creationSites) {
+		List<CreationSite> creationSites, boolean virtual, @Nullable String container) {
 
 	/** The most creation sites listed per group. */
 	public static final int MAX_CREATION_SITES = 5;
@@ -39,12 +42,12 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 		creationSites = List.copyOf(creationSites);
 	}
 
-	/** A group without creation sites (they are not tracked). */
+	/** A group of platform threads without creation sites (they are not tracked). */
 	public StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
 			List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
 			@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
 		this(id, name, state, count, growth, suspected, frames, history, stuck, stuckForMillis, deadlocked, lock,
-				evidence, suspectedForMillis, explanation, List.of());
+				evidence, suspectedForMillis, explanation, List.of(), false, null);
 	}
 
 	/**

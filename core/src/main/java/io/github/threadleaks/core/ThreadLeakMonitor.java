@@ -52,6 +52,10 @@ public final class ThreadLeakMonitor {
 
 	private volatile Latest latest = new Latest(ThreadLeakReport.empty(), Map.of());
 
+	private volatile @Nullable VirtualThreadMonitor virtualThreads;
+
+	private volatile @Nullable Combined combined;
+
 	/** A monitor of this JVM's platform threads on the system clock. */
 	public ThreadLeakMonitor(ThreadLeaksSettings settings) {
 		this(settings, new JvmThreadSource(), Clock.systemUTC());
@@ -84,15 +88,58 @@ public final class ThreadLeakMonitor {
 		this.listeners.add(listener);
 	}
 
-	/** The report of the latest sample ({@link ThreadLeakReport#empty()} before the first). */
-	public ThreadLeakReport report() {
-		return this.latest.report;
+	/**
+	 * Makes the virtual threads' groups part of this monitor's reports, groups and verdicts: {@link #report()} and
+	 * {@link #group(String)} answer for both kinds of thread, and this monitor's listeners hear of virtual groups
+	 * suspected and cleared. The virtual threads are still sampled by their own monitor, at their own cadence.
+	 */
+	public void include(VirtualThreadMonitor virtualThreads) {
+		this.virtualThreads = virtualThreads;
+		virtualThreads.addListener(new ThreadLeakListener() {
+
+			@Override
+			public void suspected(StackGroupReport group) {
+				ThreadLeakMonitor.this.listeners.forEach((listener) -> notifySafely(() -> listener.suspected(group)));
+			}
+
+			@Override
+			public void cleared(StackGroupReport group) {
+				ThreadLeakMonitor.this.listeners.forEach((listener) -> notifySafely(() -> listener.cleared(group)));
+			}
+
+		});
 	}
 
-	/** One group of the latest sample, with its members (longest stuck first), by id. */
+	/**
+	 * The report of the latest sample ({@link ThreadLeakReport#empty()} before the first), with the latest virtual
+	 * threads' groups where they are {@link #include included}.
+	 */
+	public ThreadLeakReport report() {
+		ThreadLeakReport own = this.latest.report;
+		VirtualThreadMonitor virtual = this.virtualThreads;
+		if (virtual == null) {
+			return own;
+		}
+		ThreadLeakReport virtualReport = virtual.report();
+		VirtualThreadsReport status = virtual.status();
+		Combined last = this.combined;
+		// Readers (gauges, the endpoint) ask often; the lists are merged again only when either side changed.
+		if (last != null && last.own == own && last.virtual == virtualReport && last.status.equals(status)) {
+			return last.report;
+		}
+		ThreadLeakReport report = own.combinedWith(virtualReport, status);
+		this.combined = new Combined(own, virtualReport, status, report);
+		return report;
+	}
+
+	/** One group of the latest sample (platform or included virtual threads), with its members, by id. */
 	public Optional<GroupDetail> group(String id) {
 		Members members = this.latest.members.get(id);
-		return (members != null) ? Optional.of(members.detail()) : Optional.empty();
+		if (members != null) {
+			return Optional.of(members.detail());
+		}
+		VirtualThreadMonitor virtual = this.virtualThreads;
+		return (virtual != null) ? virtual.group(id) : Optional.empty();
 	}
 
 	/** How many samples have failed since the monitor was made: the sampler's own health. */
@@ -101,9 +148,9 @@ public final class ThreadLeakMonitor {
 	}
 
 	/**
-	 * Takes one sample and returns its report. The calling thread is left out of the sample. A failure is passed
-	 * to the listeners and rethrown; the previous report stays the latest, with the failure as its
-	 * {@link ThreadLeakReport#lastError() lastError}.
+	 * Takes one sample and returns the report, as {@link #report()} gives it. The calling thread is left out of the
+	 * sample. A failure is passed to the listeners and rethrown; the previous report stays the latest, with the
+	 * failure as its {@link ThreadLeakReport#lastError() lastError}.
 	 */
 	public synchronized ThreadLeakReport sample() {
 		try {
@@ -146,8 +193,10 @@ public final class ThreadLeakMonitor {
 		evict();
 		Latest built = build(observation, sample, now, (System.nanoTime() - started) / 1e6, untracked);
 		this.latest = built;
-		notifyListeners(built, newlySuspected, cleared);
-		return built.report;
+		// Listeners and the caller get what report() gives: with the included virtual threads' groups.
+		ThreadLeakReport report = report();
+		notifyListeners(built, report, newlySuspected, cleared);
+		return report;
 	}
 
 	/** Puts every tracked thread into its group, admitting new groups while {@code max-groups} allows. */
@@ -260,7 +309,7 @@ public final class ThreadLeakMonitor {
 		ThreadLeakReport report = new ThreadLeakReport(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED,
 				observation.liveThreads(), sample, java.time.Instant.ofEpochMilli(now), sampleMillis,
 				observation.stacksWalked(), this.groups.size(), untracked, deadlocked, suspects, reports, null,
-				this.creationSites.tracking());
+				this.creationSites.tracking(), null);
 		return new Latest(report, members);
 	}
 
@@ -280,10 +329,17 @@ public final class ThreadLeakMonitor {
 		int[] history = group.horizons[0].counts();
 		int growth = (history.length > 0) ? history[history.length - 1] - history[0] : 0;
 		Evidence evidence = group.evidence;
-		return new StackGroupReport(group.id, group.key.name(), group.key.state(), group.count(), growth,
+		String container = group.key.container();
+		return new StackGroupReport(group.id, displayName(group.key), group.key.state(), group.count(), growth,
 				evidence != null, group.frameTexts, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor, deadlocked,
 				lock, evidence, (evidence != null) ? now - group.suspectedSinceMillis : 0,
-				explain(group, evidence, stuckFor, lock, deadlocked), creationSites(group));
+				explain(group, evidence, stuckFor, lock, deadlocked), creationSites(group), container != null, container);
+	}
+
+	/** The normalized name; for unnamed virtual threads (most of them), their container. */
+	private static String displayName(GroupKey key) {
+		String container = key.container();
+		return (key.name().isEmpty() && container != null) ? container : key.name();
 	}
 
 	/**
@@ -364,7 +420,8 @@ public final class ThreadLeakMonitor {
 		return owner == Thread.currentThread().getId();
 	}
 
-	private void notifyListeners(Latest built, List<TrackedGroup> newlySuspected, List<StackGroupReport> cleared) {
+	private void notifyListeners(Latest built, ThreadLeakReport combinedReport, List<TrackedGroup> newlySuspected,
+			List<StackGroupReport> cleared) {
 		for (ThreadLeakListener listener : this.listeners) {
 			for (TrackedGroup group : newlySuspected) {
 				Members members = built.members.get(group.id);
@@ -375,7 +432,7 @@ public final class ThreadLeakMonitor {
 			for (StackGroupReport report : cleared) {
 				notifySafely(() -> listener.cleared(report));
 			}
-			notifySafely(() -> listener.sampled(built.report));
+			notifySafely(() -> listener.sampled(combinedReport));
 		}
 	}
 
@@ -401,6 +458,11 @@ public final class ThreadLeakMonitor {
 			}
 		}
 
+	}
+
+	/** The latest report combined with the virtual threads' latest, and what it was made from. */
+	private record Combined(ThreadLeakReport own, ThreadLeakReport virtual, VirtualThreadsReport status,
+			ThreadLeakReport report) {
 	}
 
 	/** The latest report and its groups' members, published together. */

@@ -1,6 +1,8 @@
 package io.github.threadleaks.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -22,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param lastError why the latest sample failed, or {@code null} when it succeeded: the rest of the report is
  * then the last sample that did
  * @param creationSiteTracking whether creation sites are tracked (and if not, why), with the tracking's own cost
+ * @param virtualThreads how the virtual threads are watched, or {@code null} where they are not part of this report
  */
 public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
 		List<StackGroupReport> suspects, List<StackGroupReport> groups, @Nullable SampleFailure lastError,
-		CreationSiteTracking creationSiteTracking) {
+		CreationSiteTracking creationSiteTracking, @Nullable VirtualThreadsReport virtualThreads) {
 
 	public ThreadLeakReport {
 		deadlockedThreads = List.copyOf(deadlockedThreads);
@@ -34,13 +37,13 @@ public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nu
 		groups = List.copyOf(groups);
 	}
 
-	/** A report without creation-site tracking. */
+	/** The report of one source of threads, without creation-site tracking or a word on virtual threads. */
 	public ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
 			double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads,
 			List<Long> deadlockedThreads, List<StackGroupReport> suspects, List<StackGroupReport> groups,
 			@Nullable SampleFailure lastError) {
 		this(status, threads, samples, takenAt, sampleMillis, stacksWalked, trackedGroups, untrackedThreads,
-				deadlockedThreads, suspects, groups, lastError, CreationSiteTracking.OFF);
+				deadlockedThreads, suspects, groups, lastError, CreationSiteTracking.OFF, null);
 	}
 
 	/** The report of a sample that succeeded. */
@@ -55,7 +58,35 @@ public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nu
 	ThreadLeakReport withLastError(SampleFailure failure) {
 		return new ThreadLeakReport(this.status, this.threads, this.samples, this.takenAt, this.sampleMillis,
 				this.stacksWalked, this.trackedGroups, this.untrackedThreads, this.deadlockedThreads, this.suspects,
-				this.groups, failure, this.creationSiteTracking);
+				this.groups, failure, this.creationSiteTracking, this.virtualThreads);
+	}
+
+	/**
+	 * This report with the groups of a report of the virtual threads: their suspects and groups merged in (in the
+	 * same order: suspects first, then largest first), their tracked groups and untracked threads added; the
+	 * thread count and sample figures stay this report's.
+	 */
+	ThreadLeakReport combinedWith(ThreadLeakReport virtual, VirtualThreadsReport status) {
+		List<StackGroupReport> allSuspects = merged(this.suspects, virtual.suspects);
+		return new ThreadLeakReport(allSuspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED, this.threads,
+				this.samples, this.takenAt, this.sampleMillis, this.stacksWalked,
+				this.trackedGroups + virtual.trackedGroups, this.untrackedThreads + virtual.untrackedThreads,
+				this.deadlockedThreads, allSuspects, merged(this.groups, virtual.groups), this.lastError,
+				this.creationSiteTracking, status);
+	}
+
+	private static List<StackGroupReport> merged(List<StackGroupReport> first, List<StackGroupReport> second) {
+		if (second.isEmpty()) {
+			return first;
+		}
+		List<StackGroupReport> all = new ArrayList<>(first.size() + second.size());
+		all.addAll(first);
+		all.addAll(second);
+		all.sort(Comparator.comparing(StackGroupReport::suspected)
+			.thenComparingInt(StackGroupReport::count)
+			.reversed()
+			.thenComparing(StackGroupReport::id));
+		return all;
 	}
 
 	/** The report before the first sample. */

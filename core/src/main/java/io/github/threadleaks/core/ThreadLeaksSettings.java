@@ -133,6 +133,28 @@ public final class ThreadLeaksSettings {
 		return this.ignoredAnyFrames;
 	}
 
+	/** These settings at another sample interval: the virtual threads are sampled at a cadence of their own. */
+	ThreadLeaksSettings withSampleInterval(Duration interval) {
+		Builder builder = new Builder();
+		builder.sampleInterval = interval;
+		builder.window = this.window;
+		builder.minGrowth = this.minGrowth;
+		builder.minRiseShare = this.minRiseShare;
+		builder.minStuckShare = this.minStuckShare;
+		builder.horizons = this.horizons;
+		builder.horizonFactor = this.horizonFactor;
+		builder.stackDepth = this.stackDepth;
+		builder.maxGroups = this.maxGroups;
+		builder.ignoredThreadNames = patterns(this.ignoredThreadNames);
+		builder.ignoredTopFrames = patterns(this.ignoredTopFrames);
+		builder.ignoredAnyFrames = patterns(this.ignoredAnyFrames);
+		return builder.build();
+	}
+
+	private static List<String> patterns(List<Pattern> patterns) {
+		return patterns.stream().map(Pattern::pattern).toList();
+	}
+
 	private static List<Pattern> compile(String setting, List<String> regexes) {
 		List<Pattern> patterns = new ArrayList<>(regexes.size());
 		for (int i = 0; i < regexes.size(); i++) {

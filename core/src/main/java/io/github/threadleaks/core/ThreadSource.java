@@ -3,6 +3,8 @@ package io.github.threadleaks.core;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where thread data comes from. The engine asks for a cheap census of every thread each sample, and for
  * stacks only of the threads that are new or have moved since the last one.
@@ -24,6 +26,14 @@ public interface ThreadSource {
 	 */
 	default long[] deadlockedThreadIds() {
 		return new long[0];
+	}
+
+	/**
+	 * The container of a thread of the latest census (for a virtual thread, the executor that started it), or
+	 * {@code null} where the source has none: platform threads.
+	 */
+	default @Nullable String container(long threadId) {
+		return null;
 	}
 
 }

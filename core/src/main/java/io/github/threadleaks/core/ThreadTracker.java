@@ -63,7 +63,8 @@ final class ThreadTracker {
 			List<StackFrame> frames = stacks.get(thread.id());
 			if (frames != null) {
 				GroupKey key = isIgnoredStack(frames) ? null
-						: new GroupKey(ThreadNames.normalize(thread.name()), thread.state(), frames);
+						: new GroupKey(ThreadNames.normalize(thread.name()), thread.state(), frames,
+								this.source.container(thread.id()));
 				TrackedThread known = this.threads.get(thread.id());
 				if (known != null && stillWithoutCpuTime(known, thread, key)) {
 					known.stayedStill(thread);

@@ -28,17 +28,21 @@ import org.jspecify.annotations.Nullable;
  * @param suspectedForMillis how long the group has been suspected, 0 if it is not
  * @param explanation the verdict in words
  * @param creationSites where the members were started, most members first; empty where not tracked
+ * @param virtual whether the members are virtual threads
+ * @param container for virtual threads, the container that started them (the executor's class), absent for
+ * platform threads
  */
 public record StackGroupDescriptor(String id, String name, String state, int count, int growth, boolean suspected,
 		List<String> frames, String blockedAt, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
 		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation,
-		List<CreationSite> creationSites) {
+		List<CreationSite> creationSites, boolean virtual, @Nullable String container) {
 
 	static StackGroupDescriptor of(StackGroupReport group) {
 		return new StackGroupDescriptor(group.id(), group.name(), group.state().name(), group.count(),
 				group.growth(), group.suspected(), group.frames(), group.blockedAt(), group.history(), group.stuck(),
 				group.stuckForMillis(), group.deadlocked(), group.lock(), group.evidence(),
-				group.suspectedForMillis(), group.explanation(), group.creationSites());
+				group.suspectedForMillis(), group.explanation(), group.creationSites(), group.virtual(),
+				group.container());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -27,11 +28,14 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * the last sample that did)
  * @param creationSiteTracking whether creation sites are tracked ({@code TRACKING}, {@code OFF},
  * {@code UNAVAILABLE} with the reason, {@code STOPPED}), and the tracking's own figures
+ * @param virtualThreads how the virtual threads are watched (status, reason, interval, cost of the latest dump),
+ * absent where the monitor does not include them
  */
 public record ThreadLeaksDescriptor(String status, int threads, long samples, @Nullable String takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
 		List<StackGroupDescriptor> suspects, List<StackGroupDescriptor> groups,
-		@Nullable SampleFailureDescriptor lastError, CreationSiteTracking creationSiteTracking)
+		@Nullable SampleFailureDescriptor lastError, CreationSiteTracking creationSiteTracking,
+		@Nullable VirtualThreadsReport virtualThreads)
 		implements OperationResponseBody {
 
 	static ThreadLeaksDescriptor of(ThreadLeakReport report) {
@@ -42,7 +46,7 @@ public record ThreadLeaksDescriptor(String status, int threads, long samples, @N
 				report.suspects().stream().map(StackGroupDescriptor::of).toList(),
 				report.groups().stream().map(StackGroupDescriptor::of).toList(),
 				(report.lastError() != null) ? SampleFailureDescriptor.of(report.lastError()) : null,
-				report.creationSiteTracking());
+				report.creationSiteTracking(), report.virtualThreads());
 	}
 
 }

@@ -10,16 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -77,8 +80,37 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.register(registry);
 		RegistryMeters meters = new RegistryMeters(registry, sampleDuration);
 		ThreadLeakReport report = this.monitor.report();
+		if (report.virtualThreads() != null) {
+			bindVirtualThreads(registry);
+		}
 		meters.export(exported(report), report.suspects());
 		this.registries.add(meters);
+	}
+
+	/** The virtual threads' sampler: the cost of its latest dump, its interval now, whether it backs off. */
+	private void bindVirtualThreads(MeterRegistry registry) {
+		TimeGauge.builder("threadleaks.virtual-threads.sample.duration", this.monitor, TimeUnit.MILLISECONDS,
+				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::lastSampleMillis))
+			.description("The time taken by the latest dump of the virtual threads")
+			.register(registry);
+		TimeGauge.builder("threadleaks.virtual-threads.interval", this.monitor, TimeUnit.MILLISECONDS,
+				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::intervalMillis))
+			.description("The time between two dumps of the virtual threads now; longer than configured while backed off")
+			.register(registry);
+		Gauge.builder("threadleaks.virtual-threads.backed.off", this.monitor,
+				(monitor) -> virtualThreads(monitor, (status) -> status.backedOff() ? 1 : 0))
+			.description("1 while dumps of the virtual threads take longer than their budget and the interval is stretched")
+			.register(registry);
+		Gauge.builder("threadleaks.virtual-threads.threads", this.monitor,
+				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::threads))
+			.description("The virtual threads listed by the latest dump")
+			.baseUnit(BaseUnits.THREADS)
+			.register(registry);
+	}
+
+	private static double virtualThreads(ThreadLeakMonitor monitor, ToDoubleFunction<VirtualThreadsReport> value) {
+		VirtualThreadsReport status = monitor.report().virtualThreads();
+		return (status != null) ? value.applyAsDouble(status) : Double.NaN;
 	}
 
 	@Override

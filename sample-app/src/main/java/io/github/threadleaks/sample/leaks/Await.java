@@ -7,7 +7,7 @@ import java.util.function.Predicate;
  * Waits, for at most ten seconds, until a thread is in place, so that a request returns only once its leak is:
  * the threads it leaves behind blocked for good, the others ended.
  */
-final class Await {
+public final class Await {
 
 	private static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -15,7 +15,7 @@ final class Await {
 	}
 
 	/** Waits until the thread is in the given state. */
-	static void state(Thread thread, Thread.State state) throws InterruptedException {
+	public static void state(Thread thread, Thread.State state) throws InterruptedException {
 		until(thread, (candidate) -> candidate.getState() == state, "reach " + state);
 	}
 
