@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.SamplingLoop;
+import io.github.threadleaks.core.VirtualThreadMonitor;
 
 /**
  * The threads that the JVM, JUnit, build tools and IDEs start on their own and that may first appear while a
@@ -23,8 +24,9 @@ final class DefaultIgnores {
 			"Read-Poller", "Write-Poller", "MasterPoller", "VirtualThread-unparker", "VirtualThread-unblocker",
 			// Test runners, build tools and IDEs.
 			"junit-jupiter-timeout-watcher", "surefire-forkedjvm-.*", "Monitor Ctrl-Break",
-			// threadleaks' own sampler and creation-site reader, when a test starts an application that runs them.
-			Pattern.quote(SamplingLoop.THREAD_NAME), Pattern.quote(CreationSiteTracker.THREAD_NAME));
+			// threadleaks' own samplers and creation-site reader, when a test starts an application that runs them.
+			Pattern.quote(SamplingLoop.THREAD_NAME), Pattern.quote(VirtualThreadMonitor.THREAD_NAME),
+			Pattern.quote(CreationSiteTracker.THREAD_NAME));
 
 	/** Top frames ({@code class.method} regular expressions). */
 	static final List<String> TOP_FRAMES = List.of();
