@@ -15,15 +15,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.EnabledOnJre;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The virtual threads' monitor and sampler: off by default, unavailable before JDK 21, part of every reading. */
 @VerifyNoThreadLeaks
+@ExtendWith(OutputCaptureExtension.class)
 class VirtualThreadsAutoConfigurationTests {
+
+	private static final String CRASH_WARNING = "crashed the JVM";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,
@@ -34,7 +40,7 @@ class VirtualThreadsAutoConfigurationTests {
 		.withBean(SimpleMeterRegistry.class);
 
 	@Test
-	void offByDefaultAndSaidSoInTheReport() {
+	void offByDefaultAndSaidSoInTheReport(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(VirtualThreadMonitor.class).hasSingleBean(VirtualThreadSampler.class);
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isFalse();
@@ -42,11 +48,12 @@ class VirtualThreadsAutoConfigurationTests {
 			assertThat(report.virtualThreads()).isNotNull();
 			assertThat(report.virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);
 		});
+		assertThat(output).doesNotContain(CRASH_WARNING);
 	}
 
 	@Test
 	@EnabledOnJre(value = JRE.JAVA_17, disabledReason = "virtual threads exist from JDK 21")
-	void onJdk17TurnedOnItIsUnavailableWithTheReasonAndNoError() {
+	void onJdk17TurnedOnItIsUnavailableWithTheReasonAndNoError(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("threadleaks.virtual-threads.enabled=true").run((context) -> {
 			assertThat(context).hasNotFailed();
 			VirtualThreadsReport status = context.getBean(ThreadLeakMonitor.class).report().virtualThreads();
@@ -54,6 +61,18 @@ class VirtualThreadsAutoConfigurationTests {
 			assertThat(status.reason()).startsWith("needs JDK 21+");
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isFalse();
 		});
+		assertThat(output).doesNotContain(CRASH_WARNING);
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_25, disabledReason = "the dumps that crashed the JVM are JDK 25's")
+	void onJdk25AndLaterTurnedOnItWarnsOnceThatDumpsHaveCrashedTheJvm(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("threadleaks.virtual-threads.enabled=true").run((context) -> {
+			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isTrue();
+			context.getBean(VirtualThreadSampler.class).start();
+		});
+		assertThat(output.getAll().split(CRASH_WARNING, -1)).hasSize(2);
+		assertThat(output).contains("JDK-8364343").contains("this JVM is " + System.getProperty("java.version"));
 	}
 
 	@Test
