@@ -111,11 +111,10 @@ public final class ThreadLeaksAutoConfiguration {
 				.build();
 		}
 		catch (InvalidSettingException ex) {
-			// The setting names are the property names without the prefix; a Duration reads better in millis.
+			// A Duration reads better in millis.
 			Object value = ex.setting().equals("sample-interval") ? millis(properties.getSampleInterval())
 					: ex.value();
-			throw new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), value,
-					"Must be " + ex.allowed() + ".");
+			throw invalidProperty(ex, value);
 		}
 	}
 
@@ -130,9 +129,15 @@ public final class ThreadLeaksAutoConfiguration {
 				.build();
 		}
 		catch (InvalidSettingException ex) {
-			throw new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), ex.value(),
-					"Must be " + ex.allowed() + ".");
+			throw invalidProperty(ex, ex.value());
 		}
+	}
+
+	/** The setting names are the property names without the {@code threadleaks.} prefix. */
+	private static InvalidConfigurationPropertyValueException invalidProperty(InvalidSettingException ex,
+			@Nullable Object value) {
+		return new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), value,
+				"Must be " + ex.allowed() + ".");
 	}
 
 	private static Object millis(@Nullable Duration duration) {
