@@ -44,7 +44,7 @@ public final class ThreadLeaksAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(CreationSites.class)
 	@ConditionalOnBooleanProperty(name = "threadleaks.creation-site.enabled", matchIfMissing = true)
 	ThreadLeaksCreationSites threadLeaksCreationSites(ThreadLeaksProperties properties) {
 		int maxThreads = properties.getCreationSite().getMaxThreads();

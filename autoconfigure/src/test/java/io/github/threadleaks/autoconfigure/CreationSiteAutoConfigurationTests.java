@@ -15,7 +15,9 @@ import io.github.threadleaks.autoconfigure.metrics.CreationSiteMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
 import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSiteTracking;
+import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadOrigin;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -124,6 +126,41 @@ class CreationSiteAutoConfigurationTests {
 				.hasSingleBean(ThreadLeakMonitor.class);
 			assertThat(context.getBean(ThreadLeakMonitor.class).report().creationSiteTracking())
 				.isEqualTo(CreationSiteTracking.OFF);
+		});
+	}
+
+	/**
+	 * A JVM without JFR cannot be had on demand here, so a {@link CreationSites} of the application's own stands in
+	 * for a tracker whose recording could not start: it replaces the tracker, and its state reaches the report and
+	 * the meters while sampling, the health and the endpoint work as ever.
+	 */
+	@Test
+	void creationSitesOfTheApplicationsOwnReplaceTheTrackerAndUnavailableIsReportedWhileTheRestWorks() {
+		CreationSites unavailable = new CreationSites() {
+
+			@Override
+			public ThreadOrigin originOf(long threadId) {
+				return ThreadOrigin.UNTRACKED;
+			}
+
+			@Override
+			public CreationSiteTracking tracking() {
+				return CreationSiteTracking.unavailable("no JFR in this runtime");
+			}
+
+		};
+		this.contextRunner.withBean(CreationSites.class, () -> unavailable).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(ThreadLeaksCreationSites.class);
+			context.getBean(ThreadLeakMonitor.class).sample();
+			ThreadLeaksDescriptor report = context.getBean(ThreadLeaksEndpoint.class).report();
+			assertThat(report.samples()).isPositive();
+			assertThat(report.creationSiteTracking().state()).isEqualTo(CreationSiteTracking.State.UNAVAILABLE);
+			assertThat(report.creationSiteTracking().reason()).isEqualTo("no JFR in this runtime");
+			assertThat(report.groups()).isNotEmpty()
+				.allSatisfy((group) -> assertThat(group.creationSites()).isEmpty());
+			assertThat(context.getBean(ThreadLeaksHealthIndicator.class).health().getStatus().getCode()).isEqualTo("UP");
+			assertThat(context.getBean(MeterRegistry.class).get("threadleaks.creation-site.threads").gauge().value())
+				.isZero();
 		});
 	}
 

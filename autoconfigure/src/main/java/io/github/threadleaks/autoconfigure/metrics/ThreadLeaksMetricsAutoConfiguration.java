@@ -1,8 +1,8 @@
 package io.github.threadleaks.autoconfigure.metrics;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.autoconfigure.ThreadLeaksCreationSites;
 import io.github.threadleaks.autoconfigure.ThreadLeaksProperties;
+import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -44,8 +44,8 @@ public final class ThreadLeaksMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(ThreadLeaksCreationSites.class)
-	CreationSiteMetrics threadLeaksCreationSiteMetrics(ThreadLeaksCreationSites creationSites) {
+	@ConditionalOnBean(CreationSites.class)
+	CreationSiteMetrics threadLeaksCreationSiteMetrics(CreationSites creationSites) {
 		return new CreationSiteMetrics(creationSites);
 	}
 
