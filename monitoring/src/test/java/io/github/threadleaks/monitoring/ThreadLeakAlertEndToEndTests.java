@@ -76,8 +76,9 @@ class ThreadLeakAlertEndToEndTests {
 			ThreadLeakMonitor monitor = app.getBean(ThreadLeakMonitor.class);
 			String appUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			String target = URI.create(appUri).getAuthority();
-			try (PrometheusServer server = PrometheusServer.start(prometheus, JOB, List.of(target), "/actuator/prometheus",
-					MonitoringExpressions.prometheusRulesWithFor(ALERT, SHORT_FOR), http)) {
+			String rules = MonitoringExpressions.prometheusRulesWithFor(ALERT, SHORT_FOR);
+			try (PrometheusServer server = PrometheusServer.start(prometheus, JOB, List.of(target),
+					"/actuator/prometheus", rules, http)) {
 				String suspects = "threadleaks_suspected_groups{job=\"" + JOB + "\"}";
 				await(server, "the first scrape of the app", () -> server.query(suspects),
 						(result) -> result.size() == 1);
