@@ -57,7 +57,7 @@ def main():
     for panel in dashboard["panels"]:
         drawn = {key: panel.get(key) for key in ("type", "title", "gridPos", "fieldConfig", "transformations")}
         drawn["series"] = []
-        for target in panel["targets"]:
+        for target in panel.get("targets", []):  # a row has none
             expr = substitute(target["expr"], variables)
             if panel["type"] == "table":
                 at = args.table_at or args.end

@@ -2,6 +2,7 @@ package io.github.threadleaks.monitoring;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +80,46 @@ final class MonitoringExpressions {
 			}
 		}
 		return expressions;
+	}
+
+	/**
+	 * Every expression of the dashboard, the Prometheus rules and the Grafana alert rules.
+	 * @param variables the values of the dashboard's template variables
+	 * @return the expressions, in file order
+	 */
+	static List<PromQlExpression> all(Map<String, String> variables) throws IOException {
+		List<PromQlExpression> expressions = new ArrayList<>();
+		expressions.addAll(dashboard(MonitoringFiles.DASHBOARD, variables));
+		expressions.addAll(prometheusRules(MonitoringFiles.PROMETHEUS_RULES));
+		expressions.addAll(grafanaAlertRules(MonitoringFiles.GRAFANA_ALERT_RULES));
+		return expressions;
+	}
+
+	/**
+	 * The shipped Prometheus rules with only the {@code for} of one alert changed: the shipped one is minutes long,
+	 * which promtool proves exactly, while a test against a real Prometheus only needs the transitions.
+	 * @param alert the alert's name
+	 * @param duration its new {@code for}
+	 * @return the text of the rule file
+	 */
+	static String prometheusRulesWithFor(String alert, String duration) throws IOException {
+		Map<String, Object> rules = yaml(MonitoringFiles.PROMETHEUS_RULES);
+		int changed = 0;
+		for (Map<String, Object> rule : rules(rules)) {
+			if (alert.equals(rule.get("alert"))) {
+				rule.put("for", duration);
+				changed++;
+			}
+		}
+		if (changed != 1) {
+			throw new IllegalArgumentException(
+					changed + " alerts named " + alert + " in " + MonitoringFiles.PROMETHEUS_RULES + ", not one");
+		}
+		DumperOptions options = new DumperOptions();
+		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		StringWriter text = new StringWriter();
+		new Yaml(options).dump(rules, text);
+		return text.toString();
 	}
 
 	/** The rules of every group of a rule file, Prometheus's or Grafana's: the maps themselves, to read or change. */

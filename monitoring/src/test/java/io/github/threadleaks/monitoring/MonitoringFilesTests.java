@@ -39,6 +39,11 @@ class MonitoringFilesTests {
 		List<Integer> ids = new ArrayList<>();
 		for (JsonNode panel : dashboard.path("panels")) {
 			ids.add(panel.path("id").asInt());
+			if (panel.path("type").asString().equals("row")) {
+				// A row only heads the panels below it: no query of its own.
+				assertThat(panel.path("targets").isMissingNode()).as(panel.path("title").asString()).isTrue();
+				continue;
+			}
 			assertThat(panel.path("datasource").path("uid").asString()).as(panel.path("title").asString())
 				.isEqualTo(DATASOURCE);
 			assertThat(panel.path("targets").values()).as(panel.path("title").asString())
@@ -84,6 +89,56 @@ class MonitoringFilesTests {
 	}
 
 	@Test
+	void dashboardHasAFleetRowWithGroupsByInstancesTheirThreadsAcrossInstancesAndLinksToEachInstance()
+			throws IOException {
+		JsonNode dashboard = dashboard();
+		List<String> titles = new ArrayList<>();
+		dashboard.path("panels").forEach((panel) -> titles.add(panel.path("title").asString()));
+		JsonNode row = panel(dashboard, "Fleet: the same leak on several instances");
+		assertThat(row.path("type").asString()).isEqualTo("row");
+		assertThat(titles.subList(titles.indexOf(row.path("title").asString()) + 1, titles.size())).containsExactly(
+				"Fleet: stack groups by instances suspected",
+				"Fleet: threads of suspected groups, summed across instances", "Fleet: where each group is suspected");
+
+		JsonNode byInstances = panel(dashboard, "Fleet: stack groups by instances suspected");
+		assertThat(byInstances.path("targets").get(0).path("expr").asString())
+			.contains("count by (application, group, name, state) (threadleaks_group_suspected{");
+		// Red from the fleet alert's threshold on.
+		JsonNode steps = byInstances.path("fieldConfig").path("defaults").path("thresholds").path("steps");
+		assertThat(steps.get(steps.size() - 1).path("color").asString()).isEqualTo("red");
+		assertThat(steps.get(steps.size() - 1).path("value").asInt()).isEqualTo(fleetThreshold());
+
+		assertThat(panel(dashboard, "Fleet: threads of suspected groups, summed across instances").path("targets")
+			.get(0)
+			.path("expr")
+			.asString()).startsWith("sum by (application, group, name, state) (threadleaks_group_threads{");
+
+		JsonNode table = panel(dashboard, "Fleet: where each group is suspected");
+		assertThat(table.path("targets").values()).allSatisfy((target) -> {
+			assertThat(target.path("instant").asBoolean()).isTrue();
+			assertThat(target.path("format").asString()).isEqualTo("table");
+		});
+		assertThat(table.findValues("url")).map(JsonNode::asString)
+			.containsExactly("http://${__data.fields.instance}/actuator/threadleaks/${__value.raw}");
+		assertThat(table.path("options").path("sortBy").get(0).path("displayName").asString())
+			.isEqualTo("instances suspected");
+	}
+
+	@Test
+	void fleetAlertHasOneThresholdInBothRuleFiles() throws IOException {
+		String prometheus = prometheusAlert("ThreadLeakFleetWide").get("expr").toString();
+		assertThat(prometheus).isEqualTo("application_group:threadleaks_group_suspected:count >= " + fleetThreshold());
+		String grafana = MonitoringExpressions.grafanaAlertRules(MonitoringFiles.GRAFANA_ALERT_RULES)
+			.stream()
+			.filter((expression) -> expression.where().contains("ThreadLeakFleetWide"))
+			.map(PromQlExpression::promql)
+			.findFirst()
+			.orElseThrow();
+		assertThat(grafana).isEqualTo("count by (application, group, name, state) (threadleaks_group_suspected) >= "
+				+ fleetThreshold());
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void grafanaAlertRulesAreThePrometheusAlerts() throws IOException {
 		Map<String, Object> grafana = MonitoringExpressions.yaml(MonitoringFiles.GRAFANA_ALERT_RULES);
@@ -91,7 +146,9 @@ class MonitoringFilesTests {
 		Map<String, Map<String, Object>> prometheusAlerts = new LinkedHashMap<>();
 		for (Map<String, Object> rule : MonitoringExpressions
 			.rules(MonitoringExpressions.yaml(MonitoringFiles.PROMETHEUS_RULES))) {
-			prometheusAlerts.put((String) rule.get("alert"), rule);
+			if (rule.containsKey("alert")) {
+				prometheusAlerts.put((String) rule.get("alert"), rule);
+			}
 		}
 		JsonNode dashboard = dashboard();
 		List<String> titles = new ArrayList<>();
@@ -114,6 +171,20 @@ class MonitoringFilesTests {
 				.contains((String) annotations.get("__panelId__"));
 		}
 		assertThat(titles).containsExactlyElementsOf(prometheusAlerts.keySet());
+	}
+
+	/** The least number of instances {@code ThreadLeakFleetWide} fires for: the number its expression ends with. */
+	private static int fleetThreshold() throws IOException {
+		String expr = prometheusAlert("ThreadLeakFleetWide").get("expr").toString().trim();
+		return Integer.parseInt(expr.substring(expr.lastIndexOf(' ') + 1));
+	}
+
+	private static Map<String, Object> prometheusAlert(String name) throws IOException {
+		return MonitoringExpressions.rules(MonitoringExpressions.yaml(MonitoringFiles.PROMETHEUS_RULES))
+			.stream()
+			.filter((rule) -> name.equals(rule.get("alert")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No alert " + name + " in " + MonitoringFiles.PROMETHEUS_RULES));
 	}
 
 	private static JsonNode dashboard() throws IOException {

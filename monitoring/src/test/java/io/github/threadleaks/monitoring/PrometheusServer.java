@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A real Prometheus server, started from the {@code prometheus} executable on a free loopback port with a
- * temporary configuration and storage, scraping one target every second and evaluating the given rules every
+ * temporary configuration and storage, scraping its targets every second and evaluating the given rules every
  * second. Closing it stops the process and everything it started, and removes its directory.
  */
 final class PrometheusServer implements AutoCloseable {
@@ -53,13 +53,13 @@ final class PrometheusServer implements AutoCloseable {
 	 * Starts Prometheus and waits until it is ready.
 	 * @param executable the {@code prometheus} executable
 	 * @param job the scrape job's name
-	 * @param target the {@code host:port} to scrape
+	 * @param targets the {@code host:port} of each instance to scrape
 	 * @param metricsPath the path of the metrics on the target
 	 * @param rules the text of the rule file to load
 	 * @param http the client to call the HTTP API with
 	 * @return the running server
 	 */
-	static PrometheusServer start(Path executable, String job, String target, String metricsPath, String rules,
+	static PrometheusServer start(Path executable, String job, List<String> targets, String metricsPath, String rules,
 			HttpClient http) throws IOException, InterruptedException {
 		Path directory = Files.createTempDirectory("threadleaks-prometheus-");
 		Process process = null;
@@ -75,8 +75,9 @@ final class PrometheusServer implements AutoCloseable {
 					  - job_name: %s
 					    metrics_path: %s
 					    static_configs:
-					      - targets: ['%s']
-					""".formatted(job, metricsPath, target));
+					      - targets: [%s]
+					""".formatted(job, metricsPath,
+					targets.stream().map((target) -> "'" + target + "'").collect(Collectors.joining(", "))));
 			int port = freeLoopbackPort();
 			process = new ProcessBuilder(executable.toString(), "--config.file=prometheus.yml",
 					"--storage.tsdb.path=data", "--web.listen-address=127.0.0.1:" + port)
@@ -91,9 +92,9 @@ final class PrometheusServer implements AutoCloseable {
 		}
 		catch (IOException | InterruptedException | RuntimeException | Error ex) {
 			if (process != null) {
-				stop(process);
+				ChildProcesses.stop(process);
 			}
-			deleteRecursively(directory);
+			ChildProcesses.deleteDirectory(directory);
 			throw ex;
 		}
 	}
@@ -149,10 +150,10 @@ final class PrometheusServer implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
-			stop(this.process);
+			ChildProcesses.stop(this.process);
 		}
 		finally {
-			deleteRecursively(this.directory);
+			ChildProcesses.deleteDirectory(this.directory);
 		}
 	}
 
@@ -196,33 +197,9 @@ final class PrometheusServer implements AutoCloseable {
 		}
 	}
 
-	/** Stops a process and its descendants: politely first, then by force. */
-	static void stop(Process process) {
-		Stream.concat(process.descendants(), Stream.of(process.toHandle())).forEach(ProcessHandle::destroy);
-		try {
-			if (!process.waitFor(20, TimeUnit.SECONDS)) {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	private static int freeLoopbackPort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
-		}
-	}
-
-	private static void deleteRecursively(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not remove " + directory, ex);
 		}
 	}
 

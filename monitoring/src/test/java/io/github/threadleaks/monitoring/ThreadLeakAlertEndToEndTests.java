@@ -1,14 +1,12 @@
 package io.github.threadleaks.monitoring;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +20,6 @@ import io.github.threadleaks.sample.SampleApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
@@ -47,7 +43,7 @@ class ThreadLeakAlertEndToEndTests {
 
 	private static final String JOB = "threadleaks-sample";
 
-	/** The shipped {@code for} is minutes long; promtool proves it exactly, this test only needs the transitions. */
+	/** Short: this test only needs the transitions (see {@link MonitoringExpressions#prometheusRulesWithFor}). */
 	private static final int SHORT_FOR_SECONDS = 5;
 
 	private static final String SHORT_FOR = SHORT_FOR_SECONDS + "s";
@@ -80,8 +76,9 @@ class ThreadLeakAlertEndToEndTests {
 			ThreadLeakMonitor monitor = app.getBean(ThreadLeakMonitor.class);
 			String appUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			String target = URI.create(appUri).getAuthority();
-			try (PrometheusServer server = PrometheusServer.start(prometheus, JOB, target, "/actuator/prometheus",
-					rulesWithShortFor(), http)) {
+			String rules = MonitoringExpressions.prometheusRulesWithFor(ALERT, SHORT_FOR);
+			try (PrometheusServer server = PrometheusServer.start(prometheus, JOB, List.of(target),
+					"/actuator/prometheus", rules, http)) {
 				String suspects = "threadleaks_suspected_groups{job=\"" + JOB + "\"}";
 				await(server, "the first scrape of the app", () -> server.query(suspects),
 						(result) -> result.size() == 1);
@@ -111,7 +108,7 @@ class ThreadLeakAlertEndToEndTests {
 
 				assertEveryExpressionRuns(server, target);
 				assertThat(server.ruleGroups().findValues("health")).map(JsonNode::asString)
-					.hasSize(2)
+					.hasSize(5)
 					.containsOnly("ok");
 
 				send(HttpRequest.newBuilder(URI.create(appUri + "/leaks")).DELETE(), 200);
@@ -167,20 +164,21 @@ class ThreadLeakAlertEndToEndTests {
 
 	/**
 	 * Runs every expression of the dashboard and both rule files. All must parse; all must return data, except the
-	 * sampler alerts', which must return none while the sampler works.
+	 * sampler alerts', which must return none while the sampler works, and the fleet alerts', which must return none
+	 * for a leak on one instance.
 	 */
 	private void assertEveryExpressionRuns(PrometheusServer server, String instance) throws IOException {
 		Map<String, String> variables = Map.of("application", "threadleaks-sample", "instance", instance,
 				"__rate_interval", "15s", "__range", "5m", "datasource", "prometheus");
-		List<PromQlExpression> expressions = new ArrayList<>();
-		expressions.addAll(MonitoringExpressions.dashboard(MonitoringFiles.DASHBOARD, variables));
-		expressions.addAll(MonitoringExpressions.prometheusRules(MonitoringFiles.PROMETHEUS_RULES));
-		expressions.addAll(MonitoringExpressions.grafanaAlertRules(MonitoringFiles.GRAFANA_ALERT_RULES));
+		List<PromQlExpression> expressions = MonitoringExpressions.all(variables);
 		assertThat(expressions).hasSizeGreaterThanOrEqualTo(16);
 		for (PromQlExpression expression : expressions) {
 			JsonNode result = server.query(expression.promql());
 			if (expression.where().contains("SamplerStopped")) {
 				assertThat(result).as("while the sampler works: %s", expression).isEmpty();
+			}
+			else if (expression.where().contains("FleetWide")) {
+				assertThat(result).as("for a leak on one instance: %s", expression).isEmpty();
 			}
 			else {
 				assertThat(result).as("data of %s", expression).isNotEmpty();
@@ -193,24 +191,6 @@ class ThreadLeakAlertEndToEndTests {
 				"server.address=127.0.0.1", "spring.main.banner-mode=off", "threadleaks.sample-interval=1h",
 				"threadleaks.window=5", "threadleaks.min-growth=3")
 			.run();
-	}
-
-	/** The shipped rules with only {@code for} of {@value #ALERT} shortened. */
-	private static String rulesWithShortFor() throws IOException {
-		Map<String, Object> rules = MonitoringExpressions.yaml(MonitoringFiles.PROMETHEUS_RULES);
-		int shortened = 0;
-		for (Map<String, Object> rule : MonitoringExpressions.rules(rules)) {
-			if (ALERT.equals(rule.get("alert"))) {
-				rule.put("for", SHORT_FOR);
-				shortened++;
-			}
-		}
-		assertThat(shortened).as("rules named " + ALERT).isEqualTo(1);
-		DumperOptions options = new DumperOptions();
-		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-		StringWriter text = new StringWriter();
-		new Yaml(options).dump(rules, text);
-		return text.toString();
 	}
 
 	/** The one {@value #ALERT} alert, or a missing node while there is none. */
