@@ -114,6 +114,8 @@ final class JsonDumpInput implements DumpInput {
 	public void skip() throws BadInputException {
 		nextTime();
 		this.consumed = true;
+		// Read whole, so that a cut or corrupt document is said before the series is judged.
+		threadDump(document());
 	}
 
 	private DumpedThread thread(Map<?, ?> thread, String container) throws BadInputException {

@@ -32,8 +32,12 @@ final class ForkedJvm implements AutoCloseable {
 		this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
 		this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String ready = this.answers.readLine();
-		if (ready == null || !ready.startsWith("ready ")) {
-			throw new IllegalStateException("the forked JVM did not start: " + ready);
+		// JFR says it started a recording on the standard output first.
+		while (ready != null && !ready.startsWith("ready ")) {
+			ready = this.answers.readLine();
+		}
+		if (ready == null) {
+			throw new IllegalStateException("the forked JVM did not start");
 		}
 		this.pid = Long.parseLong(ready.substring("ready ".length()));
 	}
