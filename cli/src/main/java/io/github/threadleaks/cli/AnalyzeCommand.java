@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code analyze FILE...}: judges a series of thread dumps, from any mix of jstack text, JSON and JFR files. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Judges a series of thread dumps: jstack or jcmd Thread.print text (one or many dumps per file),",
-				"JDK JSON thread dumps, JFR recordings with jdk.ThreadDump events. Each file's format is read from its content;",
-				"the dumps are judged in the order of their own timestamps." },
+		description = "Judges a series of thread dumps: jstack or jcmd Thread.print text (one or many dumps per "
+				+ "file), JDK JSON thread dumps, JFR recordings with jdk.ThreadDump events. Each file's format is read "
+				+ "from its content; the dumps are judged in the order of their own timestamps.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no stack group suspected", "1:suspects found", "2:bad input or usage" })
 final class AnalyzeCommand implements Callable<Integer> {

@@ -126,7 +126,8 @@ final class SeriesAnalysis {
 
 	/**
 	 * Defaults that fit a series of 5 to 30 dumps: the window is the series (up to 30 dumps), a group must grow by
-	 * 5 threads rising on half the steps; one point stands for the median time between dumps.
+	 * 5 threads rising on half the steps; one point stands for the median time between dumps (the mean
+	 * where most dumps share their second).
 	 */
 	private static ThreadLeaksSettings.Builder defaults(List<Instant> sortedTimes) {
 		List<Long> gaps = new ArrayList<>();
@@ -134,8 +135,13 @@ final class SeriesAnalysis {
 			gaps.add(Duration.between(sortedTimes.get(i - 1), sortedTimes.get(i)).toMillis());
 		}
 		Collections.sort(gaps);
-		long median = gaps.get(gaps.size() / 2);
-		Duration interval = Duration.ofMillis(Math.max(ThreadLeaksSettings.MIN_SAMPLE_INTERVAL.toMillis(), median));
+		long point = gaps.get(gaps.size() / 2);
+		if (point == 0) {
+			// Text dumps carry their time to the second: several a second say only the series' mean.
+			point = Duration.between(sortedTimes.get(0), sortedTimes.get(sortedTimes.size() - 1)).toMillis()
+					/ gaps.size();
+		}
+		Duration interval = Duration.ofMillis(Math.max(ThreadLeaksSettings.MIN_SAMPLE_INTERVAL.toMillis(), point));
 		return ThreadLeaksSettings.builder()
 			.sampleInterval(interval)
 			.window(Math.min(sortedTimes.size(), MAX_DEFAULT_WINDOW))

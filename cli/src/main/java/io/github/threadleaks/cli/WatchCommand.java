@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
  * {@code ThreadMXBean}, without any change or restart of it.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Attaches to a running JVM on this host (Attach API, local management agent) and samples its",
-				"threads like the in-process engine, showing the largest and growing groups after each sample." },
+		description = "Attaches to a running JVM on this host (Attach API, local management agent) and samples its "
+				+ "threads like the in-process engine, showing the largest and growing groups after each sample.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no stack group suspected", "1:suspects found",
 				"2:bad usage, attach refused, or the target went away" })
