@@ -19,13 +19,21 @@ import org.jspecify.annotations.Nullable;
  * The dumps of a jstack or {@code jcmd Thread.print} text file, or of a log holding several {@code kill -3}
  * dumps between other lines. A dump begins at its {@code Full thread dump} line (its time is the line before,
  * where that is a date) and ends at its {@code JNI global refs} line; a dump that ends before is truncated.
- * Only Java threads (those with a {@code #id}) are read: the JVM's own threads have no Java stack.
+ * Only Java threads (those with a {@code #id}) are read: the JVM's own threads have no Java stack. A virtual thread
+ * shows only while mounted, on its carrier: on JDK 25 its frames follow the carrier's, and it is read as a thread of
+ * its own (unnamed: the dump gives only its id).
  */
 final class TextDumpInput implements DumpInput {
 
 	static final String DUMP_START = "Full thread dump";
 
 	private static final String DUMP_END = "JNI global refs";
+
+	/** The line that begins a mounted virtual thread's frames on JDK 25, within its carrier's. */
+	private static final String MOUNTED = "Mounted virtual thread #";
+
+	/** Text dumps give a mounted virtual thread's id but not its name. */
+	static final String VIRTUAL_THREAD_NAME = "(virtual thread)";
 
 	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
 
@@ -124,6 +132,11 @@ final class TextDumpInput implements DumpInput {
 			else if (line.startsWith(DUMP_START)) {
 				throw truncated();
 			}
+			else if (thread != null && line.startsWith(MOUNTED, indent(line))) {
+				// JDK 25 lists a mounted virtual thread's frames after its carrier's: a thread of its own.
+				add(threads, thread);
+				thread = mounted(line);
+			}
 			else if (!line.isBlank()) {
 				readDetail(line, thread);
 			}
@@ -170,6 +183,24 @@ final class TextDumpInput implements DumpInput {
 			return null;
 		}
 		throw corrupt("unreadable thread header", line);
+	}
+
+	private static int indent(String line) {
+		int i = 0;
+		while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	private ThreadLines mounted(String line) throws BadInputException {
+		try {
+			return new ThreadLines(Long.parseLong(line.substring(indent(line) + MOUNTED.length()).strip()),
+					VIRTUAL_THREAD_NAME, true);
+		}
+		catch (NumberFormatException ex) {
+			throw corrupt("unreadable virtual thread id", line);
+		}
 	}
 
 	private void readDetail(String line, @Nullable ThreadLines thread) throws BadInputException {

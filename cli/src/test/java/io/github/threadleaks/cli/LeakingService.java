@@ -17,6 +17,8 @@ import java.util.concurrent.SynchronousQueue;
  * <li>{@code drip N MILLIS}: the same leak, one thread every MILLIS ms, answered once all N are blocked;</li>
  * <li>{@code burst N}: N threads {@code worker-#} wait on a latch, the busy part of a pool;</li>
  * <li>{@code release}: the latch is counted down and every {@code worker-#} thread has ended;</li>
+ * <li>{@code spin-virtual}: one virtual thread {@code spinner} spins, mounted on its carrier, until {@code exit}
+ * (JDK 21+; started by reflection, since this code is compiled for 17);</li>
  * <li>{@code exit}: ends the process.</li>
  * </ul>
  */
@@ -44,6 +46,7 @@ public final class LeakingService {
 				case "drip" -> leak(Integer.parseInt(words[1]), Long.parseLong(words[2]));
 				case "burst" -> burst(Integer.parseInt(words[1]));
 				case "release" -> release();
+				case "spin-virtual" -> spinVirtual();
 				case "exit" -> System.exit(0);
 				default -> throw new IllegalArgumentException("unknown command " + line);
 			}
@@ -100,6 +103,25 @@ public final class LeakingService {
 		}
 		workers.clear();
 		work = new CountDownLatch(1);
+	}
+
+	private static volatile boolean spinning;
+
+	private static void spinVirtual() throws Exception {
+		Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+		Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+		builder = builderType.getMethod("name", String.class).invoke(builder, "spinner");
+		builderType.getMethod("start", Runnable.class).invoke(builder, (Runnable) LeakingService::spin);
+		while (!spinning) {
+			Thread.sleep(1);
+		}
+	}
+
+	private static void spin() {
+		spinning = true;
+		while (spinning) {
+			Thread.onSpinWait();
+		}
 	}
 
 	private static void awaitWaiting(Thread thread) throws InterruptedException {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code analyze} on real {@code jcmd Thread.print} text of a forked JVM, made on the JDK that runs the tests (17
@@ -74,6 +75,26 @@ class TextDumpAnalysisTests {
 			.contains("\"name\":\"replica-#\",\"state\":\"WAITING\",\"count\":10,\"growth\":8,\"suspected\":true")
 			.contains("\"history\":[2,4,6,8,10]")
 			.contains("\"blockedAt\":\"java.util.concurrent.SynchronousQueue.put(");
+	}
+
+	@Test
+	void aMountedVirtualThreadIsReadApartFromItsCarrier() throws Exception {
+		assumeTrue(Runtime.version().feature() >= 25, "the mounted virtual thread's own lines are JDK 25's");
+		Path series = this.dir.resolve("virtual.txt");
+		try (ForkedJvm jvm = ForkedJvm.start()) {
+			jvm.send("spin-virtual");
+			for (int dump = 0; dump < 3; dump++) {
+				jvm.threadPrintTo(series);
+			}
+		}
+		assertThat(Files.readString(series)).contains("Mounted virtual thread #");
+		CliRun run = CliRun.of("analyze", series.toString());
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		String virtual = run.out().substring(run.out().indexOf("\"(virtual thread)\" RUNNABLE"));
+		assertThat(virtual.substring(0, virtual.indexOf("\n\n"))).contains("history: 1 1 1")
+			.contains("io.github.threadleaks.cli.LeakingService.spin(LeakingService.java:");
+		String carrier = run.out().substring(run.out().indexOf("\"ForkJoinPool-#-worker-#\" RUNNABLE"));
+		assertThat(carrier.substring(0, carrier.indexOf("\n\n"))).doesNotContain("LeakingService");
 	}
 
 	@Test
