@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +39,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 			description = "Writes the report to this file instead of the standard output.")
 	@Nullable Path output;
 
+	@Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+			description = "The time one point of a group's history stands for (such as 10s). Default: the median time "
+					+ "between dumps.")
+	@Nullable Duration interval;
+
 	@Mixin
 	RuleOptions rules = new RuleOptions();
 
@@ -48,7 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		PrintWriter err = this.spec.commandLine().getErr();
 		List<String> problems = new ArrayList<>();
-		SeriesAnalysis analysis = new SeriesAnalysis(this.rules, (problem) -> {
+		SeriesAnalysis analysis = new SeriesAnalysis(this.rules, this.interval, (problem) -> {
 			problems.add(problem);
 			err.println("threadleaks: " + problem);
 		});

@@ -36,6 +36,8 @@ final class SeriesAnalysis {
 
 	private final RuleOptions rules;
 
+	private final @Nullable Duration interval;
+
 	private final Consumer<String> errors;
 
 	/** Problems said so far: a file read twice (counted, then judged) is not blamed twice. */
@@ -43,10 +45,12 @@ final class SeriesAnalysis {
 
 	/**
 	 * @param rules the rule settings given on the command line
+	 * @param interval the time one point of the history stands for, or {@code null} for the series' own
 	 * @param errors receives one line per bad input
 	 */
-	SeriesAnalysis(RuleOptions rules, Consumer<String> errors) {
+	SeriesAnalysis(RuleOptions rules, @Nullable Duration interval, Consumer<String> errors) {
 		this.rules = rules;
+		this.interval = interval;
 		this.errors = errors;
 	}
 
@@ -71,7 +75,7 @@ final class SeriesAnalysis {
 			return null;
 		}
 		Collections.sort(times);
-		ThreadLeaksSettings settings = this.rules.settings(defaults(times));
+		ThreadLeaksSettings settings = this.rules.settings(defaults(times, this.interval));
 		RecordedCreationSites sites = new RecordedCreationSites();
 		FrameText frames = new FrameText();
 		List<DumpInput> inputs = new ArrayList<>();
@@ -129,7 +133,7 @@ final class SeriesAnalysis {
 	 * 5 threads rising on half the steps; one point stands for the median time between dumps (the mean
 	 * where most dumps share their second).
 	 */
-	private static ThreadLeaksSettings.Builder defaults(List<Instant> sortedTimes) {
+	private static ThreadLeaksSettings.Builder defaults(List<Instant> sortedTimes, @Nullable Duration given) {
 		List<Long> gaps = new ArrayList<>();
 		for (int i = 1; i < sortedTimes.size(); i++) {
 			gaps.add(Duration.between(sortedTimes.get(i - 1), sortedTimes.get(i)).toMillis());
@@ -141,7 +145,8 @@ final class SeriesAnalysis {
 			point = Duration.between(sortedTimes.get(0), sortedTimes.get(sortedTimes.size() - 1)).toMillis()
 					/ gaps.size();
 		}
-		Duration interval = Duration.ofMillis(Math.max(ThreadLeaksSettings.MIN_SAMPLE_INTERVAL.toMillis(), point));
+		Duration interval = (given != null) ? given
+				: Duration.ofMillis(Math.max(ThreadLeaksSettings.MIN_SAMPLE_INTERVAL.toMillis(), point));
 		return ThreadLeaksSettings.builder()
 			.sampleInterval(interval)
 			.window(Math.min(sortedTimes.size(), MAX_DEFAULT_WINDOW))

@@ -19,6 +19,12 @@ final class ForkedJvm implements AutoCloseable {
 
 	static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
+	/**
+	 * A build run as a background job of a script ignores SIGQUIT, and a JVM started so cannot be attached to (jcmd
+	 * and watch need it): where coreutils' {@code env} can, the service starts with the signal's default restored.
+	 */
+	private static final List<String> QUIT_SIGNAL_RESTORED = quitSignalRestored();
+
 	private final Process process;
 
 	private final PrintWriter commands;
@@ -44,13 +50,35 @@ final class ForkedJvm implements AutoCloseable {
 
 	/** Starts the service with the given extra JVM options. */
 	static ForkedJvm start(String... jvmOptions) throws IOException {
-		List<String> command = new ArrayList<>();
+		List<String> command = new ArrayList<>(QUIT_SIGNAL_RESTORED);
 		command.add(JAVA_HOME.resolve("bin/java").toString());
 		command.addAll(List.of(jvmOptions));
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(LeakingService.class.getName());
 		return new ForkedJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+	}
+
+	private static List<String> quitSignalRestored() {
+		List<String> env = List.of("/usr/bin/env", "--default-signal=QUIT");
+		if (!Files.isExecutable(Path.of(env.get(0)))) {
+			return List.of();
+		}
+		try {
+			List<String> probe = new ArrayList<>(env);
+			probe.add("true");
+			Process process = new ProcessBuilder(probe).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) ? env : List.of();
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return List.of();
+		}
 	}
 
 	long pid() {

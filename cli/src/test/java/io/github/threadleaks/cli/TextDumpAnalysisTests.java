@@ -108,8 +108,9 @@ class TextDumpAnalysisTests {
 		}
 		// Growth 3 is below the default 5; with --min-growth 3 it is enough.
 		assertThat(CliRun.of("analyze", series.toString()).exitCode()).isZero();
-		CliRun run = CliRun.of("analyze", "--min-growth", "3", series.toString());
+		CliRun run = CliRun.of("analyze", "--min-growth", "3", "--interval", "10s", series.toString());
 		assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+		assertThat(run.out()).contains("grew from 1 to 4 threads over 4 points of 10s");
 		assertThat(Files.readString(series)).contains("Full thread dump");
 	}
 

@@ -49,6 +49,32 @@ class WatchTests {
 	}
 
 	@Test
+	void aTargetThatEndsWhileWatchedIsSaidInOneLine() throws Exception {
+		Process watch;
+		StringBuilder output = new StringBuilder();
+		try (ForkedJvm target = ForkedJvm.start()) {
+			watch = new ProcessBuilder(ForkedJvm.JAVA_HOME.resolve("bin/java").toString(), "-cp",
+					System.getProperty("java.class.path"), ThreadLeaksCli.class.getName(), "watch",
+					Long.toString(target.pid()), "--interval", "200ms", "--duration", "120s")
+				.redirectErrorStream(true)
+				.start();
+			BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8));
+			String line = lines.readLine();
+			while (line != null && !line.contains(" sample 1 ")) {
+				line = lines.readLine();
+			}
+			assertThat(line).isNotNull();
+			target.close();
+			while ((line = lines.readLine()) != null) {
+				output.append(line).append('\n');
+			}
+		}
+		assertThat(watch.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(watch.exitValue()).as(output.toString()).isEqualTo(2);
+		assertThat(output.toString()).containsPattern("threadleaks: process \\d+ cannot be sampled any more \\(has it ended\\?\\): ");
+	}
+
+	@Test
 	void aProcessThatCannotBeAttachedToIsSaidInOneLine() {
 		long notAJvm = ProcessHandle.current().pid() + 4_000_000;
 		CliRun run = CliRun.of("watch", Long.toString(notAJvm), "--duration", "1s");
