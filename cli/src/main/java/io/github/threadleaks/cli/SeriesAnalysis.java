@@ -116,8 +116,8 @@ final class SeriesAnalysis {
 		try (DumpInput input = DumpInputs.open(file, new FrameText(), new RecordedCreationSites())) {
 			Instant time;
 			while ((time = input.nextTime()) != null) {
-				found.add(time);
 				input.skip();
+				found.add(time);
 			}
 		}
 		catch (BadInputException ex) {

@@ -33,8 +33,11 @@ final class ForkedJvm implements AutoCloseable {
 
 	private final long pid;
 
-	private ForkedJvm(Process process) throws IOException {
+	private final Path errors;
+
+	private ForkedJvm(Process process, Path errors) throws IOException {
 		this.process = process;
+		this.errors = errors;
 		this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
 		this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String ready = this.answers.readLine();
@@ -43,7 +46,7 @@ final class ForkedJvm implements AutoCloseable {
 			ready = this.answers.readLine();
 		}
 		if (ready == null) {
-			throw new IllegalStateException("the forked JVM did not start");
+			throw new IllegalStateException("the forked JVM did not start: " + Files.readString(errors));
 		}
 		this.pid = Long.parseLong(ready.substring("ready ".length()));
 	}
@@ -56,7 +59,9 @@ final class ForkedJvm implements AutoCloseable {
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(LeakingService.class.getName());
-		return new ForkedJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+		// Not inherited: the test JVM's own standard streams carry its test runner's messages.
+		Path errors = Files.createTempFile("threadleaks-forked-jvm-", ".log");
+		return new ForkedJvm(new ProcessBuilder(command).redirectError(errors.toFile()).start(), errors);
 	}
 
 	private static List<String> quitSignalRestored() {
@@ -90,7 +95,7 @@ final class ForkedJvm implements AutoCloseable {
 		this.commands.println(command);
 		String answer = this.answers.readLine();
 		if (!"ok".equals(answer)) {
-			throw new IllegalStateException("'" + command + "' answered " + answer);
+			throw new IllegalStateException("'" + command + "' answered " + answer + ": " + Files.readString(this.errors));
 		}
 	}
 
@@ -121,16 +126,30 @@ final class ForkedJvm implements AutoCloseable {
 		}
 	}
 
-	/** Ends the service and waits for its process to end. */
+	/** Ends the service and waits for its process to end; where interrupted, kills it. */
 	@Override
-	public void close() throws InterruptedException {
-		if (this.process.isAlive()) {
-			this.commands.println("exit");
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor();
+	public void close() {
+		try {
+			if (this.process.isAlive()) {
+				this.commands.println("exit");
+				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+					this.process.destroyForcibly().waitFor();
+				}
 			}
 		}
-		this.commands.close();
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.commands.close();
+			try {
+				Files.deleteIfExists(this.errors);
+			}
+			catch (IOException ex) {
+				// A temporary file left behind costs nothing.
+			}
+		}
 	}
 
 }

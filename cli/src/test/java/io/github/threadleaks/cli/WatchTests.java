@@ -52,13 +52,15 @@ class WatchTests {
 	void aTargetThatEndsWhileWatchedIsSaidInOneLine() throws Exception {
 		Process watch;
 		StringBuilder output = new StringBuilder();
-		try (ForkedJvm target = ForkedJvm.start()) {
+		ForkedJvm target = ForkedJvm.start();
+		try {
 			watch = new ProcessBuilder(ForkedJvm.JAVA_HOME.resolve("bin/java").toString(), "-cp",
 					System.getProperty("java.class.path"), ThreadLeaksCli.class.getName(), "watch",
 					Long.toString(target.pid()), "--interval", "200ms", "--duration", "120s")
 				.redirectErrorStream(true)
 				.start();
-			BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader lines = new BufferedReader(
+					new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8));
 			String line = lines.readLine();
 			while (line != null && !line.contains(" sample 1 ")) {
 				line = lines.readLine();
@@ -68,6 +70,9 @@ class WatchTests {
 			while ((line = lines.readLine()) != null) {
 				output.append(line).append('\n');
 			}
+		}
+		finally {
+			target.close();
 		}
 		assertThat(watch.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(watch.exitValue()).as(output.toString()).isEqualTo(2);
