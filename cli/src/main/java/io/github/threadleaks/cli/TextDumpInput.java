@@ -120,7 +120,8 @@ final class TextDumpInput implements DumpInput {
 				return ended(new Dump(this.time, threads));
 			}
 			if (inThreadList) {
-				inThreadList = !line.equals("}");
+				// The JVM's thread lists (the live one, one to delete while a thread ends) run to a blank line.
+				inThreadList = !line.isBlank();
 			}
 			else if (line.startsWith("Threads class SMR info:")) {
 				inThreadList = true;
