@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import io.github.threadleaks.core.InvalidSettingException;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ public final class ThreadLeaksCli implements Callable<Integer> {
 	static final int BAD_INPUT = 2;
 
 	@Spec
-	private @org.jspecify.annotations.Nullable CommandSpec spec;
+	private @Nullable CommandSpec spec;
 
 	public static void main(String[] args) {
 		PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
