@@ -35,7 +35,7 @@ class WatchTests {
 					line = lines.readLine();
 				}
 				assertThat(line).as(output.toString()).isNotNull();
-				target.send("drip 30 100");
+				target.send("drip 60 100");
 				while ((line = lines.readLine()) != null) {
 					output.append(line).append('\n');
 				}
