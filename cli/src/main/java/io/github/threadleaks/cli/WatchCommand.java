@@ -70,33 +70,64 @@ final class WatchCommand implements Callable<Integer> {
 		try (jvm) {
 			ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings,
 					new ForeignThreadSource(new JvmThreadSource(jvm.threads())), Clock.systemUTC());
-			boolean redraw = System.console() != null;
-			long deadline = (this.duration != null) ? System.nanoTime() + this.duration.toNanos() : Long.MAX_VALUE;
-			ThreadLeakReport report = ThreadLeakReport.empty();
-			while (true) {
-				long started = System.nanoTime();
-				try {
-					report = monitor.sample();
-				}
-				catch (UndeclaredThrowableException | IllegalStateException ex) {
-					err.println("threadleaks: process " + this.pid + " cannot be sampled any more (has it ended?): "
-							+ rootMessage(ex));
-					return ThreadLeaksCli.BAD_INPUT;
-				}
-				out.print((redraw ? "\033[H\033[2J" : "\n") + LiveTable.of(report, "process " + this.pid));
+			// Stopped with Ctrl+C (or a kill), the watch still ends with its report and its exit code.
+			Thread stopped = new Thread(() -> {
+				ThreadLeakReport last = monitor.report();
+				out.print("\n" + finalReport(last));
 				out.flush();
-				boolean leak = report.status() == LeakStatus.LEAK_SUSPECTED;
-				long left = deadline - System.nanoTime();
-				if ((leak && this.stopOnLeak) || left <= 0) {
-					break;
-				}
-				long pause = this.interval.toNanos() - (System.nanoTime() - started);
-				Thread.sleep(Math.max(0, Math.min(pause, left)) / 1_000_000);
+				Runtime.getRuntime().halt(exitCode(last));
+			}, "threadleaks-watch-stopped");
+			Runtime.getRuntime().addShutdownHook(stopped);
+			try {
+				return watch(monitor, out, err);
 			}
-			out.print("\n" + TextReport.of(report, report.samples() + " samples of process " + this.pid));
-			out.flush();
-			return (report.status() == LeakStatus.LEAK_SUSPECTED) ? ThreadLeaksCli.SUSPECTS : ThreadLeaksCli.OK;
+			finally {
+				try {
+					Runtime.getRuntime().removeShutdownHook(stopped);
+				}
+				catch (IllegalStateException ex) {
+					// Already shutting down: the hook reports.
+				}
+			}
 		}
+	}
+
+	/** Samples until the duration ends or, with {@code --stop-on-leak}, a group is suspected. */
+	private int watch(ThreadLeakMonitor monitor, PrintWriter out, PrintWriter err) throws InterruptedException {
+		boolean redraw = System.console() != null;
+		long deadline = (this.duration != null) ? System.nanoTime() + this.duration.toNanos() : Long.MAX_VALUE;
+		ThreadLeakReport report = ThreadLeakReport.empty();
+		while (true) {
+			long started = System.nanoTime();
+			try {
+				report = monitor.sample();
+			}
+			catch (UndeclaredThrowableException | IllegalStateException ex) {
+				err.println("threadleaks: process " + this.pid + " cannot be sampled any more (has it ended?): "
+						+ rootMessage(ex));
+				return ThreadLeaksCli.BAD_INPUT;
+			}
+			out.print((redraw ? "\033[H\033[2J" : "\n") + LiveTable.of(report, "process " + this.pid));
+			out.flush();
+			boolean leak = report.status() == LeakStatus.LEAK_SUSPECTED;
+			long left = deadline - System.nanoTime();
+			if ((leak && this.stopOnLeak) || left <= 0) {
+				break;
+			}
+			long pause = this.interval.toNanos() - (System.nanoTime() - started);
+			Thread.sleep(Math.max(0, Math.min(pause, left)) / 1_000_000);
+		}
+		out.print("\n" + finalReport(report));
+		out.flush();
+		return exitCode(report);
+	}
+
+	private String finalReport(ThreadLeakReport report) {
+		return TextReport.of(report, report.samples() + " samples of process " + this.pid);
+	}
+
+	private static int exitCode(ThreadLeakReport report) {
+		return (report.status() == LeakStatus.LEAK_SUSPECTED) ? ThreadLeaksCli.SUSPECTS : ThreadLeaksCli.OK;
 	}
 
 	private static String rootMessage(Throwable failure) {

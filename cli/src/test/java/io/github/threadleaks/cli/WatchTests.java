@@ -76,7 +76,38 @@ class WatchTests {
 		}
 		assertThat(watch.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(watch.exitValue()).as(output.toString()).isEqualTo(2);
-		assertThat(output.toString()).containsPattern("threadleaks: process \\d+ cannot be sampled any more \\(has it ended\\?\\): ");
+		assertThat(output.toString())
+			.containsPattern("threadleaks: process \\d+ cannot be sampled any more \\(has it ended\\?\\): ");
+	}
+
+	@Test
+	void aWatchStoppedByASignalEndsWithItsReportAndExitCode() throws Exception {
+		try (ForkedJvm target = ForkedJvm.start()) {
+			Process watch = new ProcessBuilder(ForkedJvm.JAVA_HOME.resolve("bin/java").toString(), "-cp",
+					System.getProperty("java.class.path"), ThreadLeaksCli.class.getName(), "watch",
+					Long.toString(target.pid()), "--interval", "200ms")
+				.redirectErrorStream(true)
+				.start();
+			StringBuilder output = new StringBuilder();
+			try (BufferedReader lines = new BufferedReader(
+					new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+				String line = lines.readLine();
+				while (line != null && !line.contains(" sample 2 ")) {
+					line = lines.readLine();
+				}
+				assertThat(line).isNotNull();
+				// SIGTERM, as a kill or a terminal's Ctrl+C (SIGINT) would end it; through the handle, which keeps
+				// the output stream open (Process.destroy closes it).
+				assertThat(watch.toHandle().destroy()).isTrue();
+				while ((line = lines.readLine()) != null) {
+					output.append(line).append('\n');
+				}
+			}
+			assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(watch.exitValue()).as(output.toString()).isZero();
+			assertThat(output.toString()).containsPattern(
+					"OK: 0 of \\d+ stack groups suspected of leaking \\(0 threads\\); \\d+ samples of process " + target.pid());
+		}
 	}
 
 	@Test
