@@ -30,7 +30,13 @@ public final class JvmThreadSource implements ThreadSource {
 		this(ManagementFactory.getThreadMXBean());
 	}
 
-	JvmThreadSource(ThreadMXBean threads) {
+	/**
+	 * The source over the given {@link ThreadMXBean}: another JVM's, through a JMX connection, gives the same census
+	 * as in-process.
+	 * @param threads the thread MXBean to read
+	 * @since 0.1.0
+	 */
+	public JvmThreadSource(ThreadMXBean threads) {
 		this.threads = threads;
 		this.bulkCpuTime = (threads instanceof com.sun.management.ThreadMXBean extended) ? extended : null;
 	}

@@ -1,0 +1,140 @@
+package io.github.threadleaks.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code jdk.ThreadDump} events of a JFR recording as a series of jstack-style dumps, read event by event. The
+ * {@code jdk.ThreadStart} and {@code jdk.ThreadEnd} events met on the way, where the recording has them, tell where
+ * each thread was started.
+ */
+final class JfrDumpInput implements DumpInput {
+
+	private static final String THREAD_DUMP = "jdk.ThreadDump";
+
+	private final Path file;
+
+	private final FrameText frames;
+
+	private final RecordedCreationSites sites;
+
+	private @Nullable RecordingFile recording;
+
+	private @Nullable RecordedEvent dump;
+
+	private int dumps;
+
+	JfrDumpInput(Path file, FrameText frames, RecordedCreationSites sites) throws BadInputException {
+		this.file = file;
+		this.frames = frames;
+		this.sites = sites;
+		try {
+			this.recording = new RecordingFile(file);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new BadInputException(file, "corrupt JFR recording: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public Path file() {
+		return this.file;
+	}
+
+	@Override
+	public @Nullable Instant nextTime() throws BadInputException {
+		if (this.dump != null) {
+			return this.dump.getStartTime();
+		}
+		RecordingFile events = this.recording;
+		if (events == null) {
+			return null;
+		}
+		try {
+			while (events.hasMoreEvents()) {
+				RecordedEvent event = events.readEvent();
+				String type = event.getEventType().getName();
+				if (type.equals(THREAD_DUMP)) {
+					this.dump = event;
+					return event.getStartTime();
+				}
+				if (type.equals("jdk.ThreadStart")) {
+					RecordedThread thread = event.getThread("thread");
+					if (thread != null && event.getStackTrace() != null) {
+						this.sites.started(thread.getJavaThreadId(), event.getStackTrace());
+					}
+				}
+				else if (type.equals("jdk.ThreadEnd")) {
+					RecordedThread thread = event.getThread("thread");
+					if (thread != null) {
+						this.sites.ended(thread.getJavaThreadId());
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			close();
+			throw new BadInputException(this.file, "corrupt JFR recording after " + this.dumps + " thread dumps: "
+					+ ex.getMessage());
+		}
+		close();
+		if (this.dumps == 0) {
+			throw new BadInputException(this.file, "empty recording: no " + THREAD_DUMP
+					+ " events (record them with jdk.ThreadDump#enabled=true, e.g. the default settings, or a period)");
+		}
+		return null;
+	}
+
+	@Override
+	public Dump next() throws BadInputException {
+		RecordedEvent event = this.dump;
+		if (event == null) {
+			throw new IllegalStateException("next() without a dump ahead");
+		}
+		this.dump = null;
+		this.dumps++;
+		String text = event.getString("result");
+		TextDumpInput dump = new TextDumpInput(this.file, new BufferedReader(new StringReader(text)), this.frames);
+		try {
+			if (dump.nextTime() == null) {
+				throw new BadInputException(this.file, THREAD_DUMP + " event at " + event.getStartTime()
+						+ " holds no thread dump");
+			}
+			Dump read = dump.next();
+			return new Dump(event.getStartTime(), read.threads());
+		}
+		catch (BadInputException ex) {
+			throw new BadInputException(this.file, THREAD_DUMP + " event at " + event.getStartTime() + ": "
+					+ ex.getMessage().substring(this.file.toString().length() + 1).strip());
+		}
+	}
+
+	@Override
+	public void skip() {
+		this.dump = null;
+		this.dumps++;
+	}
+
+	@Override
+	public void close() {
+		RecordingFile events = this.recording;
+		this.recording = null;
+		if (events != null) {
+			try {
+				events.close();
+			}
+			catch (IOException ex) {
+				// Read only: nothing is lost.
+			}
+		}
+	}
+
+}

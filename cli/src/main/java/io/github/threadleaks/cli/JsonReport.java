@@ -1,0 +1,109 @@
+package io.github.threadleaks.cli;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Map;
+
+import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.ThreadLeakReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report as the endpoint's JSON ({@code GET /actuator/threadleaks}): the report's record components by name,
+ * times as ISO-8601 text, each group with its {@code blockedAt}.
+ */
+final class JsonReport {
+
+	private JsonReport() {
+	}
+
+	static String of(ThreadLeakReport report) {
+		StringBuilder json = new StringBuilder(4096);
+		write(json, report);
+		return json.append('\n').toString();
+	}
+
+	private static void write(StringBuilder json, @Nullable Object value) {
+		if (value == null) {
+			json.append("null");
+		}
+		else if (value instanceof String || value instanceof Enum<?> || value instanceof java.time.Instant) {
+			string(json, value.toString());
+		}
+		else if (value instanceof Number || value instanceof Boolean) {
+			json.append(value);
+		}
+		else if (value instanceof List<?> list) {
+			json.append('[');
+			for (int i = 0; i < list.size(); i++) {
+				json.append((i > 0) ? "," : "");
+				write(json, list.get(i));
+			}
+			json.append(']');
+		}
+		else if (value instanceof Record record) {
+			json.append('{');
+			boolean first = true;
+			for (RecordComponent component : record.getClass().getRecordComponents()) {
+				first = field(json, first, component.getName(), read(component, record));
+				if (record instanceof StackGroupReport group && component.getName().equals("frames")) {
+					first = field(json, first, "blockedAt", group.blockedAt());
+				}
+			}
+			json.append('}');
+		}
+		else if (value instanceof Map<?, ?> map) {
+			json.append('{');
+			boolean first = true;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				first = field(json, first, String.valueOf(entry.getKey()), entry.getValue());
+			}
+			json.append('}');
+		}
+		else {
+			string(json, value.toString());
+		}
+	}
+
+	private static boolean field(StringBuilder json, boolean first, String name, @Nullable Object value) {
+		json.append(first ? "" : ",");
+		string(json, name);
+		json.append(':');
+		write(json, value);
+		return false;
+	}
+
+	private static @Nullable Object read(RecordComponent component, Record record) {
+		try {
+			return component.getAccessor().invoke(record);
+		}
+		catch (IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException("Cannot read " + component.getName() + " of " + record.getClass(), ex);
+		}
+	}
+
+	static void string(StringBuilder json, String text) {
+		json.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\n' -> json.append("\\n");
+				case '\r' -> json.append("\\r");
+				case '\t' -> json.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						json.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		json.append('"');
+	}
+
+}

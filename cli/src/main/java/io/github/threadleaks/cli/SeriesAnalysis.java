@@ -1,0 +1,208 @@
+package io.github.threadleaks.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.github.threadleaks.core.CreationSites;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Judges a series of dumps with the engine: each dump, in the order of the dumps' own timestamps, is one sample
+ * of a {@link ThreadLeakMonitor} whose source reads the dump and whose clock reads its time. Two passes: the first
+ * only counts the dumps and their times (for the defaults that follow the series' length), the second reads them
+ * one at a time, so memory holds one dump per input, never the series.
+ */
+final class SeriesAnalysis {
+
+	/** The fewest dumps the rule can judge: growth needs at least two steps. */
+	static final int MIN_DUMPS = 3;
+
+	/** The longest default window: a longer series is judged over its last 30 dumps. */
+	static final int MAX_DEFAULT_WINDOW = 30;
+
+	static final int DEFAULT_MIN_GROWTH = 5;
+
+	static final double DEFAULT_MIN_RISE_SHARE = 0.5;
+
+	private final RuleOptions rules;
+
+	private final @Nullable Duration interval;
+
+	private final Consumer<String> errors;
+
+	/** Problems said so far: a file read twice (counted, then judged) is not blamed twice. */
+	private final Set<String> said = new HashSet<>();
+
+	/**
+	 * @param rules the rule settings given on the command line
+	 * @param interval the time one point of the history stands for, or {@code null} for the series' own
+	 * @param errors receives one line per bad input
+	 */
+	SeriesAnalysis(RuleOptions rules, @Nullable Duration interval, Consumer<String> errors) {
+		this.rules = rules;
+		this.interval = interval;
+		this.errors = errors;
+	}
+
+	private void say(String problem) {
+		if (this.said.add(problem)) {
+			this.errors.accept(problem);
+		}
+	}
+
+	/** The engine's report after the last dump, or {@code null} where fewer than {@value #MIN_DUMPS} could be read. */
+	@Nullable Result analyze(List<Path> files) {
+		List<Path> readable = new ArrayList<>();
+		List<Instant> times = new ArrayList<>();
+		for (Path file : files) {
+			if (scan(file, times)) {
+				readable.add(file);
+			}
+		}
+		if (times.size() < MIN_DUMPS) {
+			say("a series needs at least " + MIN_DUMPS + " thread dumps to judge growth; "
+					+ times.size() + " could be read");
+			return null;
+		}
+		Collections.sort(times);
+		ThreadLeaksSettings settings = this.rules.settings(defaults(times, this.interval));
+		RecordedCreationSites sites = new RecordedCreationSites();
+		FrameText frames = new FrameText();
+		List<DumpInput> inputs = new ArrayList<>();
+		boolean recordings = false;
+		for (Path file : readable) {
+			try {
+				DumpInput input = DumpInputs.open(file, frames, sites);
+				recordings |= input instanceof JfrDumpInput;
+				inputs.add(input);
+			}
+			catch (BadInputException ex) {
+				say(ex.getMessage());
+			}
+		}
+		DumpThreadSource source = new DumpThreadSource();
+		SeriesClock clock = new SeriesClock();
+		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings, source, clock,
+				recordings ? sites : CreationSites.NONE);
+		int judged = 0;
+		try {
+			Dump dump;
+			while ((dump = nextInTime(inputs)) != null) {
+				clock.set(dump.takenAt());
+				source.advance(dump);
+				monitor.sample();
+				judged++;
+			}
+		}
+		finally {
+			inputs.forEach(DumpInput::close);
+		}
+		return new Result(monitor.report(), judged, times.get(0), times.get(times.size() - 1), settings);
+	}
+
+	/** Counts the file's dumps and their times, up to the first bad one; answers whether there is any. */
+	private boolean scan(Path file, List<Instant> times) {
+		List<Instant> found = new ArrayList<>();
+		try (DumpInput input = DumpInputs.open(file, new FrameText(), new RecordedCreationSites())) {
+			Instant time;
+			while ((time = input.nextTime()) != null) {
+				input.skip();
+				found.add(time);
+			}
+		}
+		catch (BadInputException ex) {
+			say(ex.getMessage());
+		}
+		// The dumps before a bad one are still judged.
+		times.addAll(found);
+		return !found.isEmpty();
+	}
+
+	/**
+	 * Defaults that fit a series of 5 to 30 dumps: the window is the series (up to 30 dumps), a group must grow by
+	 * 5 threads rising on half the steps; one point stands for the median time between dumps (the mean
+	 * where most dumps share their second).
+	 */
+	private static ThreadLeaksSettings.Builder defaults(List<Instant> sortedTimes, @Nullable Duration given) {
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < sortedTimes.size(); i++) {
+			gaps.add(Duration.between(sortedTimes.get(i - 1), sortedTimes.get(i)).toMillis());
+		}
+		Collections.sort(gaps);
+		long point = gaps.get(gaps.size() / 2);
+		if (point == 0) {
+			// Text dumps carry their time to the second: several a second say only the series' mean.
+			point = Duration.between(sortedTimes.get(0), sortedTimes.get(sortedTimes.size() - 1)).toMillis()
+					/ gaps.size();
+		}
+		Duration interval = (given != null) ? given
+				: Duration.ofMillis(Math.max(ThreadLeaksSettings.MIN_SAMPLE_INTERVAL.toMillis(), point));
+		return ThreadLeaksSettings.builder()
+			.sampleInterval(interval)
+			.window(Math.min(sortedTimes.size(), MAX_DEFAULT_WINDOW))
+			.minGrowth(DEFAULT_MIN_GROWTH)
+			.minRiseShare(DEFAULT_MIN_RISE_SHARE);
+	}
+
+	/** The earliest next dump of all inputs (the first input on a tie); an input that fails is said and dropped. */
+	private @Nullable Dump nextInTime(List<DumpInput> inputs) {
+		while (!inputs.isEmpty()) {
+			DumpInput earliest = null;
+			Instant earliestTime = null;
+			for (int i = 0; i < inputs.size(); i++) {
+				DumpInput input = inputs.get(i);
+				Instant time;
+				try {
+					time = input.nextTime();
+				}
+				catch (BadInputException ex) {
+					say(ex.getMessage());
+					time = null;
+				}
+				if (time == null) {
+					input.close();
+					inputs.remove(i--);
+				}
+				else if (earliestTime == null || time.isBefore(earliestTime)) {
+					earliest = input;
+					earliestTime = time;
+				}
+			}
+			if (earliest == null) {
+				return null;
+			}
+			try {
+				return earliest.next();
+			}
+			catch (BadInputException ex) {
+				say(ex.getMessage());
+				earliest.close();
+				inputs.remove(earliest);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * What the analysis found.
+	 *
+	 * @param report the engine's report after the last dump
+	 * @param dumps how many dumps were judged
+	 * @param first the time of the earliest dump
+	 * @param last the time of the latest dump
+	 * @param settings the rule settings used
+	 */
+	record Result(ThreadLeakReport report, int dumps, Instant first, Instant last, ThreadLeaksSettings settings) {
+	}
+
+}
