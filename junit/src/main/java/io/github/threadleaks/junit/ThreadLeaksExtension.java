@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks.Scope;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -70,8 +69,9 @@ public final class ThreadLeaksExtension
 		}
 		refuseUnlessAlone(context);
 		CheckOptions options = classOptions(context);
-		CreationSites creationSites = RunCreationSites.of(context);
-		store(context).put(CLASS_CHECK, new ClassCheck(context.getUniqueId(), LeakCheck.begin(options, creationSites)));
+		RunSettings run = RunSettings.of(context);
+		store(context).put(CLASS_CHECK,
+				new ClassCheck(context.getUniqueId(), LeakCheck.begin(options, run, describe(context))));
 	}
 
 	@Override
@@ -105,8 +105,8 @@ public final class ThreadLeaksExtension
 			options = options.with(methodOptions(onMethod.get(), context));
 		}
 		refuseUnlessAlone(context);
-		CreationSites creationSites = RunCreationSites.of(context);
-		store(context).put(TEST_CHECK, LeakCheck.begin(options, creationSites));
+		RunSettings run = RunSettings.of(context);
+		store(context).put(TEST_CHECK, LeakCheck.begin(options, run, describe(context)));
 	}
 
 	@Override
@@ -202,14 +202,19 @@ public final class ThreadLeaksExtension
 				+ "without parallel execution.");
 	}
 
-	/** The test class and its enclosing classes, outermost first. */
+	/**
+	 * The test class and its enclosing classes, outermost first: the test classes of the context and its parents
+	 * (a {@code @Nested} class's context is a child of its enclosing class's).
+	 */
 	private static List<Class<?>> classes(ExtensionContext context) {
-		Optional<Class<?>> testClass = context.getTestClass();
-		if (testClass.isEmpty()) {
-			return List.of();
+		List<Class<?>> classes = new ArrayList<>();
+		for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent(); current = current.get()
+			.getParent()) {
+			Optional<Class<?>> type = current.get().getTestClass();
+			if (type.isPresent() && (classes.isEmpty() || classes.get(0) != type.get())) {
+				classes.add(0, type.get());
+			}
 		}
-		List<Class<?>> classes = new ArrayList<>(context.getEnclosingTestClasses());
-		classes.add(testClass.get());
 		return classes;
 	}
 
