@@ -127,16 +127,22 @@ final class LeakCheck {
 
 	/**
 	 * The leftovers once JFR has delivered their starts (so that the message says who started them), less the
-	 * threads started from a class initializer, which are noted and never blamed again in this check.
+	 * idle workers that time out by themselves and the threads started from a class initializer, which are noted;
+	 * neither is blamed again in this check.
 	 */
 	private ThreadLeakReport settle(ThreadLeakMonitor monitor) {
 		RunCreationSites.awaitCatchUp(this.run.creationSites());
 		ThreadLeakReport report = monitor.sample();
-		if (this.run.blameClassInitializers()) {
-			return report;
-		}
-		boolean noted = false;
+		boolean dropped = false;
 		for (GroupDetail group : leftovers(monitor, report)) {
+			if (this.run.defaultIgnores() && DefaultIgnores.idleWorkersThatTimeOut(group.group())) {
+				group.threads().forEach((member) -> this.baseline.add(member.id()));
+				dropped = true;
+				continue;
+			}
+			if (this.run.blameClassInitializers()) {
+				continue;
+			}
 			Map<String, Integer> byInitializer = new LinkedHashMap<>();
 			for (MemberThread member : group.threads()) {
 				String initializer = ClassInitializerStarts
@@ -150,9 +156,9 @@ final class LeakCheck {
 				byInitializer.forEach((initializer, threads) -> this.run.summary()
 					.singleton(this.where, group.group().name(), initializer, threads));
 			}
-			noted |= !byInitializer.isEmpty();
+			dropped |= !byInitializer.isEmpty();
 		}
-		return noted ? monitor.sample() : report;
+		return dropped ? monitor.sample() : report;
 	}
 
 	/** The ids of the leftover threads in a timed wait: a sleep, a timed park or a timed wait. */

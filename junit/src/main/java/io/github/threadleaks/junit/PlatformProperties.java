@@ -46,12 +46,17 @@ final class PlatformProperties {
 
 	/** The bottom layers of every check: the defaults, then the configuration parameters. */
 	static CheckOptions options(ExtensionContext context) {
-		boolean withDefaults = booleanParameter(context, IGNORE_DEFAULTS, true);
+		boolean withDefaults = defaultIgnores(context);
 		CheckOptions parameters = new CheckOptions(
 				context.getConfigurationParameter(LINGER).map((text) -> CheckOptions.linger(text, LINGER)).orElse(null),
 				patterns(context, IGNORE_THREAD_NAMES), patterns(context, IGNORE_TOP_FRAMES),
 				patterns(context, IGNORE_ANY_FRAMES));
 		return CheckOptions.defaults(withDefaults).with(parameters);
+	}
+
+	/** Whether the {@link DefaultIgnores default ignores} apply. */
+	static boolean defaultIgnores(ExtensionContext context) {
+		return booleanParameter(context, IGNORE_DEFAULTS, true);
 	}
 
 	/** Whether a leak's message says where its threads were started (JFR thread start events). */

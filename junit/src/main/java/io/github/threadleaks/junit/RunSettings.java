@@ -13,15 +13,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param creationSites where threads were started, {@link CreationSites#NONE} where not tracked
  * @param timedWaitGrace the extra time threads still in a timed wait when the linger is over get to end
  * @param blameClassInitializers whether threads started from a class initializer fail the test that started them
+ * @param defaultIgnores whether the default ignores apply, idle workers of pools whose idle threads time out
+ * among them
  * @param summary the run's summary, {@code null} where switched off
  */
 record RunSettings(CreationSites creationSites, Duration timedWaitGrace, boolean blameClassInitializers,
-		@Nullable RunSummary summary) {
+		boolean defaultIgnores, @Nullable RunSummary summary) {
 
 	/** The settings of the run the context belongs to; starts the creation-site tracker on first use. */
 	static RunSettings of(ExtensionContext context) {
 		return new RunSettings(RunCreationSites.of(context), PlatformProperties.timedWaitGrace(context),
-				PlatformProperties.blameClassInitializers(context), RunSummary.of(context));
+				PlatformProperties.blameClassInitializers(context), PlatformProperties.defaultIgnores(context),
+				RunSummary.of(context));
 	}
 
 }

@@ -29,6 +29,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * annotations add to them, and it takes over from an annotation-registered one. With {@link Scope#CLASS} the
  * field must be static, since JUnit calls before-all callbacks only on extensions held in static fields.
  *
+ * <p>With {@code junit.jupiter.extensions.autodetection.enabled=true} JUnit registers it for every test class, from
+ * this jar's {@code META-INF/services} entry: each test is checked as if its class were annotated, and the run ends
+ * with one summary of its leaks on standard output.
+ *
  * <p>With {@code junit.jupiter.execution.parallel.enabled=true} a thread census cannot tell which of the tests
  * running at once started a thread, so a check runs only for a test class annotated {@link Isolated @Isolated},
  * which JUnit runs alone; any other checked test fails at once with a message that says so.
