@@ -110,7 +110,7 @@ public final class ThreadLeaksExtension
 		}
 		refuseUnlessAlone(context);
 		RunSettings run = RunSettings.of(context);
-		store(context).put(TEST_CHECK, LeakCheck.begin(options, run, describe(context)));
+		store(context).put(TEST_CHECK, LeakCheck.begin(options, run, describeInvocation(context)));
 	}
 
 	@Override
@@ -226,6 +226,15 @@ public final class ThreadLeaksExtension
 		String type = context.getTestClass().map(Class::getName).orElse(context.getDisplayName());
 		Optional<Method> method = context.getTestMethod();
 		return method.isPresent() ? type + "#" + method.get().getName() + "()" : type;
+	}
+
+	/**
+	 * The test, and for one invocation of a parameterized or repeated test its display name ({@code [2] b}), so
+	 * that the run's summary counts each invocation.
+	 */
+	private static String describeInvocation(ExtensionContext context) {
+		boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
+		return invocation ? describe(context) + " " + context.getDisplayName() : describe(context);
 	}
 
 	/** A class-scope check and the unique id of the class context that started it. */

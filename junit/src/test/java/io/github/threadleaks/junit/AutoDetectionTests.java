@@ -5,6 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -44,6 +46,15 @@ class AutoDetectionTests extends AbstractExtensionTests {
 				+ "the group that failed most first:\n  2 checks, 2 threads like \"twice-#\" WAITING\n")
 			.containsPattern("\n    in " + className + "#leaksAnother\\(\\), " + className + "#leaksOne\\(\\)\n"
 					+ "  1 check, 1 thread like \"once-#\" WAITING\n");
+	}
+
+	@Test
+	void theSummaryCountsEachInvocationOfARepeatedTest() {
+		RunOutput output = RunOutput.capture(() -> run(RepeatedLeak.class, AUTODETECTION));
+		output.results().testEvents().assertStatistics((stats) -> stats.started(2).failed(2));
+		String method = Pattern.quote(RepeatedLeak.class.getName() + "#leaks()");
+		assertThat(output.text()).contains("2 of 2 checks failed")
+			.containsPattern("\n    in " + method + " repetition 1 of 2, " + method + " repetition 2 of 2\n");
 	}
 
 	@Test
@@ -92,6 +103,16 @@ class AutoDetectionTests extends AbstractExtensionTests {
 		@Test
 		void leaks() {
 			leakWaiting("annotated-1");
+		}
+
+	}
+
+	@LeakExample
+	static class RepeatedLeak {
+
+		@RepeatedTest(2)
+		void leaks(RepetitionInfo repetition) {
+			leakWaiting("repeated-" + repetition.getCurrentRepetition());
 		}
 
 	}
