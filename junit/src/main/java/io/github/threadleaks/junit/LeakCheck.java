@@ -109,7 +109,8 @@ final class LeakCheck {
 					if (this.run.summary() != null) {
 						this.run.summary().leaked(this.where, leftovers);
 					}
-					int graced = (this.run.timedWaitGrace().toNanos() > 0) ? stillTimedWaiting(leftovers, timedWaiters) : 0;
+					int graced = (this.run.timedWaitGrace().toNanos() > 0) ? stillTimedWaiting(leftovers, timedWaiters)
+							: 0;
 					return Optional.of(new ThreadLeakError(
 							LeakMessage.of(leftovers, this.linger, subject, graced, this.run.timedWaitGrace())));
 				}

@@ -110,7 +110,8 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 			text.append("no leaked threads in ").append(plural(this.checks, "check")).append('\n');
 		}
 		else {
-			text.append(plural(threads, "leaked thread")).append(" in ").append(plural(this.leaks.size(), "stack group"))
+			text.append(plural(threads, "leaked thread")).append(" in ")
+				.append(plural(this.leaks.size(), "stack group"))
 				.append(", ").append(failed.size()).append(" of ").append(plural(this.checks, "check"))
 				.append(" failed, the group that failed most first:\n");
 			List<Leak> worstFirst = new ArrayList<>(this.leaks.values());
@@ -152,7 +153,8 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 		}
 
 		void appendTo(StringBuilder text) {
-			text.append("  ").append(plural(this.where.size(), "check")).append(", ").append(plural(this.threads, "thread"))
+			text.append("  ").append(plural(this.where.size(), "check")).append(", ")
+				.append(plural(this.threads, "thread"))
 				.append(" like \"").append(this.group.name()).append("\" ").append(this.group.state()).append('\n');
 			List<String> frames = this.group.frames();
 			for (int i = 0; i < Math.min(frames.size(), MAX_FRAMES); i++) {

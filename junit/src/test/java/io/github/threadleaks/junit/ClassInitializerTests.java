@@ -42,7 +42,8 @@ class ClassInitializerTests extends AbstractExtensionTests {
 	/** Starts a timer-like thread when the class initializes, as a library's lazy holder does. */
 	static final class NotedHolder {
 
-		static final Thread TIMER = ExampleThreads.factory("holder-timer-").newThread(ClassInitializerTests::waitForever);
+		static final Thread TIMER = ExampleThreads.factory("holder-timer-")
+			.newThread(ClassInitializerTests::waitForever);
 
 		static {
 			TIMER.start();

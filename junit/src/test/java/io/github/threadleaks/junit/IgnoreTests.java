@@ -123,7 +123,8 @@ class IgnoreTests extends AbstractExtensionTests {
 
 		@Test
 		void runsATaskInACachedPool() throws Exception {
-			ExecutorService pool = ExampleThreads.track(Executors.newCachedThreadPool(ExampleThreads.factory("cached-")));
+			ExecutorService pool = ExampleThreads
+				.track(Executors.newCachedThreadPool(ExampleThreads.factory("cached-")));
 			assertThat(pool.submit(() -> "done").get()).isEqualTo("done");
 			ExampleThreads.awaitAllParkedIn("cached-", 1, "java.util.concurrent.ThreadPoolExecutor.getTask");
 		}

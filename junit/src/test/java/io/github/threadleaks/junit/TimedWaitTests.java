@@ -38,8 +38,9 @@ class TimedWaitTests extends AbstractExtensionTests {
 				PlatformProperties.TIMED_WAIT_GRACE + "=100ms");
 		assertThat(testFailure(results)).isInstanceOf(ThreadLeakError.class)
 			.hasMessageContaining("1 thread like \"long-sleeper-#\" TIMED_WAITING")
-			.hasMessageContaining("still alive 0s after it ended; it was in a timed wait (a sleep, a timed park or "
-					+ "wait) then, and still alive after a further 100ms of grace (threadleaks.junit.timed-wait-grace).");
+			.hasMessageContaining("still alive 0s after it ended; it was in a timed wait (a sleep, a timed park "
+					+ "or wait) then, and still alive after a further 100ms of grace "
+					+ "(threadleaks.junit.timed-wait-grace).");
 	}
 
 	@Test
@@ -87,7 +88,8 @@ class TimedWaitTests extends AbstractExtensionTests {
 
 		@Test
 		void leavesAWorkerParkedOnAQueue() {
-			ExecutorService pool = ExampleThreads.track(Executors.newSingleThreadExecutor(ExampleThreads.factory("parked-")));
+			ExecutorService pool = ExampleThreads
+				.track(Executors.newSingleThreadExecutor(ExampleThreads.factory("parked-")));
 			SynchronousQueue<String> queue = new SynchronousQueue<>();
 			pool.execute(() -> {
 				try {
