@@ -21,22 +21,25 @@ class AutoDetectionTests extends AbstractExtensionTests {
 
 	private static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled=true";
 
+	/** The examples' threads never end: no linger, so that each leak is reported at once. */
+	private static final String NO_LINGER = PlatformProperties.LINGER + "=0s";
+
 	@Test
 	void autoDetectionChecksTestsWithoutTheAnnotation() {
-		assertThat(testFailure(run(Unannotated.class, AUTODETECTION))).isInstanceOf(ThreadLeakError.class)
+		assertThat(testFailure(run(Unannotated.class, AUTODETECTION, NO_LINGER))).isInstanceOf(ThreadLeakError.class)
 			.hasMessageStartingWith("1 leaked thread in 1 stack group:\n  1 thread like \"unannotated-#\" WAITING");
 		run(Unannotated.class).testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1).failed(0));
 	}
 
 	@Test
 	void anAnnotatedClassIsCheckedOnceWhenTheExtensionIsAlsoAutoDetected() {
-		Throwable failure = testFailure(run(Annotated.class, AUTODETECTION));
+		Throwable failure = testFailure(run(Annotated.class, AUTODETECTION, NO_LINGER));
 		assertThat(failure).isInstanceOf(ThreadLeakError.class).hasNoSuppressedExceptions();
 	}
 
 	@Test
 	void theRunEndsWithOneSummaryWorstGroupFirst() {
-		RunOutput output = RunOutput.capture(() -> run(ThreeTests.class, AUTODETECTION));
+		RunOutput output = RunOutput.capture(() -> run(ThreeTests.class, AUTODETECTION, NO_LINGER));
 		output.results().testEvents().assertStatistics((stats) -> stats.started(4).succeeded(1).failed(3));
 		String text = output.text();
 		assertThat(occurrences(text, "threadleaks: ")).as("summaries printed").isEqualTo(1);
@@ -50,7 +53,7 @@ class AutoDetectionTests extends AbstractExtensionTests {
 
 	@Test
 	void theSummaryCountsEachInvocationOfARepeatedTest() {
-		RunOutput output = RunOutput.capture(() -> run(RepeatedLeak.class, AUTODETECTION));
+		RunOutput output = RunOutput.capture(() -> run(RepeatedLeak.class, AUTODETECTION, NO_LINGER));
 		output.results().testEvents().assertStatistics((stats) -> stats.started(2).failed(2));
 		String method = Pattern.quote(RepeatedLeak.class.getName() + "#leaks()");
 		assertThat(output.text()).contains("2 of 2 checks failed")
@@ -60,7 +63,7 @@ class AutoDetectionTests extends AbstractExtensionTests {
 	@Test
 	void theSummaryCanBeSwitchedOff() {
 		RunOutput output = RunOutput.capture(
-				() -> run(ThreeTests.class, AUTODETECTION, PlatformProperties.SUMMARY + "=false"));
+				() -> run(ThreeTests.class, AUTODETECTION, NO_LINGER, PlatformProperties.SUMMARY + "=false"));
 		output.results().testEvents().assertStatistics((stats) -> stats.started(4).failed(3));
 		assertThat(output.text()).doesNotContain("threadleaks: ");
 	}
