@@ -36,7 +36,7 @@ final class LeakCheck {
 
 	private final ThreadSource threads;
 
-	/** The threads alive at the start, and the class-initializer threads noted since: never blamed. */
+	/** The threads alive at the start, and those left out since: idle timing-out workers, class-initializer ones. */
 	private final Set<Long> baseline;
 
 	private final ThreadLeaksSettings settings;
