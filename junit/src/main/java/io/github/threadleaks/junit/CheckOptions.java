@@ -82,11 +82,16 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 
 	/** A linger from its text, checked; {@code setting} names its source in the error message. */
 	static Duration linger(String text, String setting) {
-		Duration linger = DurationText.parse(text);
-		if (linger == null) {
+		return linger(duration(text, setting), setting);
+	}
+
+	/** A duration from its text, checked for its form only; {@code setting} names its source in the error message. */
+	static Duration duration(String text, String setting) {
+		Duration duration = DurationText.parse(text);
+		if (duration == null) {
 			throw invalid(setting, text, "a duration such as 500ms, 2s or PT2S");
 		}
-		return linger(linger, setting);
+		return duration;
 	}
 
 	static Duration linger(Duration linger, String setting) {

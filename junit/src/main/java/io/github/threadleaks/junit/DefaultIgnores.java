@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.SamplingLoop;
+import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.VirtualThreadMonitor;
 
 /**
@@ -36,7 +37,27 @@ final class DefaultIgnores {
 			// An idle fork-join worker (the common pool's, a parallel stream's) ends by itself after its keep-alive.
 			"java\\.util\\.concurrent\\.ForkJoinPool\\.awaitWork");
 
+	/** The frame of an executor worker waiting for its next task. */
+	private static final String AWAITING_TASK = "java.util.concurrent.ThreadPoolExecutor.getTask(";
+
 	private DefaultIgnores() {
+	}
+
+	/**
+	 * Whether the group's threads are idle executor workers in a timed wait for their next task: workers of a
+	 * pool whose idle threads time out (a cached pool, {@code HttpClient}'s default executor), which end by
+	 * themselves after its keep-alive. A worker waiting without a timeout (a fixed pool never shut down) is not.
+	 */
+	static boolean idleWorkersThatTimeOut(StackGroupReport group) {
+		if (group.state() != Thread.State.TIMED_WAITING) {
+			return false;
+		}
+		for (String frame : group.frames()) {
+			if (frame.startsWith(AWAITING_TASK)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -4,13 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.MemberThread;
@@ -25,6 +26,7 @@ import io.github.threadleaks.core.ThreadSource;
  * One check: the threads alive at its start and, at its end, the threads started since that are still alive
  * once they have had the linger to end. The wait joins the leftover threads in rounds of growing length, so a
  * thread that ends is noticed at once, and one that settles somewhere ignored (an idle pool) within a round.
+ * Threads in a timed wait when the linger ends get one bounded extra grace, since they end by themselves.
  */
 final class LeakCheck {
 
@@ -34,16 +36,20 @@ final class LeakCheck {
 
 	private final ThreadSource threads;
 
+	/** The threads alive at the start, and those left out since: idle timing-out workers, class-initializer ones. */
 	private final Set<Long> baseline;
 
 	private final ThreadLeaksSettings settings;
 
 	private final Duration linger;
 
-	private final CreationSites creationSites;
+	private final RunSettings run;
 
-	private LeakCheck(ThreadSource threads, CheckOptions options, CreationSites creationSites) {
-		this.creationSites = creationSites;
+	private final String where;
+
+	private LeakCheck(ThreadSource threads, CheckOptions options, RunSettings run, String where) {
+		this.run = run;
+		this.where = where;
 		this.settings = options.engineSettings();
 		this.linger = options.requiredLinger();
 		this.threads = threads;
@@ -52,25 +58,31 @@ final class LeakCheck {
 		for (ThreadCensus thread : census) {
 			this.baseline.add(thread.id());
 		}
+		if (run.summary() != null) {
+			run.summary().checked();
+		}
 	}
 
 	/**
-	 * Starts a check of this JVM's platform threads: takes the baseline. A leak's message says where its threads
-	 * were started, as the given creation sites tell.
+	 * Starts a check of this JVM's platform threads: takes the baseline. {@code where} names the test or test
+	 * class in the run's summary.
 	 */
-	static LeakCheck begin(CheckOptions options, CreationSites creationSites) {
-		return new LeakCheck(new JvmThreadSource(), options, creationSites);
+	static LeakCheck begin(CheckOptions options, RunSettings run, String where) {
+		return new LeakCheck(new JvmThreadSource(), options, run, where);
 	}
 
 	/**
 	 * Ends the check on the calling thread, which is never counted: the threads started since the baseline and
-	 * still alive after the linger, unless ignored. {@code subject} names what has ended ({@code test}).
+	 * still alive after the linger, and threads then in a timed wait after the extra grace, unless ignored or
+	 * started from a class initializer. {@code subject} names what has ended ({@code test}).
 	 */
 	Optional<ThreadLeakError> end(String subject) {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(this.settings,
-				new NewThreadSource(this.threads, this.baseline), Clock.systemUTC(), this.creationSites);
+				new NewThreadSource(this.threads, this.baseline), Clock.systemUTC(), this.run.creationSites());
 		long deadline = System.nanoTime() + this.linger.toNanos();
 		long round = FIRST_ROUND_NANOS;
+		// The threads in a timed wait when the linger ended; null until it has.
+		Set<Long> timedWaiters = null;
 		boolean interrupted = false;
 		try {
 			while (true) {
@@ -80,13 +92,27 @@ final class LeakCheck {
 				}
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
-					// A leak: wait for JFR to deliver its threads' starts, so that the message says who started them.
-					RunCreationSites.awaitCatchUp(this.creationSites);
-					ThreadLeakReport described = monitor.sample();
-					// Threads that ended while JFR caught up did not leak after all.
-					return described.groups().isEmpty() ? Optional.empty()
-							: Optional.of(new ThreadLeakError(LeakMessage.of(leftovers(monitor, described), this.linger,
-									subject)));
+					report = settle(monitor);
+					if (report.groups().isEmpty()) {
+						return Optional.empty();
+					}
+					List<GroupDetail> leftovers = leftovers(monitor, report);
+					if (timedWaiters == null) {
+						timedWaiters = timedWaiters(leftovers);
+						if (!timedWaiters.isEmpty() && this.run.timedWaitGrace().toNanos() > 0) {
+							// Sleepers and timed parks end by themselves: one bounded extra wait, then they count.
+							deadline = System.nanoTime() + this.run.timedWaitGrace().toNanos();
+							round = FIRST_ROUND_NANOS;
+							continue;
+						}
+					}
+					if (this.run.summary() != null) {
+						this.run.summary().leaked(this.where, leftovers);
+					}
+					int graced = (this.run.timedWaitGrace().toNanos() > 0) ? stillTimedWaiting(leftovers, timedWaiters)
+							: 0;
+					return Optional.of(new ThreadLeakError(
+							LeakMessage.of(leftovers, this.linger, subject, graced, this.run.timedWaitGrace())));
 				}
 				List<GroupDetail> leftovers = leftovers(monitor, report);
 				interrupted |= !awaitEnd(leftovers, System.nanoTime() + Math.min(left, round));
@@ -98,6 +124,68 @@ final class LeakCheck {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	/**
+	 * The leftovers once JFR has delivered their starts (so that the message says who started them), less the
+	 * idle workers that time out by themselves and the threads started from a class initializer, which are noted;
+	 * neither is blamed again in this check.
+	 */
+	private ThreadLeakReport settle(ThreadLeakMonitor monitor) {
+		RunCreationSites.awaitCatchUp(this.run.creationSites());
+		ThreadLeakReport report = monitor.sample();
+		boolean dropped = false;
+		for (GroupDetail group : leftovers(monitor, report)) {
+			if (this.run.defaultIgnores() && DefaultIgnores.idleWorkersThatTimeOut(group.group())) {
+				group.threads().forEach((member) -> this.baseline.add(member.id()));
+				dropped = true;
+				continue;
+			}
+			if (this.run.blameClassInitializers()) {
+				continue;
+			}
+			Map<String, Integer> byInitializer = new LinkedHashMap<>();
+			for (MemberThread member : group.threads()) {
+				String initializer = ClassInitializerStarts
+					.initializerFrame(this.run.creationSites().originOf(member.id()));
+				if (initializer != null) {
+					this.baseline.add(member.id());
+					byInitializer.merge(initializer, 1, Integer::sum);
+				}
+			}
+			if (this.run.summary() != null) {
+				byInitializer.forEach((initializer, threads) -> this.run.summary()
+					.singleton(this.where, group.group().name(), initializer, threads));
+			}
+			dropped |= !byInitializer.isEmpty();
+		}
+		return dropped ? monitor.sample() : report;
+	}
+
+	/** The ids of the leftover threads in a timed wait: a sleep, a timed park or a timed wait. */
+	private static Set<Long> timedWaiters(List<GroupDetail> leftovers) {
+		Set<Long> ids = new HashSet<>();
+		for (GroupDetail group : leftovers) {
+			for (MemberThread member : group.threads()) {
+				if (member.state() == Thread.State.TIMED_WAITING) {
+					ids.add(member.id());
+				}
+			}
+		}
+		return ids;
+	}
+
+	/** How many of the leftovers were in a timed wait when the linger ended, and so had the extra grace. */
+	private static int stillTimedWaiting(List<GroupDetail> leftovers, Set<Long> timedWaiters) {
+		int count = 0;
+		for (GroupDetail group : leftovers) {
+			for (MemberThread member : group.threads()) {
+				if (timedWaiters.contains(member.id())) {
+					count++;
+				}
+			}
+		}
+		return count;
 	}
 
 	private static List<GroupDetail> leftovers(ThreadLeakMonitor monitor, ThreadLeakReport report) {

@@ -23,8 +23,11 @@ final class LeakMessage {
 	private LeakMessage() {
 	}
 
-	/** The message for the given leftover groups; {@code subject} names what has ended ({@code test}). */
-	static String of(List<GroupDetail> groups, Duration linger, String subject) {
+	/**
+	 * The message for the given leftover groups; {@code subject} names what has ended ({@code test}), and
+	 * {@code timedWaiters} of the threads were in a timed wait when the linger ended, so had {@code grace} more.
+	 */
+	static String of(List<GroupDetail> groups, Duration linger, String subject, int timedWaiters, Duration grace) {
 		int threads = 0;
 		for (GroupDetail group : groups) {
 			threads += group.group().count();
@@ -36,7 +39,15 @@ final class LeakMessage {
 			appendGroup(text, group);
 		}
 		text.append("They were started during the ").append(subject).append(" and were still alive ")
-			.append(DurationText.format(linger)).append(" after it ended. Stop them before it ends (shut executors ")
+			.append(DurationText.format(linger)).append(" after it ended");
+		if (timedWaiters > 0) {
+			text.append("; ").append((timedWaiters == threads) ? (threads == 1) ? "it was" : "they were"
+					: timedWaiters + " of them were")
+				.append(" in a timed wait (a sleep, a timed park or wait) then, and still alive after a further ")
+				.append(DurationText.format(grace)).append(" of grace (").append(PlatformProperties.TIMED_WAIT_GRACE)
+				.append(')');
+		}
+		text.append(". Stop them before it ends (shut executors ")
 			.append("down and await them, join threads) or, if they are meant to outlive it, ignore them with ")
 			.append("@VerifyNoThreadLeaks(ignoreThreadNames = ...) or threadleaks.junit.ignore.thread-names.");
 		return text.toString();

@@ -1,5 +1,6 @@
 package io.github.threadleaks.junit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,18 @@ final class PlatformProperties {
 
 	static final String CREATION_SITE = "threadleaks.junit.creation-site";
 
+	static final String TIMED_WAIT_GRACE = "threadleaks.junit.timed-wait-grace";
+
+	static final String BLAME_CLASS_INITIALIZERS = "threadleaks.junit.blame-class-initializers";
+
+	static final String SUMMARY = "threadleaks.junit.summary";
+
+	/** The default extra time for threads in a timed wait once the linger is over: they end by themselves. */
+	static final Duration DEFAULT_TIMED_WAIT_GRACE = Duration.ofSeconds(3);
+
+	/** The longest extra time: a sleeper that needs more is a thread the test should have stopped. */
+	static final Duration MAX_TIMED_WAIT_GRACE = Duration.ofSeconds(30);
+
 	/** JUnit Jupiter's own switch for parallel execution. */
 	static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
@@ -33,7 +46,7 @@ final class PlatformProperties {
 
 	/** The bottom layers of every check: the defaults, then the configuration parameters. */
 	static CheckOptions options(ExtensionContext context) {
-		boolean withDefaults = booleanParameter(context, IGNORE_DEFAULTS, true);
+		boolean withDefaults = defaultIgnores(context);
 		CheckOptions parameters = new CheckOptions(
 				context.getConfigurationParameter(LINGER).map((text) -> CheckOptions.linger(text, LINGER)).orElse(null),
 				patterns(context, IGNORE_THREAD_NAMES), patterns(context, IGNORE_TOP_FRAMES),
@@ -41,9 +54,36 @@ final class PlatformProperties {
 		return CheckOptions.defaults(withDefaults).with(parameters);
 	}
 
+	/** Whether the {@link DefaultIgnores default ignores} apply. */
+	static boolean defaultIgnores(ExtensionContext context) {
+		return booleanParameter(context, IGNORE_DEFAULTS, true);
+	}
+
 	/** Whether a leak's message says where its threads were started (JFR thread start events). */
 	static boolean creationSite(ExtensionContext context) {
 		return booleanParameter(context, CREATION_SITE, true);
+	}
+
+	/** The extra time that threads still in a timed wait when the linger is over get to end. */
+	static Duration timedWaitGrace(ExtensionContext context) {
+		Duration grace = context.getConfigurationParameter(TIMED_WAIT_GRACE)
+			.map((text) -> CheckOptions.duration(text, TIMED_WAIT_GRACE))
+			.orElse(DEFAULT_TIMED_WAIT_GRACE);
+		if (grace.isNegative() || grace.compareTo(MAX_TIMED_WAIT_GRACE) > 0) {
+			throw CheckOptions.invalid(TIMED_WAIT_GRACE, DurationText.format(grace),
+					"from 0s to " + DurationText.format(MAX_TIMED_WAIT_GRACE));
+		}
+		return grace;
+	}
+
+	/** Whether threads started from a class initializer fail the test that started them, rather than being noted. */
+	static boolean blameClassInitializers(ExtensionContext context) {
+		return booleanParameter(context, BLAME_CLASS_INITIALIZERS, false);
+	}
+
+	/** Whether the run's leaks are summed up once at its end. */
+	static boolean summary(ExtensionContext context) {
+		return booleanParameter(context, SUMMARY, true);
 	}
 
 	/** Whether Jupiter runs tests in parallel, read as Jupiter reads it. */

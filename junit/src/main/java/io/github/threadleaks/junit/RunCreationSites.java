@@ -1,18 +1,22 @@
 package io.github.threadleaks.junit;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSites;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 
 /**
  * One creation-site tracker for the whole test run: started by the first check that wants one, before it takes its
- * baseline (so its thread is never blamed), and closed with the run's root store.
+ * baseline (so its thread is never blamed), and closed with the run's root store. JUnit before 5.13 closes only a
+ * {@link CloseableResource}, later lines an {@link AutoCloseable} too: it is both, and stops once.
  */
-final class RunCreationSites implements AutoCloseable {
+@SuppressWarnings("deprecation") // CloseableResource is deprecated from JUnit 5.13 on, and the only one 5.10 closes.
+final class RunCreationSites implements CloseableResource, AutoCloseable {
 
 	/** The longest a failing check waits for JFR to deliver the leaked threads' starts. */
 	static final Duration CATCH_UP = Duration.ofSeconds(10);
@@ -23,6 +27,8 @@ final class RunCreationSites implements AutoCloseable {
 	private static final Namespace NAMESPACE = Namespace.create(RunCreationSites.class);
 
 	private final CreationSiteTracker tracker;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private RunCreationSites(CreationSiteTracker tracker) {
 		this.tracker = tracker;
@@ -35,7 +41,7 @@ final class RunCreationSites implements AutoCloseable {
 		}
 		return context.getRoot()
 			.getStore(NAMESPACE)
-			.computeIfAbsent(RunCreationSites.class, (key) -> start(), RunCreationSites.class).tracker;
+			.getOrComputeIfAbsent(RunCreationSites.class, (key) -> start(), RunCreationSites.class).tracker;
 	}
 
 	private static RunCreationSites start() {
@@ -58,7 +64,9 @@ final class RunCreationSites implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.tracker.stop();
+		if (this.closed.compareAndSet(false, true)) {
+			this.tracker.stop();
+		}
 	}
 
 }

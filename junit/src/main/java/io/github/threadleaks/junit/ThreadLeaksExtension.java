@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks.Scope;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,6 +28,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Registered with {@code @RegisterExtension} from {@link #builder()}, its own settings apply to the whole class,
  * annotations add to them, and it takes over from an annotation-registered one. With {@link Scope#CLASS} the
  * field must be static, since JUnit calls before-all callbacks only on extensions held in static fields.
+ *
+ * <p>With {@code junit.jupiter.extensions.autodetection.enabled=true} JUnit registers it for every test class, from
+ * this jar's {@code META-INF/services} entry: each test is checked as if its class were annotated, and the run ends
+ * with one summary of its leaks on standard output.
  *
  * <p>With {@code junit.jupiter.execution.parallel.enabled=true} a thread census cannot tell which of the tests
  * running at once started a thread, so a check runs only for a test class annotated {@link Isolated @Isolated},
@@ -70,8 +73,9 @@ public final class ThreadLeaksExtension
 		}
 		refuseUnlessAlone(context);
 		CheckOptions options = classOptions(context);
-		CreationSites creationSites = RunCreationSites.of(context);
-		store(context).put(CLASS_CHECK, new ClassCheck(context.getUniqueId(), LeakCheck.begin(options, creationSites)));
+		RunSettings run = RunSettings.of(context);
+		store(context).put(CLASS_CHECK,
+				new ClassCheck(context.getUniqueId(), LeakCheck.begin(options, run, describe(context))));
 	}
 
 	@Override
@@ -105,8 +109,8 @@ public final class ThreadLeaksExtension
 			options = options.with(methodOptions(onMethod.get(), context));
 		}
 		refuseUnlessAlone(context);
-		CreationSites creationSites = RunCreationSites.of(context);
-		store(context).put(TEST_CHECK, LeakCheck.begin(options, creationSites));
+		RunSettings run = RunSettings.of(context);
+		store(context).put(TEST_CHECK, LeakCheck.begin(options, run, describeInvocation(context)));
 	}
 
 	@Override
@@ -202,14 +206,19 @@ public final class ThreadLeaksExtension
 				+ "without parallel execution.");
 	}
 
-	/** The test class and its enclosing classes, outermost first. */
+	/**
+	 * The test class and its enclosing classes, outermost first: the test classes of the context and its parents
+	 * (a {@code @Nested} class's context is a child of its enclosing class's).
+	 */
 	private static List<Class<?>> classes(ExtensionContext context) {
-		Optional<Class<?>> testClass = context.getTestClass();
-		if (testClass.isEmpty()) {
-			return List.of();
+		List<Class<?>> classes = new ArrayList<>();
+		for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent(); current = current.get()
+			.getParent()) {
+			Optional<Class<?>> type = current.get().getTestClass();
+			if (type.isPresent() && (classes.isEmpty() || classes.get(0) != type.get())) {
+				classes.add(0, type.get());
+			}
 		}
-		List<Class<?>> classes = new ArrayList<>(context.getEnclosingTestClasses());
-		classes.add(testClass.get());
 		return classes;
 	}
 
@@ -217,6 +226,15 @@ public final class ThreadLeaksExtension
 		String type = context.getTestClass().map(Class::getName).orElse(context.getDisplayName());
 		Optional<Method> method = context.getTestMethod();
 		return method.isPresent() ? type + "#" + method.get().getName() + "()" : type;
+	}
+
+	/**
+	 * The test, and for one invocation of a parameterized or repeated test its display name ({@code [2] b}), so
+	 * that the run's summary counts each invocation.
+	 */
+	private static String describeInvocation(ExtensionContext context) {
+		boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
+		return invocation ? describe(context) + " " + context.getDisplayName() : describe(context);
 	}
 
 	/** A class-scope check and the unique id of the class context that started it. */

@@ -1,5 +1,7 @@
 package io.github.threadleaks.junit;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,13 @@ class IgnoreTests extends AbstractExtensionTests {
 		assertPasses(run(LeavesAnIdleForkJoinWorker.class, PlatformProperties.LINGER + "=" + LeakExample.LONG_LINGER));
 		assertLeaks(run(LeavesAnIdleForkJoinWorker.class, NO_DEFAULTS, PlatformProperties.LINGER + "=0s"),
 				"ForkJoinPool-#-worker-#");
+	}
+
+	@Test
+	void idleWorkersOfAPoolWhoseIdleThreadsTimeOutAreIgnoredByDefault() {
+		assertPasses(run(LeavesAnIdleCachedPoolWorker.class));
+		assertLeaks(run(LeavesAnIdleCachedPoolWorker.class, NO_DEFAULTS, PlatformProperties.LINGER + "=0s",
+				PlatformProperties.TIMED_WAIT_GRACE + "=0s"), "cached-#");
 	}
 
 	private static void assertPasses(EngineExecutionResults results) {
@@ -103,6 +112,21 @@ class IgnoreTests extends AbstractExtensionTests {
 		void runsATaskInAForkJoinPool() throws Exception {
 			ForkJoinPool pool = ExampleThreads.track(new ForkJoinPool(1));
 			assertThat(pool.submit(() -> "done").get()).isEqualTo("done");
+		}
+
+	}
+
+	/** A cached pool never shut down: its idle worker ends by itself after the pool's keep-alive (60s). */
+	@LeakExample
+	@VerifyNoThreadLeaks
+	static class LeavesAnIdleCachedPoolWorker {
+
+		@Test
+		void runsATaskInACachedPool() throws Exception {
+			ExecutorService pool = ExampleThreads
+				.track(Executors.newCachedThreadPool(ExampleThreads.factory("cached-")));
+			assertThat(pool.submit(() -> "done").get()).isEqualTo("done");
+			ExampleThreads.awaitAllParkedIn("cached-", 1, "java.util.concurrent.ThreadPoolExecutor.getTask");
 		}
 
 	}

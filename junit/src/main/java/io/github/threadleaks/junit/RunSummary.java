@@ -1,0 +1,200 @@
+package io.github.threadleaks.junit;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.threadleaks.core.CreationSite;
+import io.github.threadleaks.core.GroupDetail;
+import io.github.threadleaks.core.StackGroupReport;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+
+/**
+ * The leaks of the whole run, one paragraph per stack group with the tests it failed, the group that failed most
+ * tests first, and the class-initializer threads noted rather than blamed. Printed once, to standard output, when
+ * JUnit closes the run's root store: JUnit before 5.13 closes only a {@link CloseableResource}, later lines an
+ * {@link AutoCloseable} too, so it is both and prints once.
+ */
+@SuppressWarnings("deprecation") // CloseableResource is deprecated from JUnit 5.13 on, and the only one 5.10 closes.
+final class RunSummary implements CloseableResource, AutoCloseable {
+
+	/** The tests named per group; the rest are counted. */
+	static final int MAX_TESTS = 5;
+
+	/** The top frames printed per group: enough to recognise it; each test's failure has the whole stack. */
+	static final int MAX_FRAMES = 3;
+
+	private static final Namespace NAMESPACE = Namespace.create(RunSummary.class);
+
+	private final PrintStream out;
+
+	private final AtomicBoolean printed = new AtomicBoolean();
+
+	private int checks;
+
+	/** Leaked groups by id: the id hashes the group's name, state and frames, so it is the same in every test. */
+	private final Map<String, Leak> leaks = new LinkedHashMap<>();
+
+	/** Class-initializer threads by group name and initializer frame. */
+	private final Map<String, Singleton> singletons = new LinkedHashMap<>();
+
+	RunSummary(PrintStream out) {
+		this.out = out;
+	}
+
+	/** The run's summary, created on first use; {@code null} where switched off. */
+	static @Nullable RunSummary of(ExtensionContext context) {
+		if (!PlatformProperties.summary(context)) {
+			return null;
+		}
+		return context.getRoot()
+			.getStore(NAMESPACE)
+			.getOrComputeIfAbsent(RunSummary.class, (key) -> new RunSummary(System.out), RunSummary.class);
+	}
+
+	/** A check has begun. */
+	synchronized void checked() {
+		this.checks++;
+	}
+
+	/** The check of {@code where} (a test or a test class) failed with these groups. */
+	synchronized void leaked(String where, List<GroupDetail> groups) {
+		for (GroupDetail detail : groups) {
+			StackGroupReport group = detail.group();
+			Leak leak = this.leaks.computeIfAbsent(group.id(), (id) -> new Leak(group));
+			leak.where.add(where);
+			leak.threads += group.count();
+		}
+	}
+
+	/** The check of {@code where} saw {@code threads} threads like {@code name} started from {@code initializer}. */
+	synchronized void singleton(String where, String name, String initializer, int threads) {
+		Singleton singleton = this.singletons.computeIfAbsent(name + " " + initializer,
+				(key) -> new Singleton(name, initializer, where));
+		singleton.threads += threads;
+	}
+
+	@Override
+	public void close() {
+		if (this.printed.compareAndSet(false, true)) {
+			String text = text();
+			if (!text.isEmpty()) {
+				this.out.print(text);
+				this.out.flush();
+			}
+		}
+	}
+
+	/** The summary, or nothing if no check ran. */
+	synchronized String text() {
+		if (this.checks == 0) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder("threadleaks: ");
+		Set<String> failed = new LinkedHashSet<>();
+		int threads = 0;
+		for (Leak leak : this.leaks.values()) {
+			failed.addAll(leak.where);
+			threads += leak.threads;
+		}
+		if (this.leaks.isEmpty()) {
+			text.append("no leaked threads in ").append(plural(this.checks, "check")).append('\n');
+		}
+		else {
+			text.append(plural(threads, "leaked thread")).append(" in ")
+				.append(plural(this.leaks.size(), "stack group"))
+				.append(", ").append(failed.size()).append(" of ").append(plural(this.checks, "check"))
+				.append(" failed, the group that failed most first:\n");
+			List<Leak> worstFirst = new ArrayList<>(this.leaks.values());
+			worstFirst.sort(Comparator.comparingInt((Leak leak) -> leak.where.size())
+				.thenComparingInt((leak) -> leak.threads)
+				.reversed());
+			for (Leak leak : worstFirst) {
+				leak.appendTo(text);
+			}
+		}
+		if (!this.singletons.isEmpty()) {
+			text.append("threadleaks: not blamed, threads started from a class initializer (process-wide singletons; ")
+				.append(PlatformProperties.BLAME_CLASS_INITIALIZERS)
+				.append("=true blames them):\n");
+			for (Singleton singleton : this.singletons.values()) {
+				text.append("  ").append(plural(singleton.threads, "thread")).append(" like \"").append(singleton.name)
+					.append("\" started by ").append(singleton.initializer).append(", first in ")
+					.append(singleton.firstWhere).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	private static String plural(int count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
+	}
+
+	/** One leaked group across the run. */
+	private static final class Leak {
+
+		private final StackGroupReport group;
+
+		private final Set<String> where = new LinkedHashSet<>();
+
+		private int threads;
+
+		Leak(StackGroupReport group) {
+			this.group = group;
+		}
+
+		void appendTo(StringBuilder text) {
+			text.append("  ").append(plural(this.where.size(), "check")).append(", ")
+				.append(plural(this.threads, "thread"))
+				.append(" like \"").append(this.group.name()).append("\" ").append(this.group.state()).append('\n');
+			List<String> frames = this.group.frames();
+			for (int i = 0; i < Math.min(frames.size(), MAX_FRAMES); i++) {
+				text.append("    at ").append(frames.get(i)).append('\n');
+			}
+			for (CreationSite site : this.group.creationSites()) {
+				text.append("    created by ").append(site.site()).append('\n');
+			}
+			text.append("    in ");
+			int named = 0;
+			for (String where : this.where) {
+				if (named == MAX_TESTS) {
+					text.append(" and ").append(this.where.size() - MAX_TESTS).append(" more");
+					break;
+				}
+				text.append((named > 0) ? ", " : "").append(where);
+				named++;
+			}
+			text.append('\n');
+		}
+
+	}
+
+	/** Threads started by one class initializer. */
+	private static final class Singleton {
+
+		private final String name;
+
+		private final String initializer;
+
+		private final String firstWhere;
+
+		private int threads;
+
+		Singleton(String name, String initializer, String firstWhere) {
+			this.name = name;
+			this.initializer = initializer;
+			this.firstWhere = firstWhere;
+		}
+
+	}
+
+}
