@@ -10,7 +10,7 @@ import org.springframework.context.SmartLifecycle;
  * Dumps the virtual threads at their own cadence while the application context runs, on one daemon thread named
  * {@value VirtualThreadMonitor#THREAD_NAME}; starts nothing where virtual threads are unavailable or turned off.
  * Stopping the context ends the thread. On JDK 25 and later it warns once at start that a thread dump taken while
- * virtual threads run has crashed the JVM there (see the README's "Virtual threads").
+ * virtual threads run has crashed the JVM there (see docs/virtual-threads.md).
  */
 public class VirtualThreadSampler implements SmartLifecycle {
 

@@ -3,8 +3,10 @@ package io.github.threadleaks.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,8 @@ class ThreadLeaksMetadataTests {
 				"threadleaks.stack-depth", "threadleaks.max-groups", "threadleaks.ignore.thread-names",
 				"threadleaks.ignore.top-frames", "threadleaks.ignore.any-frames", "threadleaks.metrics.max-groups",
 				"threadleaks.creation-site.enabled", "threadleaks.creation-site.max-threads",
-				"management.health.threadleaks.enabled", "management.endpoint.threadleaks.access",
+				"management.health.threadleaks.enabled", "management.info.threadleaks.enabled",
+				"management.endpoint.threadleaks.access",
 				"management.endpoint.threadleaks.cache.time-to-live", "threadleaks.virtual-threads.enabled",
 				"threadleaks.virtual-threads.interval", "threadleaks.virtual-threads.max-sample-time",
 				"threadleaks.virtual-threads.max-interval");
@@ -41,13 +44,29 @@ class ThreadLeaksMetadataTests {
 			.isEqualTo("30s");
 	}
 
+	@Test
+	void enumerableValuesHaveHints() throws IOException {
+		JsonNode horizons = metadata("hints").get("threadleaks.horizons");
+		assertThat(horizons).as("hint of threadleaks.horizons").isNotNull();
+		List<Integer> values = new ArrayList<>();
+		horizons.path("values").forEach((value) -> values.add(value.path("value").asInt()));
+		assertThat(values).containsExactly(1, 2, 3, 4, 5, 6);
+		assertThat(properties().get("management.endpoint.threadleaks.access").path("defaultValue").asString())
+			.isEqualTo("read_only");
+	}
+
 	private Map<String, JsonNode> properties() throws IOException {
+		return metadata("properties");
+	}
+
+	/** The named entries ({@code properties} or {@code hints}) of every metadata file, by name. */
+	private Map<String, JsonNode> metadata(String kind) throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		Map<String, JsonNode> properties = new HashMap<>();
 		for (URL url : Collections.list(getClass().getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
-				for (JsonNode property : mapper.readTree(in).path("properties")) {
+				for (JsonNode property : mapper.readTree(in).path(kind)) {
 					String name = property.path("name").asString();
 					if (name.contains("threadleaks")) {
 						properties.put(name, property);

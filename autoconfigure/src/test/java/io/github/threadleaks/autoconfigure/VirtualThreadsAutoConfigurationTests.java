@@ -1,5 +1,7 @@
 package io.github.threadleaks.autoconfigure;
 
+import java.util.List;
+
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksDescriptor;
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpointAutoConfiguration;
@@ -47,6 +49,7 @@ class VirtualThreadsAutoConfigurationTests {
 			ThreadLeaksDescriptor report = context.getBean(ThreadLeaksEndpoint.class).report();
 			assertThat(report.virtualThreads()).isNotNull();
 			assertThat(report.virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);
+			assertThat(virtualThreadMeters(context.getBean(ThreadLeaksMetrics.class))).isEmpty();
 		});
 		assertThat(output).doesNotContain(CRASH_WARNING);
 	}
@@ -60,6 +63,7 @@ class VirtualThreadsAutoConfigurationTests {
 			assertThat(status.status()).isEqualTo(VirtualThreadsReport.Status.UNAVAILABLE);
 			assertThat(status.reason()).startsWith("needs JDK 21+");
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isFalse();
+			assertThat(virtualThreadMeters(context.getBean(ThreadLeaksMetrics.class))).isEmpty();
 		});
 		assertThat(output).doesNotContain(CRASH_WARNING);
 	}
@@ -92,7 +96,19 @@ class VirtualThreadsAutoConfigurationTests {
 				.isEqualTo(3600.0);
 			assertThat(registry.get("threadleaks.virtual-threads.sample.duration").timeGauge().value()).isPositive();
 			assertThat(registry.get("threadleaks.virtual-threads.backed.off").gauge().value()).isZero();
+			assertThat(virtualThreadMeters(context.getBean(ThreadLeaksMetrics.class))).hasSize(4);
 		});
+	}
+
+	/** The names of the virtual-thread meters the given binder registers in a new registry. */
+	private static List<String> virtualThreadMeters(ThreadLeaksMetrics metrics) {
+		MeterRegistry registry = new SimpleMeterRegistry();
+		metrics.bindTo(registry);
+		return registry.getMeters()
+			.stream()
+			.map((meter) -> meter.getId().getName())
+			.filter((name) -> name.startsWith("threadleaks.virtual-threads."))
+			.toList();
 	}
 
 }

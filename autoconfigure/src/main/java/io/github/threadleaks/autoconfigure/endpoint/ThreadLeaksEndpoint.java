@@ -3,15 +3,19 @@ package io.github.threadleaks.autoconfigure.endpoint;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * {@link Endpoint @Endpoint} that shows the latest thread leak report, and one stack group with its member
- * threads. Reads what the sampler found last and never waits for a sample.
+ * threads. Reads what the sampler found last and never waits for a sample. Its write operation takes a sample
+ * at once; it is off unless {@code management.endpoint.threadleaks.access} (or the default access) grants
+ * {@code unrestricted} access.
  */
-@Endpoint(id = "threadleaks")
+@Endpoint(id = "threadleaks", defaultAccess = Access.READ_ONLY)
 public class ThreadLeaksEndpoint {
 
 	private final ThreadLeakMonitor monitor;
@@ -23,6 +27,16 @@ public class ThreadLeaksEndpoint {
 	@ReadOperation
 	public ThreadLeaksDescriptor report() {
 		return ThreadLeaksDescriptor.of(this.monitor.report());
+	}
+
+	/**
+	 * Takes a sample now, besides the sampler's own, and answers the report it gives: for deploy checks and
+	 * scripts that cannot wait for the next interval. The sample counts in the history like any other.
+	 * @return the report as of this sample
+	 */
+	@WriteOperation
+	public ThreadLeaksDescriptor sample() {
+		return ThreadLeaksDescriptor.of(this.monitor.sample());
 	}
 
 	@ReadOperation

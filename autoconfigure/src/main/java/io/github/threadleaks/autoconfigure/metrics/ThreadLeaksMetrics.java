@@ -80,11 +80,17 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.register(registry);
 		RegistryMeters meters = new RegistryMeters(registry, sampleDuration);
 		ThreadLeakReport report = this.monitor.report();
-		if (report.virtualThreads() != null) {
+		if (watchesVirtualThreads(report)) {
 			bindVirtualThreads(registry);
 		}
 		meters.export(exported(report), report.suspects());
 		this.registries.add(meters);
+	}
+
+	/** Whether virtual threads are dumped here: their meters exist only then (not while off or before JDK 21). */
+	static boolean watchesVirtualThreads(ThreadLeakReport report) {
+		VirtualThreadsReport status = report.virtualThreads();
+		return status != null && status.status() == VirtualThreadsReport.Status.AVAILABLE;
 	}
 
 	/** The virtual threads' sampler: the cost of its latest dump, its interval now, whether it backs off. */

@@ -39,6 +39,17 @@ class ThreadLeaksEndpointTests {
 	}
 
 	@Test
+	void writeOperationTakesASampleNowAndAnswersItsReport() {
+		ThreadLeaksDescriptor sampled = this.endpoint.sample();
+		assertThat(sampled.samples()).isEqualTo(1);
+		assertThat(sampled.takenAt()).isNotNull();
+		assertThat(sampled.status()).isEqualTo("OK");
+		ThreadLeaksDescriptor report = this.endpoint.report();
+		assertThat(report.samples()).isEqualTo(1);
+		assertThat(report.takenAt()).isEqualTo(sampled.takenAt());
+	}
+
+	@Test
 	void reportListsTheLeakAsSuspect() {
 		StackGroupReport suspect = this.leak.leakUntilSuspected();
 		ThreadLeaksDescriptor report = this.endpoint.report();

@@ -48,9 +48,19 @@ final class RunningApplication implements AutoCloseable {
 
 	/** GET {@code path}, as the given user ({@code null}: anonymous). */
 	Response get(String path, @Nullable String user) throws IOException {
+		return request("GET", path, user);
+	}
+
+	/** POST to {@code path} with no body, as the given user ({@code null}: anonymous). */
+	Response post(String path, @Nullable String user) throws IOException {
+		return request("POST", path, user);
+	}
+
+	private Response request(String method, String path, @Nullable String user) throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + this.port + path)
 			.toURL()
 			.openConnection();
+		connection.setRequestMethod(method);
 		if (user != null) {
 			String credentials = user + ":" + SecuredActuatorApplication.PASSWORD;
 			connection.setRequestProperty("Authorization",

@@ -2,8 +2,12 @@ package io.github.threadleaks.autoconfigure.web;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ThreadLeaksAccessTests {
 
 	private static final String EXPOSED = "management.endpoints.web.exposure.include=health,threadleaks";
+
+	// The sampler's first sample at start-up, then none while a test runs: only the POST adds one.
+	private static final String ONE_SAMPLE_AN_HOUR = "threadleaks.sample-interval=1h";
 
 	private static final String DETAILS_WHEN_AUTHORIZED = "management.endpoint.health.show-details=when-authorized";
 
@@ -59,6 +66,58 @@ class ThreadLeaksAccessTests {
 				.isEqualTo(404);
 			assertThat(app.get("/actuator/health", SecuredActuatorApplication.OPERATOR).status()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void writeOperationIsOffUntilAccessIsUnrestricted() throws IOException {
+		try (RunningApplication app = RunningApplication.start(EXPOSED, ONE_SAMPLE_AN_HOUR)) {
+			long samples = afterTheFirstSample(app);
+			// Read-only access maps the reads alone: a POST finds no operation for its method.
+			assertThat(app.post("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR).status()).isEqualTo(405);
+			assertThat(samples(app.get("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR)))
+				.isEqualTo(samples);
+		}
+	}
+
+	@Test
+	void unrestrictedAccessLetsTheRoleTakeASampleNow() throws IOException {
+		try (RunningApplication app = RunningApplication.start(EXPOSED, ONE_SAMPLE_AN_HOUR,
+				"management.endpoint.threadleaks.access=unrestricted")) {
+			long samples = afterTheFirstSample(app);
+			assertThat(app.post("/actuator/threadleaks", null).status()).isEqualTo(401);
+			assertThat(app.post("/actuator/threadleaks", SecuredActuatorApplication.DEVELOPER).status()).isEqualTo(403);
+			RunningApplication.Response sampled = app.post("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR);
+			assertThat(sampled.status()).isEqualTo(200);
+			assertThat(sampled.json()).containsKeys("status", "threads", "groups", "takenAt");
+			assertThat(samples(sampled)).isEqualTo(samples + 1);
+		}
+	}
+
+	@Test
+	void infoCarriesTheVersionStatusAndSettings() throws IOException {
+		try (RunningApplication app = RunningApplication.start(
+				"management.endpoints.web.exposure.include=health,info,threadleaks")) {
+			RunningApplication.Response info = app.get("/actuator/info", SecuredActuatorApplication.OPERATOR);
+			assertThat(info.status()).isEqualTo(200);
+			assertThat(info.json().get("threadleaks")).asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsKeys("version", "status", "settings");
+		}
+	}
+
+	/** Waits for the sampler's first sample, taken at start-up on its own thread, and returns the count. */
+	private static long afterTheFirstSample(RunningApplication app) throws IOException {
+		ThreadLeakMonitor monitor = app.context().getBean(ThreadLeakMonitor.class);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (monitor.report().samples() == 0) {
+			assertThat(System.nanoTime()).as("first sample within 30s").isLessThan(deadline);
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
+		return samples(app.get("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR));
+	}
+
+	private static long samples(RunningApplication.Response report) {
+		assertThat(report.status()).isEqualTo(200);
+		return ((Number) report.json().get("samples")).longValue();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,0 +1,41 @@
+package io.github.threadleaks.autoconfigure.info;
+
+import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+
+import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration for the {@link ThreadLeaksInfoContributor}, unless {@code management.info.threadleaks.enabled}
+ * (or {@code management.info.defaults.enabled}) is {@code false}.
+ */
+@AutoConfiguration(after = ThreadLeaksAutoConfiguration.class)
+@ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
+@ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
+public final class ThreadLeaksInfoContributorAutoConfiguration {
+
+	// The info condition lives in an optional jar: it is read only once the class check has passed.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledInfoContributor("threadleaks")
+	@ConditionalOnBean({ ThreadLeakMonitor.class, ThreadLeaksSettings.class })
+	static class EnabledInfoContributorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ThreadLeaksInfoContributor threadLeaksInfoContributor(ThreadLeakMonitor monitor,
+				ThreadLeaksSettings settings) {
+			return new ThreadLeaksInfoContributor(monitor, settings);
+		}
+
+	}
+
+}
