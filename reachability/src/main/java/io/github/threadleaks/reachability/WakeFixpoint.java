@@ -1,6 +1,7 @@
 package io.github.threadleaks.reachability;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,8 @@ final class WakeFixpoint {
 
 	private final ObjectParents marked = new ObjectParents();
 
+	private final ReferenceFields references;
+
 	private final Map<Long, String> rootNames = new HashMap<>();
 
 	/** The {@code Thread} objects of candidates not woken yet: marking stops at them. */
@@ -45,6 +48,7 @@ final class WakeFixpoint {
 
 	private WakeFixpoint(HeapGraph graph) {
 		this.graph = graph;
+		this.references = new ReferenceFields(graph);
 	}
 
 	/**
@@ -164,8 +168,8 @@ final class WakeFixpoint {
 			}
 			HeapObject object = this.graph.findObjectByIdOrNull(id);
 			if (object instanceof HeapInstance instance) {
-				for (Iterator<HeapField> fields = instance.readFields().iterator(); fields.hasNext();) {
-					visit(fields.next().getValue().getAsNonNullObjectId(), id);
+				for (long field : this.references.of(instance)) {
+					visit(field, id);
 				}
 			}
 			else if (object instanceof HeapObjectArray array) {
@@ -190,7 +194,7 @@ final class WakeFixpoint {
 
 	private void enqueue(long object) {
 		if (this.tail == this.queue.length) {
-			this.queue = java.util.Arrays.copyOf(this.queue, this.queue.length * 2);
+			this.queue = Arrays.copyOf(this.queue, this.queue.length * 2);
 		}
 		this.queue[this.tail++] = object;
 	}
