@@ -6,6 +6,9 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.reachability.AnalysisInProgressException;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -15,10 +18,13 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 /**
  * Adds {@code GET /actuator/threadleaks/{id}/reachability} to the threadleaks endpoint over HTTP: whether anything
  * could ever wake the group's threads, from a heap dump taken for the request. Answers 404 for an unknown group
- * or another last segment, 429 while another analysis runs, as Boot's heapdump endpoint does while it dumps.
+ * or another last segment, 429 while another analysis runs, as Boot's heapdump endpoint does while it dumps. A
+ * failed analysis (a full disk, say) is logged at WARN and answered 500.
  */
 @EndpointWebExtension(endpoint = ThreadLeaksEndpoint.class)
 public class ThreadLeaksReachabilityWebExtension {
+
+	private static final Log logger = LogFactory.getLog(ThreadLeaksReachabilityWebExtension.class);
 
 	/** The last segment of the path. */
 	static final String REACHABILITY = "reachability";
@@ -51,6 +57,11 @@ public class ThreadLeaksReachabilityWebExtension {
 		catch (AnalysisInProgressException ex) {
 			return new WebEndpointResponse<>(new ReachabilityRefusal(ex.getMessage()),
 					WebEndpointResponse.STATUS_TOO_MANY_REQUESTS);
+		}
+		catch (RuntimeException ex) {
+			// Requests are rare and asked for by a person: each failure is worth its own line.
+			logger.warn("Reachability analysis of thread group " + id + " failed: " + ex.getMessage(), ex);
+			throw ex;
 		}
 	}
 
