@@ -9,6 +9,9 @@ final class PendingReplies {
 
 	static final Map<Integer, CompletableFuture<String>> REPLIES = new ConcurrentHashMap<>();
 
+	/** A monitor threads wait on with {@code Object.wait()}, kept where anyone could notify it. */
+	static final Object MONITOR = new Object();
+
 	private PendingReplies() {
 	}
 

@@ -100,6 +100,35 @@ class ReachabilityAnalyzerTests {
 	}
 
 	@Test
+	void anObjectWaitOnAMonitorOnlyTheWaitersHoldIsUnreachable() {
+		for (int i = 0; i < 2; i++) {
+			this.threads.start("orphan-monitor", Thread.State.WAITING, () -> {
+				Object monitor = new Object();
+				synchronized (monitor) {
+					monitor.wait();
+				}
+			});
+		}
+		ReachabilityVerdict verdict = new ReachabilityAnalyzer().analyze(LeakyThreads.group("orphan-monitor"));
+		assertThat(verdict.verdict()).as(verdict.pathText()).isEqualTo(Verdict.UNREACHABLE);
+		assertThat(verdict.blockerClass()).isEqualTo("java.lang.Object");
+		assertThat(verdict.threads()).isEqualTo(2);
+	}
+
+	@Test
+	void anObjectWaitOnAMonitorInAStaticFieldIsReachable() {
+		this.threads.start("static-monitor", Thread.State.WAITING, () -> {
+			synchronized (PendingReplies.MONITOR) {
+				PendingReplies.MONITOR.wait();
+			}
+		});
+		ReachabilityVerdict verdict = new ReachabilityAnalyzer().analyze(LeakyThreads.group("static-monitor"));
+		assertThat(verdict.verdict()).isEqualTo(Verdict.REACHABLE);
+		assertThat(verdict.path()).first()
+			.isEqualTo(new PathStep("static field " + PendingReplies.class.getName() + ".MONITOR", "java.lang.Object"));
+	}
+
+	@Test
 	void aSocketReadWithoutTimeoutIsNotApplicableAndTakesNoDump() throws Exception {
 		try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			AtomicReference<Socket> client = new AtomicReference<>();
