@@ -21,7 +21,8 @@ import shark.HprofRecordTag;
  * Answers whether anything could ever wake a stack group's threads, from a live heap dump of this JVM. The dump goes
  * to a temporary directory of its own and is deleted when the analysis ends, also when it fails. One analysis runs
  * at a time; a second request is refused with {@link AnalysisInProgressException}. The dump pauses the application
- * (a full collection, then the heap written to disk) and needs free disk about the size of the live heap.
+ * (a full collection, then the heap written to disk), needs free disk of about 1.5 times the live heap, and memory
+ * for the analysis of several times the live heap.
  *
  * @since 0.1.0
  */
