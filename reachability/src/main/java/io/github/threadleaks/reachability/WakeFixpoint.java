@@ -179,15 +179,18 @@ final class WakeFixpoint {
 			}
 			else if (object instanceof HeapClass type) {
 				for (Iterator<HeapField> fields = type.readStaticFields().iterator(); fields.hasNext();) {
-					visit(fields.next().getValue().getAsNonNullObjectId(), id);
+					Long value = fields.next().getValue().getAsNonNullObjectId();
+					if (value != null) {
+						visit(value, id);
+					}
 				}
 				visit(type.readRecord().getClassLoaderId(), id);
 			}
 		}
 	}
 
-	private void visit(@Nullable Long child, long parent) {
-		if (child != null && child != 0 && this.marked.mark(child, parent)) {
+	private void visit(long child, long parent) {
+		if (child != 0 && this.marked.mark(child, parent)) {
 			enqueue(child);
 		}
 	}

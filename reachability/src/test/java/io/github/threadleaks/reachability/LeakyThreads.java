@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Real threads blocked in real JDK primitives, for tests. Holds only the {@code Thread} objects, never what they
  * wait on: a reference kept here would reach their blockers and change the verdict under test. On
- * {@link #close()} interrupts and joins every thread, failing the test if one outlives the deadline.
+ * {@link #release()} interrupts and joins every thread, failing the test if one outlives the deadline.
  */
-final class LeakyThreads implements AutoCloseable {
+final class LeakyThreads {
 
 	/** Every thread started here is named with this prefix. */
 	static final String PREFIX = "reachability-test-";
@@ -57,7 +57,7 @@ final class LeakyThreads implements AutoCloseable {
 		return thread;
 	}
 
-	/** A factory of threads named for {@code role}, all ended on {@link #close()}: for executors under test. */
+	/** A factory of threads named for {@code role}, all ended on {@link #release()}: for executors under test. */
 	ThreadFactory factory(String role) {
 		return (task) -> {
 			Thread thread = new Thread(task, PREFIX + role + "-" + this.sequence.incrementAndGet());
@@ -101,8 +101,8 @@ final class LeakyThreads implements AutoCloseable {
 		return monitor.group(group.id()).orElseThrow();
 	}
 
-	@Override
-	public void close() throws InterruptedException {
+	/** Interrupts every thread started here and waits for each to end. */
+	void release() throws InterruptedException {
 		for (Thread thread : this.threads) {
 			thread.interrupt();
 		}

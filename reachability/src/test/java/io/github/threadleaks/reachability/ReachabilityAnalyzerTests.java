@@ -36,7 +36,7 @@ class ReachabilityAnalyzerTests {
 
 	@AfterEach
 	void release() throws InterruptedException {
-		this.threads.close();
+		this.threads.release();
 		PendingReplies.REPLIES.values().forEach((reply) -> reply.complete("released"));
 		PendingReplies.REPLIES.clear();
 	}
@@ -140,6 +140,7 @@ class ReachabilityAnalyzerTests {
 				}
 			});
 			try (Socket accepted = server.accept()) {
+				assertThat(accepted.isConnected()).isTrue();
 				LeakyThreads.await(() -> Arrays.stream(reader.getStackTrace())
 					.anyMatch((frame) -> frame.getMethodName().contains("read")
 							&& frame.getClassName().contains("Socket")),
