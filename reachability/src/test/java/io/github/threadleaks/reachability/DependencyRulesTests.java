@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The analysis sits on core and the HPROF reader alone, so that the starter, a test or a CLI can all use it. */
+/**
+ * The analysis sits on core and the HPROF reader alone, so that the starter, a test or a CLI can all use it, and
+ * publishes few types.
+ */
 class DependencyRulesTests {
 
 	@Test
@@ -24,6 +27,20 @@ class DependencyRulesTests {
 				.toList();
 		}
 		assertThat(offenders).isEmpty();
+	}
+
+	@Test
+	void publicApiIsTheAnalyzerAndItsVerdict() throws IOException {
+		List<String> publicTypes;
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			publicTypes = files.filter((file) -> read(file).lines()
+				.anyMatch((line) -> line.matches("public (final |abstract )?(class|record|enum|interface) .*")))
+				.map((file) -> file.getFileName().toString().replace(".java", ""))
+				.toList();
+		}
+		// A change to this list is a decision about the published API.
+		assertThat(publicTypes).containsExactlyInAnyOrder("AnalysisInProgressException", "PathStep",
+				"ReachabilityAnalyzer", "ReachabilityVerdict", "Verdict");
 	}
 
 	@Test
