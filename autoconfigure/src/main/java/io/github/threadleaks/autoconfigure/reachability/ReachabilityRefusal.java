@@ -1,0 +1,11 @@
+package io.github.threadleaks.autoconfigure.reachability;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+
+/**
+ * Why a reachability request was refused.
+ *
+ * @param message the reason, for the caller
+ */
+public record ReachabilityRefusal(String message) implements OperationResponseBody {
+}

@@ -1,0 +1,68 @@
+package io.github.threadleaks.autoconfigure.reachability;
+
+import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
+import io.github.threadleaks.core.GroupDetail;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.reachability.AnalysisInProgressException;
+import io.github.threadleaks.reachability.ReachabilityAnalyzer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+
+/**
+ * Adds {@code GET /actuator/threadleaks/{id}/reachability} to the threadleaks endpoint over HTTP: whether anything
+ * could ever wake the group's threads, from a heap dump taken for the request. Answers 404 for an unknown group
+ * or another last segment, 429 while another analysis runs, as Boot's heapdump endpoint does while it dumps. A
+ * failed analysis (a full disk, say) is logged at WARN and answered 500.
+ */
+@EndpointWebExtension(endpoint = ThreadLeaksEndpoint.class)
+public class ThreadLeaksReachabilityWebExtension {
+
+	private static final Log logger = LogFactory.getLog(ThreadLeaksReachabilityWebExtension.class);
+
+	/** The last segment of the path. */
+	static final String REACHABILITY = "reachability";
+
+	private final ThreadLeakMonitor monitor;
+
+	private final ReachabilityAnalyzer analyzer;
+
+	public ThreadLeaksReachabilityWebExtension(ThreadLeakMonitor monitor, ReachabilityAnalyzer analyzer) {
+		this.monitor = monitor;
+		this.analyzer = analyzer;
+	}
+
+	/**
+	 * The verdict on one group of the latest sample.
+	 * @param id the group's id
+	 * @param detail the last path segment, {@code reachability}
+	 * @return the verdict, or 404 or 429
+	 */
+	@ReadOperation
+	public WebEndpointResponse<OperationResponseBody> reachability(@Selector String id, @Selector String detail) {
+		// Boot's selectors are variables: the literal segment is checked here.
+		GroupDetail group = REACHABILITY.equals(detail) ? this.monitor.group(id).orElse(null) : null;
+		if (group == null) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		try {
+			return new WebEndpointResponse<>(ReachabilityDescriptor.of(this.analyzer.analyze(group)));
+		}
+		catch (AnalysisInProgressException ex) {
+			return new WebEndpointResponse<>(new ReachabilityRefusal(ex.getMessage()),
+					WebEndpointResponse.STATUS_TOO_MANY_REQUESTS);
+		}
+		catch (RuntimeException ex) {
+			// Requests are rare and asked for by a person: each failure is worth its own line.
+			logger.warn("Reachability analysis of thread group " + id + " failed: " + ex.getMessage(), ex);
+			throw ex;
+		}
+	}
+
+}
