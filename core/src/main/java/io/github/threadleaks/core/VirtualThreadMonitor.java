@@ -77,9 +77,8 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 					noContainers, null);
 		}
 		return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null, noContainers
-				+ "; start it with " + ContainerThreadSource.JVM_FLAG
-				+ " to watch them (the thread dump is not used: on JDK 25.0.3 it crashed the JVM while virtual threads"
-				+ " ran)", null);
+				+ " (the thread dump is not used instead: on JDK 25.0.3 it crashed the JVM while virtual threads ran)",
+				null);
 	}
 
 	private VirtualThreadMonitor(VirtualThreadSettings virtualThreads, VirtualThreadsReport.Source source,
