@@ -8,13 +8,13 @@ import java.time.Duration;
  */
 public final class VirtualThreadSettings {
 
-	/** The shortest interval between two listings: one costs about 20 to 30 µs per virtual thread. */
+	/** The shortest interval between two listings: each walks the stack of every virtual thread. */
 	public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
 	/** The smallest budget of one dump. */
 	public static final Duration MIN_MAX_SAMPLE_TIME = Duration.ofMillis(1);
 
-	/** The most threads one listing walks by default: about two seconds of stack walks here. */
+	/** The most threads one listing walks by default: several seconds of stack walks on a small machine. */
 	public static final int DEFAULT_MAX_THREADS = 100_000;
 
 	private final boolean enabled;
