@@ -126,6 +126,7 @@ public final class ThreadLeaksAutoConfiguration {
 				.interval(properties.getInterval())
 				.maxSampleTime(properties.getMaxSampleTime())
 				.maxInterval(properties.getMaxInterval())
+				.maxThreads(properties.getMaxThreads())
 				.build();
 		}
 		catch (InvalidSettingException ex) {

@@ -275,31 +275,38 @@ public class ThreadLeaksProperties {
 	}
 
 	/**
-	 * Virtual threads (JDK 21+), listed by a thread dump taken at a cadence of its own.
+	 * Virtual threads (JDK 21+), listed through the JDK's thread containers at a cadence of their own.
 	 */
 	public static class VirtualThreads {
 
 		/**
-		 * Whether to watch virtual threads too (JDK 21+; before, they are reported as unavailable). Off by
-		 * default: on some JDK builds a thread dump taken while virtual threads run can crash the JVM.
+		 * Whether to watch virtual threads too where the JVM can list them safely: on JDK 21+ started with
+		 * '--add-exports java.base/jdk.internal.vm=ALL-UNNAMED'. Elsewhere they are reported as unavailable, with
+		 * the reason.
 		 */
-		private boolean enabled;
+		private boolean enabled = true;
 
 		/**
-		 * How often to dump the virtual threads while dumps stay within 'max-sample-time'. At least 1s.
+		 * How often to list the virtual threads while listings stay within 'max-sample-time'. At least 1s.
 		 */
 		private Duration interval = Duration.ofSeconds(30);
 
 		/**
-		 * Budget of one dump of the virtual threads; a dump that takes longer doubles the interval, up to
-		 * 'max-interval', and dumps within half the budget halve it again. At least 1ms.
+		 * Budget of one listing of the virtual threads; a listing that takes longer doubles the interval, up to
+		 * 'max-interval', and listings within half the budget halve it again. At least 1ms.
 		 */
 		private Duration maxSampleTime = Duration.ofSeconds(1);
 
 		/**
-		 * Longest interval the dumps are stretched to when over budget. At least 'interval'.
+		 * Longest interval the listings are stretched to when over budget. At least 'interval'.
 		 */
 		private Duration maxInterval = Duration.ofMinutes(5);
+
+		/**
+		 * Most virtual threads one listing walks the stacks of; the threads past it are left out of that listing.
+		 * At least 1.
+		 */
+		private int maxThreads = 100_000;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -331,6 +338,14 @@ public class ThreadLeaksProperties {
 
 		public void setMaxInterval(Duration maxInterval) {
 			this.maxInterval = maxInterval;
+		}
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
 		}
 
 	}

@@ -1,25 +1,29 @@
 package io.github.threadleaks.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.threadleaks.core.ContainerThreadSource;
 import io.github.threadleaks.core.VirtualThreadMonitor;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Dumps the virtual threads at their own cadence while the application context runs, on one daemon thread named
+ * Lists the virtual threads at their own cadence while the application context runs, on one daemon thread named
  * {@value VirtualThreadMonitor#THREAD_NAME}; starts nothing where virtual threads are unavailable or turned off.
- * Stopping the context ends the thread. On JDK 25 and later it warns once at start that a thread dump taken while
- * virtual threads run has crashed the JVM there (see docs/virtual-threads.md).
+ * Stopping the context ends the thread. Where a JDK 21+ JVM cannot list them safely, it says once at start, at
+ * INFO, how to turn them on.
  */
 public class VirtualThreadSampler implements SmartLifecycle {
-
-	/** The first JDK whose dumps crashed the JVM here (JDK 25.0.3); JDK 21 to 24 write dumps another way. */
-	static final int FIRST_AFFECTED_JDK = 25;
 
 	private static final Log logger = LogFactory.getLog(VirtualThreadSampler.class);
 
 	private final VirtualThreadMonitor monitor;
+
+	private final AtomicBoolean explained = new AtomicBoolean();
 
 	/**
 	 * A sampler of the given monitor.
@@ -31,13 +35,21 @@ public class VirtualThreadSampler implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (this.monitor.isAvailable() && !isRunning() && Runtime.version().feature() >= FIRST_AFFECTED_JDK) {
-			logger.warn("Virtual threads are watched by thread dumps (threadleaks.virtual-threads.enabled=true). "
-					+ "On JDK 25.0.3 a thread dump taken while virtual threads run crashed the JVM within a few dozen "
-					+ "dumps (JDK-8364343); this JVM is " + System.getProperty("java.version")
-					+ ". Turn it on only where virtual threads are idle, or on a JDK build with that bug fixed.");
+		VirtualThreadsReport status = this.monitor.status();
+		if (status.status() == VirtualThreadsReport.Status.UNAVAILABLE && Runtime.version().feature() >= 21
+				&& this.explained.compareAndSet(false, true)) {
+			logger.info(howToTurnOn(status.reason()));
 		}
 		this.monitor.start();
+	}
+
+	/** What start-up says where a JDK 21+ JVM cannot list its virtual threads safely. */
+	static String howToTurnOn(@Nullable String reason) {
+		String flag = ContainerThreadSource.JVM_FLAG;
+		return "Virtual threads are not watched: " + reason + ". To watch them, start the JVM with " + flag
+				+ ": java " + flag + " -jar app.jar; with the Spring Boot Maven plugin, <jvmArguments>" + flag
+				+ "</jvmArguments>; in a container image, JAVA_TOOL_OPTIONS=\"" + flag.replace(" ", "=")
+				+ "\". Set threadleaks.virtual-threads.enabled=false to silence this.";
 	}
 
 	@Override

@@ -31,7 +31,8 @@ class ThreadLeaksMetadataTests {
 				"management.endpoint.threadleaks.access",
 				"management.endpoint.threadleaks.cache.time-to-live", "threadleaks.virtual-threads.enabled",
 				"threadleaks.virtual-threads.interval", "threadleaks.virtual-threads.max-sample-time",
-				"threadleaks.virtual-threads.max-interval", "threadleaks.reachability.enabled");
+				"threadleaks.virtual-threads.max-interval", "threadleaks.virtual-threads.max-threads",
+				"threadleaks.reachability.enabled");
 		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
 			.isNotBlank());
 		assertThat(properties.get("threadleaks.sample-interval").path("defaultValue").asString()).isEqualTo("10s");
@@ -39,7 +40,9 @@ class ThreadLeaksMetadataTests {
 		assertThat(properties.get("threadleaks.creation-site.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("threadleaks.creation-site.max-threads").path("defaultValue").asInt()).isEqualTo(50_000);
 		assertThat(properties.get("management.health.threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
-		assertThat(properties.get("threadleaks.virtual-threads.enabled").path("defaultValue").asBoolean()).isFalse();
+		assertThat(properties.get("threadleaks.virtual-threads.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("threadleaks.virtual-threads.max-threads").path("defaultValue").asInt())
+			.isEqualTo(100_000);
 		assertThat(properties.get("threadleaks.reachability.enabled").path("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("threadleaks.virtual-threads.interval").path("defaultValue").asString())
 			.isEqualTo("30s");

@@ -53,6 +53,7 @@ class ThreadLeaksPropertiesValidationTests {
 			virtual-threads.interval  | 500ms  | PT0.5S | at least 1s
 			virtual-threads.max-sample-time | 0ms | PT0S | at least 1ms
 			virtual-threads.max-interval | 10s | PT10S  | at least virtual-threads.interval (PT30S)
+			virtual-threads.max-threads  | 0      | 0      | at least 1
 			""")
 	void invalidValueFailsStartUp(String key, String value, String shownValue, String allowed) {
 		assertFailure("threadleaks." + key + "=" + value, "Property threadleaks." + key + " with value '"

@@ -26,12 +26,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The virtual threads' monitor and sampler: off by default, unavailable before JDK 21, part of every reading. */
+/**
+ * The virtual threads' monitor and sampler: on by default where the thread containers are open (the build opens
+ * them on JDK 21+, as an application's start command does), unavailable before JDK 21, off where turned off.
+ */
 @VerifyNoThreadLeaks
 @ExtendWith(OutputCaptureExtension.class)
 class VirtualThreadsAutoConfigurationTests {
 
-	private static final String CRASH_WARNING = "crashed the JVM";
+	private static final String HOW_TO_TURN_ON = "To watch them, start the JVM with";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,
@@ -42,52 +45,51 @@ class VirtualThreadsAutoConfigurationTests {
 		.withBean(SimpleMeterRegistry.class);
 
 	@Test
-	void offByDefaultAndSaidSoInTheReport(CapturedOutput output) {
-		this.contextRunner.run((context) -> {
+	void turnedOffItIsDisabledAndSaidSoInTheReport(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("threadleaks.virtual-threads.enabled=false").run((context) -> {
 			assertThat(context).hasSingleBean(VirtualThreadMonitor.class).hasSingleBean(VirtualThreadSampler.class);
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isFalse();
 			ThreadLeaksDescriptor report = context.getBean(ThreadLeaksEndpoint.class).report();
 			assertThat(report.virtualThreads()).isNotNull();
 			assertThat(report.virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);
-			assertThat(virtualThreadMeters(context.getBean(ThreadLeaksMetrics.class))).isEmpty();
+			assertThat(report.virtualThreads().source()).isNull();
 		});
-		assertThat(output).doesNotContain(CRASH_WARNING);
+		assertThat(output).doesNotContain(HOW_TO_TURN_ON);
 	}
 
 	@Test
 	@EnabledOnJre(value = JRE.JAVA_17, disabledReason = "virtual threads exist from JDK 21")
-	void onJdk17TurnedOnItIsUnavailableWithTheReasonAndNoError(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("threadleaks.virtual-threads.enabled=true").run((context) -> {
+	void onJdk17ItIsUnavailableWithTheReasonAndNoErrorNorAdvice(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			VirtualThreadsReport status = context.getBean(ThreadLeakMonitor.class).report().virtualThreads();
 			assertThat(status.status()).isEqualTo(VirtualThreadsReport.Status.UNAVAILABLE);
 			assertThat(status.reason()).startsWith("needs JDK 21+");
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isFalse();
-			assertThat(virtualThreadMeters(context.getBean(ThreadLeaksMetrics.class))).isEmpty();
 		});
-		assertThat(output).doesNotContain(CRASH_WARNING);
+		assertThat(output).doesNotContain(HOW_TO_TURN_ON);
 	}
 
 	@Test
-	@EnabledForJreRange(min = JRE.JAVA_25, disabledReason = "the dumps that crashed the JVM are JDK 25's")
-	void onJdk25AndLaterTurnedOnItWarnsOnceThatDumpsHaveCrashedTheJvm(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("threadleaks.virtual-threads.enabled=true").run((context) -> {
-			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isTrue();
-			context.getBean(VirtualThreadSampler.class).start();
-		});
-		assertThat(output.getAll().split(CRASH_WARNING, -1)).hasSize(2);
-		assertThat(output).contains("JDK-8364343").contains("this JVM is " + System.getProperty("java.version"));
+	void theAdviceNamesTheFlagForJavaJarTheMavenPluginAndAContainerImage() {
+		assertThat(VirtualThreadSampler.howToTurnOn("the JVM was started without it"))
+			.startsWith("Virtual threads are not watched: the JVM was started without it. ")
+			.contains("java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -jar app.jar")
+			.contains("<jvmArguments>--add-exports java.base/jdk.internal.vm=ALL-UNNAMED</jvmArguments>")
+			.contains("JAVA_TOOL_OPTIONS=\"--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED\"")
+			.contains("threadleaks.virtual-threads.enabled=false");
 	}
 
 	@Test
-	@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads and their thread dump are JDK 21+")
-	void onJdk21AndLaterTurnedOnItDumpsAndMeasures() {
-		this.contextRunner.withPropertyValues("threadleaks.virtual-threads.enabled=true").run((context) -> {
+	@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "the thread containers are JDK 21+")
+	void onJdk21AndLaterWithTheFlagTheContainersAreListedByDefaultAndMeasured(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
 			VirtualThreadMonitor virtualThreads = context.getBean(VirtualThreadMonitor.class);
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isTrue();
 			virtualThreads.sample();
 			VirtualThreadsReport status = context.getBean(ThreadLeakMonitor.class).report().virtualThreads();
 			assertThat(status.status()).isEqualTo(VirtualThreadsReport.Status.AVAILABLE);
+			assertThat(status.source()).isEqualTo(VirtualThreadsReport.Source.CONTAINERS);
 			assertThat(status.samples()).isPositive();
 			assertThat(status.intervalMillis()).isEqualTo(3_600_000);
 			MeterRegistry registry = new SimpleMeterRegistry();

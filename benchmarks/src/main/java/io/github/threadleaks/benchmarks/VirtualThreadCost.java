@@ -18,6 +18,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.threadleaks.core.ContainerThreadSource;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.VirtualThreadMonitor;
 import io.github.threadleaks.core.VirtualThreadSettings;
@@ -27,11 +28,14 @@ import io.github.threadleaks.core.VirtualThreadSource;
  * The cost of watching virtual threads (JDK 21+), printed as Markdown rows: at each given number of virtual threads
  * parked about 45 frames deep in {@code SynchronousQueue.put}, the JVM's JSON thread dump alone and a threadleaks
  * sample of them (dump, streamed reading, engine), in time and allocation, and the heap the engine keeps; then the
- * cost of streaming JFR's {@code jdk.VirtualThreadStart}/{@code End} events in-process, per virtual thread started
- * and joined, against the same loop without the stream. A plain timing loop (median of 5 rounds after a warm-up),
+ * same sample through the JDK's thread containers ({@link ContainerThreadSource}: run with
+ * {@value ContainerThreadSource#JVM_FLAG}); then the cost of streaming JFR's
+ * {@code jdk.VirtualThreadStart}/{@code End} events in-process, per virtual thread started and joined, against the
+ * same loop without the stream. A plain timing loop (median of 5 rounds after a warm-up),
  * not JMH: each round of the dump takes seconds.
  * <p>
- * Usage: {@code java -cp benchmarks.jar io.github.threadleaks.benchmarks.VirtualThreadCost 10000 100000}
+ * Usage: {@code java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp benchmarks.jar
+ * io.github.threadleaks.benchmarks.VirtualThreadCost 10000 100000}
  */
 public final class VirtualThreadCost {
 
@@ -48,9 +52,15 @@ public final class VirtualThreadCost {
 			System.err.println("Virtual threads cannot be measured here: " + unavailable);
 			System.exit(1);
 		}
+		String noContainers = ContainerThreadSource.unavailableReason();
+		if (noContainers != null) {
+			System.err.println("The container source cannot be measured here: " + noContainers);
+			System.exit(1);
+		}
 		System.out.println("| virtual threads | dump file | dump, ms | dump, allocated MB | threadleaks sample, ms "
-				+ "| sample, allocated MB | sample / dump | engine retains, MB |");
-		System.out.println("|---|---|---|---|---|---|---|---|");
+				+ "| sample, allocated MB | sample / dump | engine retains, MB | container sample, ms "
+				+ "| container sample, allocated MB | container sample / dump |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
 		int[] sizes = (args.length > 0) ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
 				: new int[] { 10_000, 100_000 };
 		for (int size : sizes) {
@@ -77,8 +87,13 @@ public final class VirtualThreadCost {
 			VirtualThreadMonitor monitor = new VirtualThreadMonitor(ThreadLeaksSettings.defaults(),
 					VirtualThreadSettings.builder().enabled(true).maxSampleTime(Duration.ofMinutes(10)).build(),
 					new VirtualThreadSource(32), Clock.systemUTC());
+			VirtualThreadMonitor containers = new VirtualThreadMonitor(ThreadLeaksSettings.defaults(),
+					VirtualThreadSettings.builder().maxSampleTime(Duration.ofMinutes(10)).build(),
+					ContainerThreadSource.of(32, Integer.MAX_VALUE), Clock.systemUTC());
 			double[] dumpMillis = new double[ROUNDS];
 			double[] sampleMillis = new double[ROUNDS];
+			double[] containerMillis = new double[ROUNDS];
+			long containerBytes = 0;
 			long dumpBytes = 0;
 			long sampleBytes = 0;
 			long fileSize = 0;
@@ -97,7 +112,14 @@ public final class VirtualThreadCost {
 				monitor.sample();
 				double sampled = (System.nanoTime() - begin) / 1e6;
 				long sampleAllocated = allocatedBytes() - allocated;
+				allocated = allocatedBytes();
+				begin = System.nanoTime();
+				containers.sample();
+				double listed = (System.nanoTime() - begin) / 1e6;
+				long listAllocated = allocatedBytes() - allocated;
 				if (i >= 0) {
+					containerMillis[i] = listed;
+					containerBytes = listAllocated;
 					dumpMillis[i] = dumped;
 					sampleMillis[i] = sampled;
 					dumpBytes = dumpAllocated;
@@ -109,9 +131,12 @@ public final class VirtualThreadCost {
 			long retained = usedHeap() - heapBefore;
 			double dump = median(dumpMillis);
 			double sample = median(sampleMillis);
-			System.out.printf(Locale.ROOT, "| %,d | %.1f MB | %.0f | %.0f | %.0f | %.0f | %.2f× | %.1f |%n", size,
-					fileSize / 1e6, dump, dumpBytes / 1e6, sample, sampleBytes / 1e6, sample / dump, retained / 1e6);
-			if (monitor.report().groups().isEmpty()) {
+			double listing = median(containerMillis);
+			System.out.printf(Locale.ROOT,
+					"| %,d | %.1f MB | %.0f | %.0f | %.0f | %.0f | %.2f× | %.1f | %.0f | %.0f | %.2f× |%n", size,
+					fileSize / 1e6, dump, dumpBytes / 1e6, sample, sampleBytes / 1e6, sample / dump, retained / 1e6,
+					listing, containerBytes / 1e6, listing / dump);
+			if (monitor.report().groups().isEmpty() || containers.report().groups().isEmpty()) {
 				throw new IllegalStateException("The sample found no group");
 			}
 		}

@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Watches the virtual threads (JDK 21+): a {@link ThreadLeakMonitor} of its own over a {@link VirtualThreadSource},
- * sampled on one daemon thread named {@value #THREAD_NAME} at a slower cadence than the platform threads, since
- * listing virtual threads takes a thread dump. A dump that takes longer than its budget doubles the interval (up to
- * {@code max-interval}); dumps back within half the budget halve it again, down to the configured interval. Where
+ * Watches the virtual threads (JDK 21+): a {@link ThreadLeakMonitor} of its own over a {@link ContainerThreadSource}
+ * (or, on JDK builds verified safe, a {@link VirtualThreadSource}), sampled on one daemon thread named
+ * {@value #THREAD_NAME} at a slower cadence than the platform threads, since listing virtual threads walks every
+ * stack. A listing that takes longer than its budget doubles the interval (up to
+ * {@code max-interval}); listings back within half the budget halve it again, down to the configured interval. Where
  * the JVM cannot list virtual threads, or watching them is turned off, it reports why and samples nothing.
  */
 public final class VirtualThreadMonitor implements AutoCloseable {
@@ -27,6 +28,8 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 
 	private final VirtualThreadsReport.Status status;
 
+	private final VirtualThreadsReport.@Nullable Source source;
+
 	private final @Nullable String reason;
 
 	private final @Nullable ThreadLeakMonitor engine;
@@ -38,35 +41,56 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	private final SamplerThread thread = new SamplerThread(THREAD_NAME);
 
 	private VirtualThreadMonitor(VirtualThreadSettings settings, VirtualThreadsReport.Status status,
-			@Nullable String reason, @Nullable ThreadLeakMonitor engine) {
+			VirtualThreadsReport.@Nullable Source source, @Nullable String reason, @Nullable ThreadLeakMonitor engine) {
 		this.settings = settings;
 		this.status = status;
+		this.source = source;
 		this.reason = reason;
 		this.engine = engine;
 		this.intervalMillis = settings.interval().toMillis();
 	}
 
 	/**
-	 * A monitor of this JVM's virtual threads: disabled where the settings say so, unavailable (with the reason)
-	 * before JDK 21.
+	 * A monitor of this JVM's virtual threads, over the first safe source there is: the thread containers where
+	 * the JVM was started with {@value ContainerThreadSource#JVM_FLAG}, else the thread dump on the JDK builds
+	 * verified not to crash, else none (unavailable, with the reason and how to turn it on). Disabled where the
+	 * settings say so.
 	 */
 	public static VirtualThreadMonitor of(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads) {
 		if (!virtualThreads.enabled()) {
-			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.DISABLED,
+			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.DISABLED, null,
 					"turned off by configuration", null);
 		}
-		String unavailable = VirtualThreadSource.unavailableReason();
-		if (unavailable != null) {
-			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, unavailable, null);
+		String noContainers = ContainerThreadSource.unavailableReason();
+		if (noContainers == null) {
+			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Source.CONTAINERS,
+					"the JVM's thread containers are open to threadleaks (" + ContainerThreadSource.JVM_FLAG + ")",
+					settings, ContainerThreadSource.of(settings.stackDepth(), virtualThreads.maxThreads()));
 		}
-		return new VirtualThreadMonitor(settings, virtualThreads, new VirtualThreadSource(settings.stackDepth()),
-				Clock.systemUTC());
+		if (VirtualThreadSource.unavailableReason() == null && VirtualThreadSource.verifiedSafe()) {
+			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Source.DUMP,
+					"JDK " + Runtime.version() + " is verified to dump threads safely while virtual threads run",
+					settings, new VirtualThreadSource(settings.stackDepth()));
+		}
+		if (Runtime.version().feature() < 21) {
+			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null,
+					noContainers, null);
+		}
+		return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null, noContainers
+				+ " (the thread dump is not used instead: on JDK 25.0.3 it crashed the JVM while virtual threads ran)",
+				null);
+	}
+
+	private VirtualThreadMonitor(VirtualThreadSettings virtualThreads, VirtualThreadsReport.Source source,
+			String reason, ThreadLeaksSettings settings, ThreadSource threads) {
+		this(virtualThreads, VirtualThreadsReport.Status.AVAILABLE, source, reason, new ThreadLeakMonitor(
+				settings.withSampleInterval(virtualThreads.interval()), threads, Clock.systemUTC()));
 	}
 
 	/** A monitor of the given source on the given clock: tests drive both. */
 	public VirtualThreadMonitor(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads, ThreadSource source,
 			Clock clock) {
-		this(virtualThreads, VirtualThreadsReport.Status.AVAILABLE, null,
+		this(virtualThreads, VirtualThreadsReport.Status.AVAILABLE, null, null,
 				new ThreadLeakMonitor(settings.withSampleInterval(virtualThreads.interval()), source, clock));
 	}
 
@@ -89,7 +113,7 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	public VirtualThreadsReport status() {
 		ThreadLeakReport report = report();
 		long interval = this.intervalMillis;
-		return new VirtualThreadsReport(this.status, this.reason, interval, this.settings.maxSampleTime().toMillis(),
+		return new VirtualThreadsReport(this.status, this.source, this.reason, interval, this.settings.maxSampleTime().toMillis(),
 				this.lastSampleMillis, report.threads(), report.samples(),
 				interval > this.settings.interval().toMillis(), report.lastError());
 	}

@@ -3,16 +3,19 @@ package io.github.threadleaks.core;
 import java.time.Duration;
 
 /**
- * How the virtual threads are watched: whether at all, how often their dump is taken, and the budget of one dump
- * beyond which the interval is stretched. Immutable; made with {@link #builder()}.
+ * How the virtual threads are watched: whether at all, how often they are listed, the budget of one listing beyond
+ * which the interval is stretched, and the most threads one listing walks. Immutable; made with {@link #builder()}.
  */
 public final class VirtualThreadSettings {
 
-	/** The shortest interval between two dumps: a dump costs about 30 µs per virtual thread. */
+	/** The shortest interval between two listings: each walks the stack of every virtual thread. */
 	public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
 	/** The smallest budget of one dump. */
 	public static final Duration MIN_MAX_SAMPLE_TIME = Duration.ofMillis(1);
+
+	/** The most threads one listing walks by default: several seconds of stack walks on a small machine. */
+	public static final int DEFAULT_MAX_THREADS = 100_000;
 
 	private final boolean enabled;
 
@@ -22,11 +25,14 @@ public final class VirtualThreadSettings {
 
 	private final Duration maxInterval;
 
+	private final int maxThreads;
+
 	private VirtualThreadSettings(Builder builder) {
 		this.enabled = builder.enabled;
 		this.interval = builder.interval;
 		this.maxSampleTime = builder.maxSampleTime;
 		this.maxInterval = builder.maxInterval;
+		this.maxThreads = builder.maxThreads;
 	}
 
 	/** A builder holding the defaults. */
@@ -39,7 +45,10 @@ public final class VirtualThreadSettings {
 		return builder().build();
 	}
 
-	/** Whether virtual threads are watched; {@code false} by default. */
+	/**
+	 * Whether virtual threads may be watched; {@code true} by default, where the JVM can list them safely (see
+	 * {@link VirtualThreadMonitor#of}).
+	 */
 	public boolean enabled() {
 		return this.enabled;
 	}
@@ -59,23 +68,30 @@ public final class VirtualThreadSettings {
 		return this.maxInterval;
 	}
 
+	/** The most virtual threads one listing walks the stacks of; the threads past it are left out of it. */
+	public int maxThreads() {
+		return this.maxThreads;
+	}
+
 	@Override
 	public String toString() {
 		return "VirtualThreadSettings[enabled=" + this.enabled + ", interval=" + this.interval + ", maxSampleTime="
-				+ this.maxSampleTime + ", maxInterval=" + this.maxInterval + "]";
+				+ this.maxSampleTime + ", maxInterval=" + this.maxInterval + ", maxThreads=" + this.maxThreads + "]";
 	}
 
 	/** Builds {@link VirtualThreadSettings}; {@link #build()} checks the values. */
 	public static final class Builder {
 
-		// Off unless asked for: on JDK 25.0.3 a dump taken while virtual threads run can crash the JVM.
-		private boolean enabled = false;
+		// On: only sources that did not crash the JVM under churn are ever chosen (VirtualThreadMonitor.of).
+		private boolean enabled = true;
 
 		private Duration interval = Duration.ofSeconds(30);
 
 		private Duration maxSampleTime = Duration.ofSeconds(1);
 
 		private Duration maxInterval = Duration.ofMinutes(5);
+
+		private int maxThreads = DEFAULT_MAX_THREADS;
 
 		private Builder() {
 		}
@@ -106,6 +122,14 @@ public final class VirtualThreadSettings {
 				throw new InvalidSettingException("virtual-threads.max-interval", null, "at least the interval");
 			}
 			this.maxInterval = maxInterval;
+			return this;
+		}
+
+		public Builder maxThreads(int maxThreads) {
+			if (maxThreads < 1) {
+				throw new InvalidSettingException("virtual-threads.max-threads", maxThreads, "at least 1");
+			}
+			this.maxThreads = maxThreads;
 			return this;
 		}
 

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * cost.
  *
  * @param status whether virtual threads are watched
- * @param reason why they are not, {@code null} while they are
+ * @param source what lists them, {@code null} while they are not watched
+ * @param reason why this source lists them, or why none does
  * @param intervalMillis the time between two dumps now: the configured interval, or longer while backed off
  * @param maxSampleMillis the budget of one dump; a dump that takes longer stretches the interval
  * @param lastSampleMillis how long the latest dump and its reading took, 0 before the first
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param backedOff whether the interval is stretched because dumps took longer than the budget
  * @param lastError why the latest dump failed, {@code null} when it succeeded
  */
-public record VirtualThreadsReport(Status status, @Nullable String reason, long intervalMillis, long maxSampleMillis,
+public record VirtualThreadsReport(Status status, @Nullable Source source, @Nullable String reason, long intervalMillis, long maxSampleMillis,
 		double lastSampleMillis, int threads, long samples, boolean backedOff, @Nullable SampleFailure lastError) {
 
 	/** Whether virtual threads are watched. */
@@ -25,11 +26,28 @@ public record VirtualThreadsReport(Status status, @Nullable String reason, long 
 		/** They are watched. */
 		AVAILABLE,
 
-		/** The JVM cannot list them (before JDK 21). */
+		/**
+		 * The JVM cannot list them safely: before JDK 21, or without the JVM option that opens the thread
+		 * containers (the reason says which).
+		 */
 		UNAVAILABLE,
 
 		/** Watching them is turned off by configuration. */
 		DISABLED
+
+	}
+
+	/** What lists the virtual threads. */
+	public enum Source {
+
+		/**
+		 * The JDK's thread containers, each thread's stack taken with {@code Thread.getStackTrace()}: needs
+		 * {@value ContainerThreadSource#JVM_FLAG}.
+		 */
+		CONTAINERS,
+
+		/** The JVM's JSON thread dump, only on JDK builds verified not to crash while virtual threads run. */
+		DUMP
 
 	}
 

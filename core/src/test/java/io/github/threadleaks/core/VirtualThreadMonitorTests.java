@@ -139,7 +139,7 @@ class VirtualThreadMonitorTests {
 	@Test
 	void readersOfAMonitorWithVirtualThreadsTurnedOffGetOneCombinedReportPerSample() {
 		ThreadLeakMonitor platform = new ThreadLeakMonitor(SETTINGS, this.platformThreads, this.clock);
-		platform.include(VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.defaults()));
+		platform.include(VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.builder().enabled(false).build()));
 		ThreadLeakReport sampled = platform.sample();
 		assertThat(platform.report()).isSameAs(sampled).isSameAs(platform.report());
 		assertThat(sampled.virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);

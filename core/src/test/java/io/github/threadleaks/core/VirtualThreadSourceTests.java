@@ -58,12 +58,19 @@ class VirtualThreadSourceTests {
 	}
 
 	@Test
-	void byDefaultItIsDisabledAndStartsNothing() {
+	void turnedOffItIsDisabledAndStartsNothing() {
 		VirtualThreadMonitor monitor = VirtualThreadMonitor.of(ThreadLeaksSettings.defaults(),
-				VirtualThreadSettings.defaults());
+				VirtualThreadSettings.builder().enabled(false).build());
 		assertThat(monitor.status().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);
+		assertThat(monitor.status().source()).isNull();
 		monitor.start();
 		assertThat(monitor.isRunning()).isFalse();
+	}
+
+	@Test
+	void noJdkBuildIsTakenForSafeToDumpUntilMeasured() {
+		assertThat(VirtualThreadSource.VERIFIED_SAFE_JDKS).isEmpty();
+		assertThat(VirtualThreadSource.verifiedSafe()).isFalse();
 	}
 
 	@Test

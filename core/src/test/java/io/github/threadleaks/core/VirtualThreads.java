@@ -50,7 +50,10 @@ final class VirtualThreads implements AutoCloseable {
 				return;
 			}
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Virtual threads did not reach " + state + " in time");
+				throw new IllegalStateException("Virtual threads did not reach " + state + " in time: " + threads.size()
+						+ " started, in " + threads.stream()
+							.collect(java.util.stream.Collectors.groupingBy(Thread::getState,
+									java.util.stream.Collectors.counting())));
 			}
 			Thread.onSpinWait();
 			Thread.yield();

@@ -18,15 +18,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app serving its requests on virtual threads ({@code spring.threads.virtual.enabled=true}) with
- * virtual threads watched: a leak of virtual threads shows in {@code /actuator/threadleaks}, the health and
- * Prometheus over real HTTP, and a virtual-thread-per-request workload does not. The test takes every dump itself
- * (the interval is an hour).
+ * The sample app serving its requests on virtual threads ({@code spring.threads.virtual.enabled=true}), started
+ * as its README says (the build opens the JDK's thread containers on JDK 21+), so its virtual threads are watched
+ * through the thread containers: a leak of virtual threads shows in {@code /actuator/threadleaks}, the health and
+ * Prometheus over real HTTP, and a virtual-thread-per-request workload does not. The test takes every listing
+ * itself (the interval is an hour).
  */
-@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads and their thread dump are JDK 21+")
+@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads and their thread containers are JDK 21+")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.threads.virtual.enabled=true", "threadleaks.virtual-threads.enabled=true",
-				"threadleaks.virtual-threads.interval=1h", "threadleaks.virtual-threads.max-interval=1h",
+		properties = { "spring.threads.virtual.enabled=true", "threadleaks.virtual-threads.interval=1h", "threadleaks.virtual-threads.max-interval=1h",
 				"threadleaks.sample-interval=1h", "threadleaks.window=" + SampleAppTest.WINDOW,
 				"threadleaks.min-growth=" + SampleAppTest.MIN_GROWTH,
 				"management.endpoint.health.show-details=always",
@@ -81,6 +81,7 @@ class VirtualThreadLeakOverHttpTests {
 		JsonNode report = app.get("/actuator/threadleaks", 200);
 		assertThat(report.path("status").asString()).isEqualTo("LEAK_SUSPECTED");
 		assertThat(report.path("virtualThreads").path("status").asString()).isEqualTo("AVAILABLE");
+		assertThat(report.path("virtualThreads").path("source").asString()).isEqualTo("CONTAINERS");
 		assertThat(report.path("virtualThreads").path("threads").asInt()).isGreaterThanOrEqualTo(400);
 		assertThat(report.path("suspects")).hasSize(1);
 		JsonNode suspect = report.path("suspects").get(0);

@@ -22,7 +22,8 @@ class VirtualThreadsOnJdk17OverHttpTests extends SampleAppTestSupport {
 	@Test
 	void theReportSaysVirtualThreadsAreNotWatched() {
 		JsonNode virtualThreads = app.get("/actuator/threadleaks", 200).path("virtualThreads");
-		assertThat(virtualThreads.path("status").asString()).isEqualTo("DISABLED");
+		assertThat(virtualThreads.path("status").asString()).isEqualTo("UNAVAILABLE");
+		assertThat(virtualThreads.path("reason").asString()).startsWith("needs JDK 21+");
 	}
 
 }

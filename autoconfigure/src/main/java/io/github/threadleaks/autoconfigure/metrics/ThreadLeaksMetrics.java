@@ -93,23 +93,23 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		return status != null && status.status() == VirtualThreadsReport.Status.AVAILABLE;
 	}
 
-	/** The virtual threads' sampler: the cost of its latest dump, its interval now, whether it backs off. */
+	/** The virtual threads' sampler: the cost of its latest listing, its interval now, whether it backs off. */
 	private void bindVirtualThreads(MeterRegistry registry) {
 		TimeGauge.builder("threadleaks.virtual-threads.sample.duration", this.monitor, TimeUnit.MILLISECONDS,
 				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::lastSampleMillis))
-			.description("The time taken by the latest dump of the virtual threads")
+			.description("The time taken by the latest listing of the virtual threads")
 			.register(registry);
 		TimeGauge.builder("threadleaks.virtual-threads.interval", this.monitor, TimeUnit.MILLISECONDS,
 				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::intervalMillis))
-			.description("The time between two dumps of the virtual threads now; longer than configured while backed off")
+			.description("The time between two listings of the virtual threads now; longer than configured while backed off")
 			.register(registry);
 		Gauge.builder("threadleaks.virtual-threads.backed.off", this.monitor,
 				(monitor) -> virtualThreads(monitor, (status) -> status.backedOff() ? 1 : 0))
-			.description("1 while dumps of the virtual threads take longer than their budget and the interval is stretched")
+			.description("1 while listings of the virtual threads take longer than their budget and the interval is stretched")
 			.register(registry);
 		Gauge.builder("threadleaks.virtual-threads.threads", this.monitor,
 				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::threads))
-			.description("The virtual threads listed by the latest dump")
+			.description("The virtual threads held by the latest listing")
 			.baseUnit(BaseUnits.THREADS)
 			.register(registry);
 	}

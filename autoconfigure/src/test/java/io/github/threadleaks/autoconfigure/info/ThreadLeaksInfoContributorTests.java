@@ -29,23 +29,25 @@ class ThreadLeaksInfoContributorTests {
 
 	@Test
 	void contributesVersionStatusAndSettings() {
-		this.contextRunner.withPropertyValues("threadleaks.creation-site.enabled=false").run((context) -> {
-			Info.Builder builder = new Info.Builder();
-			context.getBean(ThreadLeaksInfoContributor.class).contribute(builder);
-			Map<String, Object> details = builder.build().getDetails();
-			assertThat(details).containsOnlyKeys("threadleaks");
-			assertThat(details.get("threadleaks")).asInstanceOf(InstanceOfAssertFactories.MAP)
-				.containsEntry("status", "OK")
-				.containsKeys("samples")
-				.hasEntrySatisfying("version",
-						(version) -> assertThat(version).asString().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"))
-				.extractingByKey("settings", InstanceOfAssertFactories.MAP)
-				.containsEntry("sampleInterval", "PT1H")
-				.containsEntry("window", 40)
-				.containsEntry("minGrowth", 10)
-				.containsEntry("creationSites", "OFF")
-				.containsEntry("virtualThreads", "DISABLED");
-		});
+		this.contextRunner
+			.withPropertyValues("threadleaks.creation-site.enabled=false", "threadleaks.virtual-threads.enabled=false")
+			.run((context) -> {
+				Info.Builder builder = new Info.Builder();
+				context.getBean(ThreadLeaksInfoContributor.class).contribute(builder);
+				Map<String, Object> details = builder.build().getDetails();
+				assertThat(details).containsOnlyKeys("threadleaks");
+				assertThat(details.get("threadleaks")).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsEntry("status", "OK")
+					.containsKeys("samples")
+					.hasEntrySatisfying("version",
+							(version) -> assertThat(version).asString().matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"))
+					.extractingByKey("settings", InstanceOfAssertFactories.MAP)
+					.containsEntry("sampleInterval", "PT1H")
+					.containsEntry("window", 40)
+					.containsEntry("minGrowth", 10)
+					.containsEntry("creationSites", "OFF")
+					.containsEntry("virtualThreads", "DISABLED");
+			});
 	}
 
 	@Test
