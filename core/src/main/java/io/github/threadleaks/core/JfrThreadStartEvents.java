@@ -91,7 +91,8 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 				}
 			}
 		}
-		handler.started(thread.getJavaThreadId(), frames);
+		RecordedThread starter = event.getThread();
+		handler.started(thread.getJavaThreadId(), (starter != null) ? starter.getJavaThreadId() : -1, frames);
 	}
 
 	@Override
