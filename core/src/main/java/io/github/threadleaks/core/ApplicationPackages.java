@@ -81,6 +81,21 @@ public final class ApplicationPackages {
 		return ThreadOrigin.startedAt((site == start) ? text : text + " via " + frames.get(0), frames);
 	}
 
+	/**
+	 * Whether these starter's frames name the application: a frame in its packages, or, with none known, any frame
+	 * past the JDK's. A thread started from frames that do not (a client's own thread starting its reactor) is
+	 * named after the thread that started it.
+	 */
+	boolean namesApplication(List<StackFrame> starterFrames) {
+		for (StackFrame frame : starterFrames) {
+			String className = frame.className();
+			if (this.prefixes.isEmpty() ? !StackFrames.isJdk(className) : isApplication(className)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private int givenSite(List<StackFrame> frames, int start) {
 		for (int i = start; i < frames.size(); i++) {
 			if (isApplication(frames.get(i).className())) {

@@ -325,15 +325,6 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		return List.copyOf(frames.subList(first, Math.min(frames.size(), first + MAX_FRAMES)));
 	}
 
-	private static boolean allJdk(List<StackFrame> frames) {
-		for (StackFrame frame : frames) {
-			if (!StackFrames.isJdk(frame.className())) {
-				return false;
-			}
-		}
-		return true;
-	}
-
 	/** A site without its {@code via ...} part: the application's frame alone. */
 	private static String applicationPart(String site) {
 		int via = site.indexOf(" via ");
@@ -355,9 +346,11 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 			synchronized (CreationSiteTracker.this.lock) {
 				ThreadOrigin origin = share(starterFrames);
 				ThreadOrigin starter = CreationSiteTracker.this.origins.get(starterThreadId);
-				if (origin.kind() == ThreadOrigin.Kind.STARTED_AT && allJdk(starterFrames) && starter != null
-						&& starter.kind() == ThreadOrigin.Kind.STARTED_AT) {
-					// Started by the JDK's own thread (an HTTP client's selector): that thread's creation site.
+				if (origin.kind() == ThreadOrigin.Kind.STARTED_AT && starter != null
+						&& starter.kind() == ThreadOrigin.Kind.STARTED_AT
+						&& !CreationSiteTracker.this.application.namesApplication(starterFrames)) {
+					// Started by a library's or the JDK's own thread (a client's main thread starting its reactor):
+					// named after where that thread was started.
 					origin = ThreadOrigin.startedAt(applicationPart(starter.site()) + " via " + origin.site(),
 							origin.frames());
 				}

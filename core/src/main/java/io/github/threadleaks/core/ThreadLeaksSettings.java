@@ -126,12 +126,12 @@ public final class ThreadLeaksSettings {
 	}
 
 	/**
-	 * The time one sample may spend walking the stacks of runnable threads. Waiting and blocked threads that moved
-	 * are always walked (what most leaks are made of, and cheap to walk). Runnable ones are walked in batches, the
-	 * first always; once a batch ends past the budget, the rest keep their previous record (in their group, not
-	 * still) and are walked first at the next sample. Busy threads (runnable, using more CPU than
-	 * {@link #maxStillCpuShare()}) come last, and are skipped while one batch costs more than the budget: under
-	 * CPU starvation each walk waits for every busy thread to reach a safepoint.
+	 * The time one sample may spend walking the stacks of busy threads: runnable ones that used more CPU than
+	 * {@link #maxStillCpuShare()} since the previous sample, so are working and never still, whatever their stack.
+	 * New threads and threads that may be still (waiting, blocked, runnable on little CPU) are always walked.
+	 * Busy threads are walked in batches while the budget lasts, and not at all while one batch costs more than
+	 * the budget (under CPU starvation each walk waits for every busy thread to reach a safepoint); those not
+	 * walked keep their previous group, not still, and go first at the next sample.
 	 */
 	public Duration stackWalkBudget() {
 		return this.stackWalkBudget;

@@ -67,8 +67,8 @@ final class ThreadTracker {
 		long observation = ++this.observations;
 		long maxStillCpuNanos = maxStillCpuNanos(nowMillis);
 		this.previousMillis = nowMillis;
-		// Waiting and blocked threads (what most leaks are made of) are always walked; runnable ones within the
-		// budget, busy ones last. In each kind, the ones deferred last time go first.
+		// New threads, and those that may be still (waiting, blocked, or runnable on little CPU: what leaks are made
+		// of), are always walked; busy ones within the budget, the ones deferred last time first.
 		WalkQueue waiting = new WalkQueue();
 		WalkQueue runnable = new WalkQueue();
 		WalkQueue busy = new WalkQueue();
@@ -102,7 +102,7 @@ final class ThreadTracker {
 		long budget = this.settings.stackWalkBudget().toNanos();
 		int walked = walk(waiting.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation,
 				deferredNew);
-		walked += walk(runnable.inOrder(), began + budget, false, nowMillis, maxStillCpuNanos, observation,
+		walked += walk(runnable.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation,
 				deferredNew);
 		boolean busyAffordable = this.lastBatchNanos <= budget || ++this.samplesSinceBusyWalk >= BUSY_RETRY_SAMPLES;
 		if (busyAffordable && this.nanoTime.getAsLong() + this.lastBatchNanos <= began + budget) {
