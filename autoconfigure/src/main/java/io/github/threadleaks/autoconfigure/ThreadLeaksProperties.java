@@ -60,9 +60,9 @@ public class ThreadLeaksProperties {
 	private double maxStillCpuShare = 0.01;
 
 	/**
-	 * Time one sample may spend walking the stacks of runnable threads that moved; the rest keep their previous
-	 * record and are walked first at the next sample. Waiting and blocked threads are always walked. Between 1ms
-	 * and 1h.
+	 * Time one sample may spend walking the stacks of known runnable threads; the rest keep their previous record
+	 * and are walked first at the next sample, and none is walked while one walk costs more than this (CPU
+	 * starvation). New threads and waiting or blocked ones are always walked. Between 1ms and 1h.
 	 */
 	private Duration stackWalkBudget = Duration.ofMillis(20);
 

@@ -126,12 +126,12 @@ public final class ThreadLeaksSettings {
 	}
 
 	/**
-	 * The time one sample may spend walking the stacks of busy threads: runnable ones that used more CPU than
-	 * {@link #maxStillCpuShare()} since the previous sample, so are working and never still, whatever their stack.
-	 * New threads and threads that may be still (waiting, blocked, runnable on little CPU) are always walked.
-	 * Busy threads are walked in batches while the budget lasts, and not at all while one batch costs more than
-	 * the budget (under CPU starvation each walk waits for every busy thread to reach a safepoint); those not
-	 * walked keep their previous group, not still, and go first at the next sample.
+	 * The time one sample may spend walking the stacks of known runnable threads that moved or may have: quiet ones
+	 * (on little CPU, perhaps an idle event loop) first, then busy ones (working, so never still). New threads and
+	 * waiting or blocked ones that moved are always walked. Runnable ones are walked in batches while the budget
+	 * lasts, and not at all while one walk costs more than the budget (under CPU starvation each walk waits for
+	 * every busy thread), tried again every 10 samples; those not walked keep their previous record (their group;
+	 * a busy one is no longer still, a quiet one's stillness neither grows nor is lost) and go first next time.
 	 */
 	public Duration stackWalkBudget() {
 		return this.stackWalkBudget;

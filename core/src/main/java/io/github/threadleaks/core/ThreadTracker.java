@@ -22,8 +22,8 @@ final class ThreadTracker {
 
 	static final int MAX_BATCH = 256;
 
-	/** Samples after which busy threads are walked again even though the last walk cost more than the budget. */
-	static final int BUSY_RETRY_SAMPLES = 10;
+	/** Samples after which runnable threads are walked again even though the last walk cost more than the budget. */
+	static final int RETRY_SAMPLES = 10;
 
 	private final ThreadSource source;
 
@@ -42,7 +42,7 @@ final class ThreadTracker {
 	/** What the latest call for stacks cost: under CPU starvation every call waits for busy threads. */
 	private long lastBatchNanos;
 
-	private int samplesSinceBusyWalk;
+	private int samplesSinceSkippedWalk;
 
 	/** New threads whose stacks the budget left for the next sample: they have no record to keep meanwhile. */
 	private Set<Long> deferredNew = Set.of();
@@ -67,10 +67,10 @@ final class ThreadTracker {
 		long observation = ++this.observations;
 		long maxStillCpuNanos = maxStillCpuNanos(nowMillis);
 		this.previousMillis = nowMillis;
-		// New threads, and those that may be still (waiting, blocked, or runnable on little CPU: what leaks are made
-		// of), are always walked; busy ones within the budget, the ones deferred last time first.
-		WalkQueue waiting = new WalkQueue();
-		WalkQueue runnable = new WalkQueue();
+		// New threads and waiting or blocked ones that moved (what most leaks are made of) are always walked; known
+		// runnable ones, quiet first, then busy, within the budget. In each kind, the ones deferred last time first.
+		WalkQueue always = new WalkQueue();
+		WalkQueue quiet = new WalkQueue();
 		WalkQueue busy = new WalkQueue();
 		int live = 0;
 		// The records are updated in place: a still thread costs a lookup, not a new map entry every sample.
@@ -94,27 +94,33 @@ final class ThreadTracker {
 				continue;
 			}
 			boolean deferred = (known != null) ? known.deferred : this.deferredNew.contains(thread.id());
-			WalkQueue queue = (thread.state() != Thread.State.RUNNABLE) ? waiting
-					: (sameName && thread.busySince(known.census, maxStillCpuNanos)) ? busy : runnable;
+			WalkQueue queue = (!sameName || thread.state() != Thread.State.RUNNABLE
+					|| known.census.state() != Thread.State.RUNNABLE) ? always
+							: thread.busySince(known.census, maxStillCpuNanos) ? busy : quiet;
 			queue.add(thread, deferred);
 		}
 		Set<Long> deferredNew = new HashSet<>();
 		long budget = this.settings.stackWalkBudget().toNanos();
-		int walked = walk(waiting.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation,
+		int walked = walk(always.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation,
 				deferredNew);
-		walked += walk(runnable.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation,
-				deferredNew);
-		boolean busyAffordable = this.lastBatchNanos <= budget || ++this.samplesSinceBusyWalk >= BUSY_RETRY_SAMPLES;
-		if (busyAffordable && this.nanoTime.getAsLong() + this.lastBatchNanos <= began + budget) {
-			this.samplesSinceBusyWalk = 0;
-			walked += walk(busy.inOrder(), began + budget, true, nowMillis, maxStillCpuNanos, observation,
-					deferredNew);
+		// Under CPU starvation one walk waits for every busy thread: skip runnable ones while a walk costs more
+		// than the budget, trying again now and then.
+		boolean affordable = this.lastBatchNanos <= budget || ++this.samplesSinceSkippedWalk >= RETRY_SAMPLES;
+		if (affordable) {
+			this.samplesSinceSkippedWalk = 0;
 		}
-		else {
-			defer(busy.inOrder(), 0, true, nowMillis, observation, deferredNew);
+		for (WalkQueue queue : List.of(quiet, busy)) {
+			boolean isBusy = queue == busy;
+			if (affordable && this.nanoTime.getAsLong() - began < budget) {
+				walked += walk(queue.inOrder(), began + budget, isBusy, nowMillis, maxStillCpuNanos, observation,
+						deferredNew);
+			}
+			else {
+				defer(queue.inOrder(), 0, isBusy, nowMillis, observation, deferredNew);
+			}
 		}
 		this.deferredNew = deferredNew.isEmpty() ? Set.of() : deferredNew;
-		int deferred = waiting.size() + runnable.size() + busy.size() - walked;
+		int deferred = always.size() + quiet.size() + busy.size() - walked;
 		// Threads that ended, or whose stack could not be read, are not part of this observation.
 		this.threads.values().removeIf((thread) -> thread.observation != observation);
 		Set<Long> deadlocked = findDeadlocks(census);

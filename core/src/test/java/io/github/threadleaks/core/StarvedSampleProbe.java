@@ -43,6 +43,8 @@ public final class StarvedSampleProbe {
 				deferred += report.stacksDeferred();
 				Thread.sleep(200);
 				unboundedMillis[round] = unbounded.sample().sampleMillis();
+				System.out.printf("round %d: budget %.1f ms (%d deferred), none %.1f ms%n", round + 1,
+						boundedMillis[round], report.stacksDeferred(), unboundedMillis[round]);
 			}
 			System.out.printf("java %s, %d busy threads, %d cores, %d samples each, alternating%n",
 					System.getProperty("java.version"), busy, Runtime.getRuntime().availableProcessors(), rounds);

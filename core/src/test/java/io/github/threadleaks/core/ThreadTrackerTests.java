@@ -221,7 +221,7 @@ class ThreadTrackerTests {
 				assertThat(bounded.stacksWalked()).as("new threads are always walked").isEqualTo(42);
 				assertThat(bounded.stacksDeferred()).isZero();
 			}
-			else if (sample < ThreadTracker.BUSY_RETRY_SAMPLES) {
+			else if (sample < ThreadTracker.RETRY_SAMPLES) {
 				assertThat(bounded.stacksWalked()).as("the two new leaked threads").isEqualTo(2);
 				assertThat(bounded.stacksDeferred()).as("busy threads, while a walk costs more than the budget")
 					.isEqualTo(40);
