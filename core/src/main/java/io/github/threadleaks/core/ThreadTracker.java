@@ -44,9 +44,6 @@ final class ThreadTracker {
 
 	private int samplesSinceSkippedWalk;
 
-	/** New threads whose stacks the budget left for the next sample: they have no record to keep meanwhile. */
-	private Set<Long> deferredNew = Set.of();
-
 	ThreadTracker(ThreadSource source, ThreadLeaksSettings settings) {
 		this(source, settings, System::nanoTime);
 	}
@@ -93,16 +90,14 @@ final class ThreadTracker {
 				track(refreshed(known, thread, null, nowMillis), observation);
 				continue;
 			}
-			boolean deferred = (known != null) ? known.deferred : this.deferredNew.contains(thread.id());
+			boolean deferred = known != null && known.deferred;
 			WalkQueue queue = (!sameName || thread.state() != Thread.State.RUNNABLE
 					|| known.census.state() != Thread.State.RUNNABLE) ? always
 							: thread.busySince(known.census, maxStillCpuNanos) ? busy : quiet;
 			queue.add(thread, deferred);
 		}
-		Set<Long> deferredNew = new HashSet<>();
 		long budget = this.settings.stackWalkBudget().toNanos();
-		int walked = walk(always.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation,
-				deferredNew);
+		int walked = walk(always.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation);
 		// Under CPU starvation one walk waits for every busy thread: skip runnable ones while a walk costs more
 		// than the budget, trying again now and then.
 		boolean affordable = this.lastBatchNanos <= budget || ++this.samplesSinceSkippedWalk >= RETRY_SAMPLES;
@@ -112,14 +107,12 @@ final class ThreadTracker {
 		for (WalkQueue queue : List.of(quiet, busy)) {
 			boolean isBusy = queue == busy;
 			if (affordable && this.nanoTime.getAsLong() - began < budget) {
-				walked += walk(queue.inOrder(), began + budget, isBusy, nowMillis, maxStillCpuNanos, observation,
-						deferredNew);
+				walked += walk(queue.inOrder(), began + budget, isBusy, nowMillis, maxStillCpuNanos, observation);
 			}
 			else {
-				defer(queue.inOrder(), 0, isBusy, nowMillis, observation, deferredNew);
+				defer(queue.inOrder(), 0, isBusy, nowMillis, observation);
 			}
 		}
-		this.deferredNew = deferredNew.isEmpty() ? Set.of() : deferredNew;
 		int deferred = always.size() + quiet.size() + busy.size() - walked;
 		// Threads that ended, or whose stack could not be read, are not part of this observation.
 		this.threads.values().removeIf((thread) -> thread.observation != observation);
@@ -135,7 +128,7 @@ final class ThreadTracker {
 	 * before {@code deadlineNanos}; the threads left are deferred. Returns how many were walked.
 	 */
 	private int walk(List<ThreadCensus> threads, long deadlineNanos, boolean busy, long nowMillis,
-			long maxStillCpuNanos, long observation, Set<Long> deferredNew) {
+			long maxStillCpuNanos, long observation) {
 		int next = 0;
 		int batch = FIRST_BATCH;
 		while (next < threads.size() && (next == 0 || this.nanoTime.getAsLong() < deadlineNanos)) {
@@ -150,21 +143,20 @@ final class ThreadTracker {
 			next = end;
 			batch = Math.min(MAX_BATCH, batch * 2);
 		}
-		defer(threads, next, busy, nowMillis, observation, deferredNew);
+		defer(threads, next, busy, nowMillis, observation);
 		return next;
 	}
 
-	/** Leaves the threads from {@code from} on for the next sample: known ones keep their record meanwhile. */
-	private void defer(List<ThreadCensus> threads, int from, boolean busy, long nowMillis, long observation,
-			Set<Long> deferredNew) {
+	/**
+	 * Leaves the threads from {@code from} on for the next sample; they keep their record meanwhile. Only known
+	 * threads are ever deferred: new ones are always walked.
+	 */
+	private void defer(List<ThreadCensus> threads, int from, boolean busy, long nowMillis, long observation) {
 		for (int i = from; i < threads.size(); i++) {
 			TrackedThread known = this.threads.get(threads.get(i).id());
 			if (known != null) {
 				known.deferred(busy, nowMillis);
 				known.observation = observation;
-			}
-			else {
-				deferredNew.add(threads.get(i).id());
 			}
 		}
 	}
