@@ -80,8 +80,10 @@ class ClientLeaksOverHttpTests extends SampleAppTestSupport {
 		JsonNode health = app.get("/actuator/health", 503);
 		JsonNode threadLeaks = health.path("components").path("threadLeaks");
 		assertThat(threadLeaks.path("status").asString()).isEqualTo("DOWN");
+		// (The JDK client's group may also hold the selector threads of other clients of this JVM, a browser
+		// driver's, which createdBy then counts: "(6 of 8 threads)".)
 		assertThat(threadLeaks.path("details").path("suspects").valueStream().map((each) -> each.path("createdBy")
-			.asString())).contains(site);
+			.asString())).anySatisfy((createdBy) -> assertThat(createdBy).startsWith(site));
 		assertThat(app.suspectedGroupsMetric()).isEqualTo(leak.suspects());
 	}
 

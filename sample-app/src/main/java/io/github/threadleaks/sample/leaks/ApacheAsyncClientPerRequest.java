@@ -78,11 +78,12 @@ final class ApacheAsyncClientPerRequest implements LeakPattern {
 
 	@Override
 	public int release() {
-		for (CloseableHttpAsyncClient client : this.clients) {
-			client.close(CloseMode.GRACEFUL);
-		}
-		this.clients.clear();
-		return this.threads.awaitEndedAndForget();
+		return this.threads.release(() -> {
+			for (CloseableHttpAsyncClient client : this.clients) {
+				client.close(CloseMode.GRACEFUL);
+			}
+			this.clients.clear();
+		});
 	}
 
 }

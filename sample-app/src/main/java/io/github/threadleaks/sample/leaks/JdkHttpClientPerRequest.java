@@ -71,18 +71,17 @@ final class JdkHttpClientPerRequest implements LeakPattern {
 	 */
 	@Override
 	public int release() {
-		for (HttpClient client : this.clients) {
-			shutdownNow(client);
-		}
-		this.clients.clear();
-		int alive = this.threads.alive();
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.threads.alive() > 0 && System.nanoTime() - deadline < 0) {
-			System.gc();
-			this.threads.awaitEndedWithin(Duration.ofMillis(200));
-		}
-		this.threads.awaitEndedAndForget();
-		return alive - this.threads.alive();
+		return this.threads.release(() -> {
+			for (HttpClient client : this.clients) {
+				shutdownNow(client);
+			}
+			this.clients.clear();
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (this.threads.alive() > 0 && System.nanoTime() - deadline < 0) {
+				System.gc();
+				this.threads.awaitEndedWithin(Duration.ofMillis(200));
+			}
+		});
 	}
 
 	private static void shutdownNow(HttpClient client) {

@@ -62,11 +62,12 @@ final class NettyEventLoopPerRequest implements LeakPattern {
 
 	@Override
 	public int release() {
-		for (EventLoopGroup group : this.groups) {
-			group.shutdownGracefully(0, 5, TimeUnit.SECONDS);
-		}
-		this.groups.clear();
-		return this.threads.awaitEndedAndForget();
+		return this.threads.release(() -> {
+			for (EventLoopGroup group : this.groups) {
+				group.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+			}
+			this.groups.clear();
+		});
 	}
 
 }

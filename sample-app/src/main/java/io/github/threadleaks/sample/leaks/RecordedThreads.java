@@ -49,9 +49,13 @@ final class RecordedThreads {
 		}
 	}
 
-	/** Waits up to ten seconds for every recorded thread to end, then forgets them; returns how many were alive. */
-	int awaitEndedAndForget() {
+	/**
+	 * Shuts the threads' owner down, waits up to ten seconds for every recorded thread to end, then forgets the
+	 * ended ones; returns how many ended. They are counted before the shutdown, which may end some at once.
+	 */
+	int release(Runnable shutdown) {
 		int alive = alive();
+		shutdown.run();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		try {
 			for (Thread thread : this.threads) {
