@@ -3,6 +3,9 @@ package io.github.threadleaks.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.List;
+
+import io.github.threadleaks.core.ApplicationPackages;
 import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
@@ -14,8 +17,10 @@ import io.github.threadleaks.core.VirtualThreadMonitor;
 import io.github.threadleaks.core.VirtualThreadSettings;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,13 +51,28 @@ public final class ThreadLeaksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(CreationSites.class)
 	@ConditionalOnBooleanProperty(name = "threadleaks.creation-site.enabled", matchIfMissing = true)
-	ThreadLeaksCreationSites threadLeaksCreationSites(ThreadLeaksProperties properties) {
+	ThreadLeaksCreationSites threadLeaksCreationSites(ThreadLeaksProperties properties, BeanFactory beanFactory) {
 		int maxThreads = properties.getCreationSite().getMaxThreads();
 		if (maxThreads < 1 || maxThreads > MAX_CREATION_SITE_THREADS) {
 			throw new InvalidConfigurationPropertyValueException("threadleaks.creation-site.max-threads", maxThreads,
 					"Must be between 1 and " + MAX_CREATION_SITE_THREADS + ".");
 		}
-		return new ThreadLeaksCreationSites(new CreationSiteTracker(maxThreads));
+		return new ThreadLeaksCreationSites(new CreationSiteTracker(maxThreads,
+				applicationPackages(properties.getCreationSite().getApplicationPackages(), beanFactory)));
+	}
+
+	/** The property's packages where set, else those Spring Boot's auto-configuration scans, if any. */
+	static ApplicationPackages applicationPackages(List<String> configured, BeanFactory beanFactory) {
+		List<String> packages = configured;
+		if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
+			packages = AutoConfigurationPackages.get(beanFactory);
+		}
+		try {
+			return ApplicationPackages.of(packages.stream().filter((name) -> !name.isEmpty()).toList());
+		}
+		catch (InvalidSettingException ex) {
+			throw invalidProperty(ex, ex.value());
+		}
 	}
 
 	@Bean
@@ -101,6 +121,9 @@ public final class ThreadLeaksAutoConfiguration {
 				.minGrowth(properties.getMinGrowth())
 				.minRiseShare(properties.getMinRiseShare())
 				.minStuckShare(properties.getMinStuckShare())
+				.minStillSamples(properties.getMinStillSamples())
+				.maxStillCpuShare(properties.getMaxStillCpuShare())
+				.stackWalkBudget(properties.getStackWalkBudget())
 				.horizons(properties.getHorizons())
 				.horizonFactor(properties.getHorizonFactor())
 				.stackDepth(properties.getStackDepth())
@@ -112,8 +135,11 @@ public final class ThreadLeaksAutoConfiguration {
 		}
 		catch (InvalidSettingException ex) {
 			// A Duration reads better in millis.
-			Object value = ex.setting().equals("sample-interval") ? millis(properties.getSampleInterval())
-					: ex.value();
+			Object value = switch (ex.setting()) {
+				case "sample-interval" -> millis(properties.getSampleInterval());
+				case "stack-walk-budget" -> millis(properties.getStackWalkBudget());
+				default -> ex.value();
+			};
 			throw invalidProperty(ex, value);
 		}
 	}

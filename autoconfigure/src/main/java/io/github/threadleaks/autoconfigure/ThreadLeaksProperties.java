@@ -45,6 +45,28 @@ public class ThreadLeaksProperties {
 	private double minStuckShare = 0.9;
 
 	/**
+	 * Number of samples in a row a member must sit still before it counts toward the stuck share; members that
+	 * joined their group fewer samples ago are not judged yet. Still between two samples is no evidence: a slow
+	 * task sits still a sample or two, a leaked thread for as long as the leak lasts. Between 1 and 9999; at most
+	 * the window minus 1 applies.
+	 */
+	private int minStillSamples = 3;
+
+	/**
+	 * Most CPU time, as a share of the wall time since the previous sample, that a runnable thread on an
+	 * unchanged stack may use and still count as still: a leaked event loop wakes on its timers and uses a
+	 * little CPU in the same place. Between 0 (no CPU at all) and 1.
+	 */
+	private double maxStillCpuShare = 0.01;
+
+	/**
+	 * Time one sample may spend walking the stacks of known runnable threads; the rest keep their previous record
+	 * and are walked first at the next sample, and none is walked while one walk costs more than this (CPU
+	 * starvation). New threads and waiting or blocked ones are always walked. Between 1ms and 1h.
+	 */
+	private Duration stackWalkBudget = Duration.ofMillis(20);
+
+	/**
 	 * Number of horizons judged: 1 is the window alone, each further one is downsampled by the horizon factor,
 	 * to catch slow leaks. Between 1 and 6.
 	 */
@@ -120,6 +142,30 @@ public class ThreadLeaksProperties {
 
 	public void setMinStuckShare(double minStuckShare) {
 		this.minStuckShare = minStuckShare;
+	}
+
+	public int getMinStillSamples() {
+		return this.minStillSamples;
+	}
+
+	public void setMinStillSamples(int minStillSamples) {
+		this.minStillSamples = minStillSamples;
+	}
+
+	public double getMaxStillCpuShare() {
+		return this.maxStillCpuShare;
+	}
+
+	public void setMaxStillCpuShare(double maxStillCpuShare) {
+		this.maxStillCpuShare = maxStillCpuShare;
+	}
+
+	public Duration getStackWalkBudget() {
+		return this.stackWalkBudget;
+	}
+
+	public void setStackWalkBudget(Duration stackWalkBudget) {
+		this.stackWalkBudget = stackWalkBudget;
 	}
 
 	public int getHorizons() {
@@ -256,6 +302,15 @@ public class ThreadLeaksProperties {
 		 */
 		private int maxThreads = 50_000;
 
+		/**
+		 * Packages of the application's own code (sub-packages included), so that a creation site names the
+		 * application's line first and the library that started the thread after it ('created by
+		 * com.acme.Orders.fetch(line 42) via io.netty...execute'). Defaults to the packages Spring Boot's
+		 * auto-configuration scans (those of the '@SpringBootApplication' class); where there are none, the
+		 * first frame outside the JDK and outside the library that started the thread.
+		 */
+		private List<String> applicationPackages = new ArrayList<>();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -270,6 +325,14 @@ public class ThreadLeaksProperties {
 
 		public void setMaxThreads(int maxThreads) {
 			this.maxThreads = maxThreads;
+		}
+
+		public List<String> getApplicationPackages() {
+			return this.applicationPackages;
+		}
+
+		public void setApplicationPackages(List<String> applicationPackages) {
+			this.applicationPackages = applicationPackages;
 		}
 
 	}

@@ -39,6 +39,8 @@ public final class TestLeak implements AutoCloseable {
 		ThreadLeaksSettings settings = ThreadLeaksSettings.builder()
 			.window(5)
 			.minGrowth(2)
+			// Members count as stuck after two still samples, so that three samples of growth are enough here.
+			.minStillSamples(2)
 			.ignoredThreadNames(List.of("(?!" + THREAD_NAME_PREFIX + ").*"))
 			.build();
 		this.monitor = new ThreadLeakMonitor(settings, new JvmThreadSource(), this.clock);

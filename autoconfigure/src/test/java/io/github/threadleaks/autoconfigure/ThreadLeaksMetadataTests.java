@@ -23,7 +23,8 @@ class ThreadLeaksMetadataTests {
 		Map<String, JsonNode> properties = properties();
 		assertThat(properties).containsOnlyKeys("threadleaks.enabled", "threadleaks.sample-interval",
 				"threadleaks.window", "threadleaks.min-growth", "threadleaks.min-rise-share",
-				"threadleaks.min-stuck-share", "threadleaks.horizons", "threadleaks.horizon-factor",
+				"threadleaks.min-stuck-share", "threadleaks.min-still-samples", "threadleaks.max-still-cpu-share",
+				"threadleaks.stack-walk-budget", "threadleaks.creation-site.application-packages", "threadleaks.horizons", "threadleaks.horizon-factor",
 				"threadleaks.stack-depth", "threadleaks.max-groups", "threadleaks.ignore.thread-names",
 				"threadleaks.ignore.top-frames", "threadleaks.ignore.any-frames", "threadleaks.metrics.max-groups",
 				"threadleaks.creation-site.enabled", "threadleaks.creation-site.max-threads",
@@ -37,6 +38,9 @@ class ThreadLeaksMetadataTests {
 			.isNotBlank());
 		assertThat(properties.get("threadleaks.sample-interval").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
+		assertThat(properties.get("threadleaks.min-still-samples").path("defaultValue").asInt()).isEqualTo(3);
+		assertThat(properties.get("threadleaks.max-still-cpu-share").path("defaultValue").asDouble()).isEqualTo(0.01);
+		assertThat(properties.get("threadleaks.stack-walk-budget").path("defaultValue").asString()).isEqualTo("20ms");
 		assertThat(properties.get("threadleaks.creation-site.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("threadleaks.creation-site.max-threads").path("defaultValue").asInt()).isEqualTo(50_000);
 		assertThat(properties.get("management.health.threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();

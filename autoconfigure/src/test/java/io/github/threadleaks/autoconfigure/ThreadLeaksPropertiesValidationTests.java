@@ -37,6 +37,12 @@ class ThreadLeaksPropertiesValidationTests {
 			min-rise-share            | NaN    | NaN    | greater than 0 and at most 1
 			min-stuck-share           | 0      | 0.0    | greater than 0 and at most 1
 			min-stuck-share           | 1.01   | 1.01   | greater than 0 and at most 1
+			min-still-samples         | 0      | 0      | between 1 and 9999
+			max-still-cpu-share       | -0.5   | -0.5   | between 0 and 1
+			max-still-cpu-share       | 2      | 2.0    | between 0 and 1
+			stack-walk-budget         | 0ms    | 0ms    | between 1ms and 1h
+			stack-walk-budget         | 2h     | 7200000ms | between 1ms and 1h
+			creation-site.application-packages[0] | com.acme.* | com.acme.* | a package name such as com.example.orders
 			horizons                  | 0      | 0      | between 1 and 6
 			horizons                  | 7      | 7      | between 1 and 6
 			horizon-factor            | 1      | 1      | between 2 and 1000

@@ -36,8 +36,11 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	/** The name of the thread that reads the events. */
 	public static final String THREAD_NAME = "threadleaks-creation-sites";
 
-	/** The frames kept per creation site. */
+	/** The frames kept per creation site from the first past the JDK's own, at least. */
 	static final int MAX_FRAMES = 8;
+
+	/** The starter's frames looked at: enough to pass a library's own frames and reach the application's. */
+	static final int MAX_STARTER_FRAMES = 64;
 
 	private static final long MARKER_PERIOD_MILLIS = 250;
 
@@ -52,6 +55,8 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	private static final AtomicLong tokens = new AtomicLong();
 
 	private final int maxThreads;
+
+	private final ApplicationPackages application;
 
 	private final ThreadStartEvents.Opener opener;
 
@@ -90,14 +95,29 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	 * @param maxThreads at least 1
 	 */
 	public CreationSiteTracker(int maxThreads) {
-		this(maxThreads, CreationSiteTracker::openJfr);
+		this(maxThreads, ApplicationPackages.UNKNOWN);
+	}
+
+	/**
+	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads and names, in each, the
+	 * application's own frame first (see {@link ApplicationPackages}). Call {@link #start()}.
+	 * @param maxThreads at least 1
+	 * @param application which code is the application's own
+	 */
+	public CreationSiteTracker(int maxThreads, ApplicationPackages application) {
+		this(maxThreads, application, CreationSiteTracker::openJfr);
 	}
 
 	CreationSiteTracker(int maxThreads, ThreadStartEvents.Opener opener) {
+		this(maxThreads, ApplicationPackages.UNKNOWN, opener);
+	}
+
+	CreationSiteTracker(int maxThreads, ApplicationPackages application, ThreadStartEvents.Opener opener) {
 		if (maxThreads < 1) {
 			throw new InvalidSettingException("max-threads", maxThreads, "at least 1");
 		}
 		this.maxThreads = maxThreads;
+		this.application = application;
 		this.opener = opener;
 	}
 
@@ -305,6 +325,12 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		return List.copyOf(frames.subList(first, Math.min(frames.size(), first + MAX_FRAMES)));
 	}
 
+	/** A site without its {@code via ...} part: the application's frame alone. */
+	private static String applicationPart(String site) {
+		int via = site.indexOf(" via ");
+		return (via < 0) ? site : site.substring(0, via);
+	}
+
 	/** A frame as JFR knows it: JFR records the line, not the source file. */
 	static String text(StackFrame frame) {
 		String location = (frame.lineNumber() > 0) ? "line " + frame.lineNumber() : "Unknown Source";
@@ -315,11 +341,19 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	private final class Handler implements ThreadStartEvents.Handler {
 
 		@Override
-		public void started(long threadId, List<StackFrame> starterFrames) {
+		public void started(long threadId, long starterThreadId, List<StackFrame> starterFrames) {
 			long began = System.nanoTime();
-			List<StackFrame> frames = trimmed(starterFrames);
 			synchronized (CreationSiteTracker.this.lock) {
-				ThreadOrigin origin = share(frames);
+				ThreadOrigin origin = share(starterFrames);
+				ThreadOrigin starter = CreationSiteTracker.this.origins.get(starterThreadId);
+				if (origin.kind() == ThreadOrigin.Kind.STARTED_AT && starter != null
+						&& starter.kind() == ThreadOrigin.Kind.STARTED_AT
+						&& !CreationSiteTracker.this.application.namesApplication(starterFrames)) {
+					// Started by a library's or the JDK's own thread (a client's main thread starting its reactor):
+					// named after where that thread was started.
+					origin = ThreadOrigin.startedAt(applicationPart(starter.site()) + " via " + origin.site(),
+							origin.frames());
+				}
 				CreationSiteTracker.this.origins.put(threadId, origin);
 				if (CreationSiteTracker.this.origins.size() > CreationSiteTracker.this.maxThreads) {
 					Long eldest = CreationSiteTracker.this.origins.keySet().iterator().next();
@@ -367,7 +401,8 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		}
 
 		/** The one origin of these frames, forgetting those no held thread uses once they may outnumber the rest. */
-		private ThreadOrigin share(List<StackFrame> frames) {
+		private ThreadOrigin share(List<StackFrame> starterFrames) {
+			List<StackFrame> frames = List.copyOf(starterFrames.subList(0, Math.min(starterFrames.size(), MAX_STARTER_FRAMES)));
 			Map<List<StackFrame>, ThreadOrigin> table = CreationSiteTracker.this.shared;
 			ThreadOrigin origin = table.get(frames);
 			if (origin != null) {
@@ -376,11 +411,15 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 			if (table.size() >= Math.max(1024, 2 * CreationSiteTracker.this.sharedAfterRebuild)) {
 				table = retainHeld();
 			}
-			List<String> texts = new ArrayList<>(frames.size());
-			for (StackFrame frame : frames) {
-				texts.add(text(frame));
+			origin = CreationSiteTracker.this.application.originOf(frames);
+			if (origin == null) {
+				List<StackFrame> kept = trimmed(frames);
+				List<String> texts = new ArrayList<>(kept.size());
+				for (StackFrame frame : kept) {
+					texts.add(text(frame));
+				}
+				origin = ThreadOrigin.startedAt(texts.isEmpty() ? List.of("(no Java frames)") : texts);
 			}
-			origin = ThreadOrigin.startedAt(texts.isEmpty() ? List.of("(no Java frames)") : texts);
 			table.put(frames, origin);
 			return origin;
 		}

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The leak rule. Over the last {@code window} points of a horizon a group is suspected when its count never
  * falls, rises on at least {@code min-rise-share} of the window's steps, grows by at least {@code min-growth},
- * and at least {@code min-stuck-share} of its members sit still between samples. The last condition is what
- * tells a leak from a pool that grows because it serves more load: a pool's members keep taking work, a leak's
- * never move again.
+ * and at least {@code min-stuck-share} of its members (of those in the group for {@code min-still-samples} samples)
+ * sat still for {@code min-still-samples} samples in a row. The last condition is what tells a leak from a pool
+ * that grows because it serves more load, or whose tasks sit still briefly: a pool's members keep taking work, a
+ * leak's never move again.
  */
 final class GrowthDetector {
 
@@ -49,7 +50,7 @@ final class GrowthDetector {
 			return null;
 		}
 		return new Evidence(pointMillis, points, from, to, to - from, this.settings.minGrowth(), rises,
-				this.requiredRises, stuckShare, this.settings.minStuckShare());
+				this.requiredRises, stuckShare, this.settings.minStuckShare(), this.settings.minStillSamples());
 	}
 
 }

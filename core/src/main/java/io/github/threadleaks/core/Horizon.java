@@ -3,8 +3,8 @@ package io.github.threadleaks.core;
 /**
  * One resolution of a group's history: a ring of at most {@code capacity} points, each summarising
  * {@code period} samples. A point's count is the lowest count of its samples (a leak's floor rises, a
- * bursty pool's does not); its stuck and previous figures are sums, so that their ratio is the share of members
- * that sat still across the point's steps.
+ * bursty pool's does not); its stuck and judged figures are sums, so that their ratio is the share of the members
+ * old enough to judge that sat still long enough, across the point's steps.
  */
 final class Horizon {
 
@@ -41,8 +41,8 @@ final class Horizon {
 	}
 
 	/**
-	 * Adds one sample: {@code count} members, of which {@code stuck} sat still since the previous sample, which
-	 * counted {@code previous} members.
+	 * Adds one sample: {@code count} members, of which {@code previous} were in the group long enough to judge
+	 * ({@code min-still-samples}) and {@code stuck} of those sat still for that long.
 	 */
 	void add(int count, int stuck, int previous) {
 		this.pendingMin = (this.pendingSamples == 0) ? count : Math.min(this.pendingMin, count);

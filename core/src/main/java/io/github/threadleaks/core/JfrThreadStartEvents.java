@@ -91,7 +91,19 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 				}
 			}
 		}
-		handler.started(thread.getJavaThreadId(), frames);
+		handler.started(thread.getJavaThreadId(), starterId(event, thread.getJavaThreadId()), frames);
+	}
+
+	/**
+	 * The thread that called {@code start()}: the event's {@code parentThread}; the event's own thread where that
+	 * field is missing, unless that is the new thread (JDK 17 writes the event from the new thread). -1 if unknown.
+	 */
+	private static long starterId(RecordedEvent event, long threadId) {
+		RecordedThread starter = event.hasField("parentThread") ? event.getThread("parentThread") : event.getThread();
+		if (starter == null || starter.getJavaThreadId() == threadId) {
+			return -1;
+		}
+		return starter.getJavaThreadId();
 	}
 
 	@Override

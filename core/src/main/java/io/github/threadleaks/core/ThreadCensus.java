@@ -38,4 +38,28 @@ public record ThreadCensus(long id, String name, Thread.State state, boolean dae
 		return true;
 	}
 
+	/**
+	 * Whether this runnable thread may have sat still since {@code earlier}: the same runnable state, lock and
+	 * counters, and a CPU time that is not measured or grew by at most {@code maxCpuNanos}. Only an unchanged
+	 * stack as well proves it still (an idle event loop waking on timers uses a little CPU in the same place).
+	 */
+	public boolean quietSince(ThreadCensus earlier, long maxCpuNanos) {
+		if (this.state != Thread.State.RUNNABLE || earlier.state != Thread.State.RUNNABLE
+				|| this.waitedCount != earlier.waitedCount || this.blockedCount != earlier.blockedCount
+				|| this.lockOwnerId != earlier.lockOwnerId || !java.util.Objects.equals(this.lockName, earlier.lockName)) {
+			return false;
+		}
+		return this.cpuTimeNanos < 0 || earlier.cpuTimeNanos < 0
+				|| this.cpuTimeNanos - earlier.cpuTimeNanos <= maxCpuNanos;
+	}
+
+	/**
+	 * Whether this thread stayed runnable since {@code earlier} and used more CPU than {@code maxCpuNanos}: it is
+	 * working, so it is not still, whatever its stack.
+	 */
+	public boolean busySince(ThreadCensus earlier, long maxCpuNanos) {
+		return this.state == Thread.State.RUNNABLE && earlier.state == Thread.State.RUNNABLE && this.cpuTimeNanos >= 0
+				&& earlier.cpuTimeNanos >= 0 && this.cpuTimeNanos - earlier.cpuTimeNanos > maxCpuNanos;
+	}
+
 }

@@ -72,9 +72,15 @@ public final class ThreadLeakMonitor {
 	 */
 	public ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock,
 			CreationSites creationSites) {
+		this(settings, source, clock, creationSites, System::nanoTime);
+	}
+
+	/** A monitor whose stack-walk budget is measured on the given time source: tests make walks take long. */
+	ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock, CreationSites creationSites,
+			java.util.function.LongSupplier nanoTime) {
 		this.settings = settings;
 		this.clock = clock;
-		this.tracker = new ThreadTracker(source, settings);
+		this.tracker = new ThreadTracker(source, settings, nanoTime);
 		this.detector = new GrowthDetector(settings);
 		this.creationSites = creationSites;
 	}
@@ -309,7 +315,7 @@ public final class ThreadLeakMonitor {
 		ThreadLeakReport report = new ThreadLeakReport(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED,
 				observation.liveThreads(), sample, java.time.Instant.ofEpochMilli(now), sampleMillis,
 				observation.stacksWalked(), this.groups.size(), untracked, deadlocked, suspects, reports, null,
-				this.creationSites.tracking(), null);
+				this.creationSites.tracking(), null, observation.stacksDeferred());
 		return new Latest(report, members);
 	}
 
@@ -333,7 +339,8 @@ public final class ThreadLeakMonitor {
 		return new StackGroupReport(group.id, displayName(group.key), group.key.state(), group.count(), growth,
 				evidence != null, group.frameTexts, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor, deadlocked,
 				lock, evidence, (evidence != null) ? now - group.suspectedSinceMillis : 0,
-				explain(group, evidence, stuckFor, lock, deadlocked), creationSites(group), container != null, container);
+				explain(group, evidence, stuckFor, lock, deadlocked, this.settings.minStillSamples()), creationSites(group),
+				container != null, container);
 	}
 
 	/** The normalized name; for unnamed virtual threads (most of them), their container. */
@@ -385,12 +392,19 @@ public final class ThreadLeakMonitor {
 	}
 
 	private static String explain(TrackedGroup group, @Nullable Evidence evidence, long stuckFor,
-			@Nullable LockReport lock, int deadlocked) {
+			@Nullable LockReport lock, int deadlocked, int minStillSamples) {
 		StringBuilder text = new StringBuilder();
 		text.append(group.count()).append((group.count() == 1) ? " thread " : " threads ")
 			.append(group.key.state())
 			.append(", oldest stuck ")
-			.append(Durations.format(stuckFor));
+			.append(Durations.format(stuckFor))
+			.append(", ")
+			.append(group.stuckLong)
+			.append(" of ")
+			.append(group.count())
+			.append(" stuck for >= ")
+			.append(minStillSamples)
+			.append(" samples");
 		if (evidence != null) {
 			text.append("; suspected: ").append(evidence.describe());
 		}

@@ -25,16 +25,28 @@ import org.jspecify.annotations.Nullable;
  * then the last sample that did
  * @param creationSiteTracking whether creation sites are tracked (and if not, why), with the tracking's own cost
  * @param virtualThreads how the virtual threads are watched, or {@code null} where they are not part of this report
+ * @param stacksDeferred how many threads that moved had their stacks left for the next sample, since walking them
+ * would have passed {@code stack-walk-budget}: they keep their previous group meanwhile
  */
 public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
 		List<StackGroupReport> suspects, List<StackGroupReport> groups, @Nullable SampleFailure lastError,
-		CreationSiteTracking creationSiteTracking, @Nullable VirtualThreadsReport virtualThreads) {
+		CreationSiteTracking creationSiteTracking, @Nullable VirtualThreadsReport virtualThreads, int stacksDeferred) {
 
 	public ThreadLeakReport {
 		deadlockedThreads = List.copyOf(deadlockedThreads);
 		suspects = List.copyOf(suspects);
 		groups = List.copyOf(groups);
+	}
+
+	/** A report in which no stack was deferred. */
+	public ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
+			double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads,
+			List<Long> deadlockedThreads, List<StackGroupReport> suspects, List<StackGroupReport> groups,
+			@Nullable SampleFailure lastError, CreationSiteTracking creationSiteTracking,
+			@Nullable VirtualThreadsReport virtualThreads) {
+		this(status, threads, samples, takenAt, sampleMillis, stacksWalked, trackedGroups, untrackedThreads,
+				deadlockedThreads, suspects, groups, lastError, creationSiteTracking, virtualThreads, 0);
 	}
 
 	/** The report of one source of threads, without creation-site tracking or a word on virtual threads. */
@@ -58,7 +70,7 @@ public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nu
 	ThreadLeakReport withLastError(SampleFailure failure) {
 		return new ThreadLeakReport(this.status, this.threads, this.samples, this.takenAt, this.sampleMillis,
 				this.stacksWalked, this.trackedGroups, this.untrackedThreads, this.deadlockedThreads, this.suspects,
-				this.groups, failure, this.creationSiteTracking, this.virtualThreads);
+				this.groups, failure, this.creationSiteTracking, this.virtualThreads, this.stacksDeferred);
 	}
 
 	/**
@@ -72,7 +84,7 @@ public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nu
 				this.samples, this.takenAt, this.sampleMillis, this.stacksWalked,
 				this.trackedGroups + virtual.trackedGroups, this.untrackedThreads + virtual.untrackedThreads,
 				this.deadlockedThreads, allSuspects, merged(this.groups, virtual.groups), this.lastError,
-				this.creationSiteTracking, status);
+				this.creationSiteTracking, status, this.stacksDeferred);
 	}
 
 	private static List<StackGroupReport> merged(List<StackGroupReport> first, List<StackGroupReport> second) {

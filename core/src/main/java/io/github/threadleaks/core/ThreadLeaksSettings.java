@@ -34,6 +34,12 @@ public final class ThreadLeaksSettings {
 
 	private final double minStuckShare;
 
+	private final int minStillSamples;
+
+	private final double maxStillCpuShare;
+
+	private final Duration stackWalkBudget;
+
 	private final int horizons;
 
 	private final int horizonFactor;
@@ -54,6 +60,9 @@ public final class ThreadLeaksSettings {
 		this.minGrowth = builder.minGrowth;
 		this.minRiseShare = builder.minRiseShare;
 		this.minStuckShare = builder.minStuckShare;
+		this.minStillSamples = builder.minStillSamples;
+		this.maxStillCpuShare = builder.maxStillCpuShare;
+		this.stackWalkBudget = builder.stackWalkBudget;
 		this.horizons = builder.horizons;
 		this.horizonFactor = builder.horizonFactor;
 		this.stackDepth = builder.stackDepth;
@@ -96,6 +105,36 @@ public final class ThreadLeaksSettings {
 	/** The share of a suspected group's members that must sit still from one sample to the next. */
 	public double minStuckShare() {
 		return this.minStuckShare;
+	}
+
+	/**
+	 * How many consecutive samples a member must have sat still before it counts toward the stuck share: still
+	 * between two samples is no evidence, a leaked thread stays still for as long as the leak lasts. Members that
+	 * joined their group fewer samples ago are not judged yet. At most {@code window - 1} applies, so that a window
+	 * can always judge some members.
+	 */
+	public int minStillSamples() {
+		return Math.min(this.minStillSamples, this.window - 1);
+	}
+
+	/**
+	 * The most CPU time, as a share of the wall time since the previous sample, that a runnable thread on an
+	 * unchanged stack may use and still count as still: an idle event loop wakes on timers and uses a little.
+	 */
+	public double maxStillCpuShare() {
+		return this.maxStillCpuShare;
+	}
+
+	/**
+	 * The time one sample may spend walking the stacks of known runnable threads that moved or may have: quiet ones
+	 * (on little CPU, perhaps an idle event loop) first, then busy ones (working, so never still). New threads and
+	 * waiting or blocked ones that moved are always walked. Runnable ones are walked in batches while the budget
+	 * lasts, and not at all while one walk costs more than the budget (under CPU starvation each walk waits for
+	 * every busy thread), tried again every 10 samples; those not walked keep their previous record (their group;
+	 * a busy one is no longer still, a quiet one's stillness neither grows nor is lost) and go first next time.
+	 */
+	public Duration stackWalkBudget() {
+		return this.stackWalkBudget;
 	}
 
 	/** How many horizons are judged: 1 is the window alone; each further one is downsampled by {@link #horizonFactor()}. */
@@ -141,6 +180,9 @@ public final class ThreadLeaksSettings {
 		builder.minGrowth = this.minGrowth;
 		builder.minRiseShare = this.minRiseShare;
 		builder.minStuckShare = this.minStuckShare;
+		builder.minStillSamples = this.minStillSamples;
+		builder.maxStillCpuShare = this.maxStillCpuShare;
+		builder.stackWalkBudget = this.stackWalkBudget;
 		builder.horizons = this.horizons;
 		builder.horizonFactor = this.horizonFactor;
 		builder.stackDepth = this.stackDepth;
@@ -174,7 +216,8 @@ public final class ThreadLeaksSettings {
 	public String toString() {
 		return "ThreadLeaksSettings[sampleInterval=" + this.sampleInterval + ", window=" + this.window
 				+ ", minGrowth=" + this.minGrowth + ", minRiseShare=" + this.minRiseShare + ", minStuckShare="
-				+ this.minStuckShare + ", horizons=" + this.horizons + ", horizonFactor=" + this.horizonFactor
+				+ this.minStuckShare + ", minStillSamples=" + this.minStillSamples + ", maxStillCpuShare="
+				+ this.maxStillCpuShare + ", stackWalkBudget=" + this.stackWalkBudget + ", horizons=" + this.horizons + ", horizonFactor=" + this.horizonFactor
 				+ ", stackDepth=" + this.stackDepth + ", maxGroups=" + this.maxGroups + "]";
 	}
 
@@ -190,6 +233,12 @@ public final class ThreadLeaksSettings {
 		private double minRiseShare = 0.25;
 
 		private double minStuckShare = 0.9;
+
+		private int minStillSamples = 3;
+
+		private double maxStillCpuShare = 0.01;
+
+		private Duration stackWalkBudget = Duration.ofMillis(20);
 
 		private int horizons = 3;
 
@@ -233,6 +282,28 @@ public final class ThreadLeaksSettings {
 
 		public Builder minStuckShare(double minStuckShare) {
 			this.minStuckShare = checkShare("min-stuck-share", minStuckShare);
+			return this;
+		}
+
+		public Builder minStillSamples(int minStillSamples) {
+			this.minStillSamples = checkRange("min-still-samples", minStillSamples, 1, MAX_WINDOW - 1);
+			return this;
+		}
+
+		public Builder maxStillCpuShare(double maxStillCpuShare) {
+			if (!(maxStillCpuShare >= 0.0 && maxStillCpuShare <= 1.0)) {
+				throw new InvalidSettingException("max-still-cpu-share", maxStillCpuShare, "between 0 and 1");
+			}
+			this.maxStillCpuShare = maxStillCpuShare;
+			return this;
+		}
+
+		public Builder stackWalkBudget(Duration stackWalkBudget) {
+			if (stackWalkBudget == null || stackWalkBudget.compareTo(Duration.ofMillis(1)) < 0
+					|| stackWalkBudget.compareTo(Duration.ofHours(1)) > 0) {
+				throw new InvalidSettingException("stack-walk-budget", stackWalkBudget, "between 1ms and 1h");
+			}
+			this.stackWalkBudget = stackWalkBudget;
 			return this;
 		}
 

@@ -41,7 +41,15 @@ interface ThreadStartEvents extends AutoCloseable {
 	interface Handler {
 
 		/** A platform thread was started by code whose frames, top first, are given. */
-		void started(long threadId, List<StackFrame> starterFrames);
+		default void started(long threadId, List<StackFrame> starterFrames) {
+			started(threadId, -1, starterFrames);
+		}
+
+		/**
+		 * A platform thread was started by the thread {@code starterThreadId} ({@code -1} where not known), in code
+		 * whose frames, top first, are given.
+		 */
+		void started(long threadId, long starterThreadId, List<StackFrame> starterFrames);
 
 		/** A platform thread ended. */
 		void ended(long threadId);

@@ -20,7 +20,16 @@ final class TrackedGroup {
 	/** This sample's members; cleared at the start of each sample. */
 	final List<TrackedThread> members = new ArrayList<>();
 
+	/** This sample's members that sat still since the previous sample. */
 	int stuck;
+
+	/** This sample's members that have sat still for at least {@code min-still-samples} samples in a row. */
+	int stuckLong;
+
+	/** This sample's members that joined the group at least {@code min-still-samples} samples ago. */
+	int judged;
+
+	private final int minStillSamples;
 
 	int previousCount;
 
@@ -39,6 +48,7 @@ final class TrackedGroup {
 		this.key = key;
 		this.frameTexts = frameTexts;
 		this.id = key.id();
+		this.minStillSamples = settings.minStillSamples();
 		this.horizons = new Horizon[settings.horizons()];
 		int period = 1;
 		for (int level = 0; level < this.horizons.length; level++) {
@@ -52,15 +62,23 @@ final class TrackedGroup {
 		if (thread.stillSincePrevious) {
 			this.stuck++;
 		}
+		// Still between two samples is no evidence: a member is judged once it has been here long enough.
+		if (thread.samplesInGroup >= this.minStillSamples) {
+			this.judged++;
+			if (thread.stillSamples >= this.minStillSamples) {
+				this.stuckLong++;
+			}
+		}
 	}
 
 	/** Records this sample's count in every horizon. */
 	void close(long sample) {
 		int count = this.members.size();
 		// A member can only have sat still here if the group already held it: caps a re-created group.
-		int stuckHere = Math.min(this.stuck, this.previousCount);
+		int judgedHere = Math.min(this.judged, this.previousCount);
+		int stuckHere = Math.min(this.stuckLong, judgedHere);
 		for (Horizon horizon : this.horizons) {
-			horizon.add(count, stuckHere, this.previousCount);
+			horizon.add(count, stuckHere, judgedHere);
 		}
 		this.previousCount = count;
 		if (count > 0) {
@@ -75,6 +93,8 @@ final class TrackedGroup {
 	void reset() {
 		this.members.clear();
 		this.stuck = 0;
+		this.stuckLong = 0;
+		this.judged = 0;
 	}
 
 	int count() {

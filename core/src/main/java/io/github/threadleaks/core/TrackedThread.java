@@ -16,6 +16,18 @@ final class TrackedThread {
 	/** Whether the thread sat still, in the same group, since the previous sample. */
 	boolean stillSincePrevious;
 
+	/** For how many samples in a row the thread has sat still: 0 where it moved or is new. */
+	int stillSamples;
+
+	/** How many samples ago the thread joined its current group: 0 at the sample that put it there. */
+	int samplesInGroup;
+
+	/**
+	 * Whether the census saw the thread move but its stack was not walked within the sample's budget: it keeps
+	 * its previous record and goes first at the next sample.
+	 */
+	boolean deferred;
+
 	boolean deadlocked;
 
 	/** Where the thread was started, once known for good; asked again while {@code null}. */
@@ -33,13 +45,34 @@ final class TrackedThread {
 	void stayedStill(ThreadCensus census) {
 		this.census = census;
 		this.stillSincePrevious = true;
+		this.stillSamples++;
+		this.samplesInGroup++;
+		this.deferred = false;
 	}
 
 	void moved(ThreadCensus census, @Nullable GroupKey key, long nowMillis) {
+		this.samplesInGroup = java.util.Objects.equals(key, this.key) ? this.samplesInGroup + 1 : 0;
 		this.census = census;
 		this.key = key;
 		this.stillSinceMillis = nowMillis;
 		this.stillSincePrevious = false;
+		this.stillSamples = 0;
+		this.deferred = false;
+	}
+
+	/**
+	 * The thread's stack is walked next time, the budget being spent: it stays in its group with its previous
+	 * record and census, so that the next sample looks at it again. A busy one (using more CPU than a still thread
+	 * may) has moved whatever its stack; a quiet one keeps its stillness as it was, neither gained nor lost.
+	 */
+	void deferred(boolean busy, long nowMillis) {
+		if (busy) {
+			this.stillSinceMillis = nowMillis;
+			this.stillSincePrevious = false;
+			this.stillSamples = 0;
+			this.samplesInGroup++;
+		}
+		this.deferred = true;
 	}
 
 }

@@ -301,7 +301,7 @@ class LeakPatternTests {
 		assertThat(stillSuspected.growth()).isZero();
 		// The figures of the last window that held the rule: [8, 10, 12, 14, 16, 16, 16, 16].
 		assertThat(stillSuspected.evidence()).isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, 8, 16, 8,
-				SETTINGS.minGrowth(), REQUIRED_RISES, REQUIRED_RISES, 1.0, SETTINGS.minStuckShare()));
+				SETTINGS.minGrowth(), REQUIRED_RISES, REQUIRED_RISES, 1.0, SETTINGS.minStuckShare(), SETTINGS.minStillSamples()));
 		// Down to baseline + min-growth (2 + 4) is not yet back: still suspected.
 		this.threads.end(receivers.subList(0, 10));
 		assertThat(this.monitor.sample().suspects()).extracting(StackGroupReport::id, StackGroupReport::count)
@@ -343,7 +343,7 @@ class LeakPatternTests {
 		assertThat(leak.history()).as("the raw window").containsExactly(4, 4, 4, 5, 5, 5);
 		assertThat(leak.growth()).isLessThan(settings.minGrowth());
 		assertThat(leak.evidence()).isEqualTo(new Evidence(3 * settings.sampleInterval().toMillis(), 5, 1, 5, 4, 4,
-				4, 3, 1.0, settings.minStuckShare()));
+				4, 3, 1.0, settings.minStuckShare(), settings.minStillSamples()));
 		assertThat(leak.explanation()).contains("over 5 points of 30s");
 		this.threads.close();
 		assertThat(slow.sample().status()).isEqualTo(LeakStatus.OK);
@@ -385,8 +385,10 @@ class LeakPatternTests {
 			.isEqualTo((WINDOW - 1) * INTERVAL_MILLIS);
 		assertThat(leak.evidence()).isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, threadsPerRequest, count,
 				count - threadsPerRequest, SETTINGS.minGrowth(), WINDOW - 1, REQUIRED_RISES, 1.0,
-				SETTINGS.minStuckShare()));
-		assertThat(leak.explanation()).startsWith(count + " threads " + state + ", oldest stuck 1m10s; suspected: "
+				SETTINGS.minStuckShare(), SETTINGS.minStillSamples()));
+		// The first five requests' members have sat still for at least 3 samples; the last three not yet.
+		assertThat(leak.explanation()).startsWith(count + " threads " + state + ", oldest stuck 1m10s, "
+				+ (count - 3 * threadsPerRequest) + " of " + count + " stuck for >= 3 samples; suspected: "
 				+ leak.evidence().describe());
 		return leak;
 	}

@@ -22,6 +22,10 @@ final class SyntheticThreadSource implements ThreadSource {
 
 	int stacksWalked;
 
+	/** Runs at each request for stacks: a test makes walks take long on its own time source. */
+	Runnable onStacks = () -> {
+	};
+
 	/** Adds or replaces a thread waiting in the given frames. */
 	SyntheticThreadSource put(long id, String name, Thread.State state, String... frames) {
 		this.threads.put(id, new ThreadCensus(id, name, state, true, null, -1, null, 0, 0, -1));
@@ -74,6 +78,7 @@ final class SyntheticThreadSource implements ThreadSource {
 	@Override
 	public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
 		this.stackRequests++;
+		this.onStacks.run();
 		Map<Long, List<StackFrame>> answer = new LinkedHashMap<>();
 		for (long id : threadIds) {
 			List<StackFrame> frames = this.stacks.get(id);

@@ -20,7 +20,16 @@ class ThreadLeaksSettingsTests {
 		assertThat(settings.stackDepth()).isEqualTo(32);
 		assertThat(settings.maxGroups()).isEqualTo(1000);
 		assertThat(settings.horizons()).isEqualTo(3);
+		assertThat(settings.minStillSamples()).isEqualTo(3);
+		assertThat(settings.maxStillCpuShare()).isEqualTo(0.01);
+		assertThat(settings.stackWalkBudget()).isEqualTo(Duration.ofMillis(20));
 		assertThat(settings.ignoredThreadNames()).isEmpty();
+	}
+
+	@Test
+	void minStillSamplesAppliesUpToOneLessThanTheWindow() {
+		assertThat(ThreadLeaksSettings.builder().window(3).build().minStillSamples()).isEqualTo(2);
+		assertThat(ThreadLeaksSettings.builder().window(10).minStillSamples(9).build().minStillSamples()).isEqualTo(9);
 	}
 
 	@Test
@@ -35,8 +44,15 @@ class ThreadLeaksSettingsTests {
 			.horizonFactor(2)
 			.stackDepth(1024)
 			.maxGroups(1)
+			.minStillSamples(1)
+			.maxStillCpuShare(0)
+			.stackWalkBudget(Duration.ofMillis(1))
 			.ignoredThreadNames(List.of("pool-.*"))
 			.build();
+		assertThat(settings.minStillSamples()).isEqualTo(1);
+		assertThat(settings.maxStillCpuShare()).isZero();
+		assertThat(ThreadLeaksSettings.builder().maxStillCpuShare(1).stackWalkBudget(Duration.ofHours(1)).build()
+			.stackWalkBudget()).isEqualTo(Duration.ofHours(1));
 		assertThat(settings.sampleInterval()).isEqualTo(Duration.ofMillis(100));
 		assertThat(settings.stackDepth()).isEqualTo(1024);
 		assertThat(settings.ignoredThreadNames()).singleElement()
@@ -59,6 +75,12 @@ class ThreadLeaksSettingsTests {
 		assertRejected((b) -> b.stackDepth(0), "stack-depth", "between 1 and 1024");
 		assertRejected((b) -> b.stackDepth(1025), "stack-depth", "between 1 and 1024");
 		assertRejected((b) -> b.maxGroups(0), "max-groups", "between 1 and 1000000");
+		assertRejected((b) -> b.minStillSamples(0), "min-still-samples", "between 1 and 9999");
+		assertRejected((b) -> b.maxStillCpuShare(-0.01), "max-still-cpu-share", "between 0 and 1");
+		assertRejected((b) -> b.maxStillCpuShare(1.5), "max-still-cpu-share", "between 0 and 1");
+		assertRejected((b) -> b.stackWalkBudget(Duration.ofNanos(999_999)), "stack-walk-budget", "between 1ms and 1h");
+		assertRejected((b) -> b.stackWalkBudget(Duration.ofMinutes(61)), "stack-walk-budget", "between 1ms and 1h");
+		assertRejected((b) -> b.stackWalkBudget(null), "stack-walk-budget", "between 1ms and 1h");
 	}
 
 	@Test

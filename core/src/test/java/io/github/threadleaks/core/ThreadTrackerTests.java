@@ -53,15 +53,65 @@ class ThreadTrackerTests {
 	}
 
 	@Test
-	void aRunnableThreadIsStillOnlyWhileItsCpuTimeStands() {
+	void aRunnableThreadIsStillWhileItsCpuTimeStandsWithoutAStackWalk() {
 		runnable(1001, 5_000);
 		tick();
 		runnable(1001, 5_000);
-		assertThat(tick().groups().get(0).stuck()).as("no CPU used: blocked in native code").isEqualTo(1);
-		runnable(1001, 9_000);
 		ThreadLeakReport report = tick();
-		assertThat(report.stacksWalked()).isEqualTo(1);
-		assertThat(report.groups().get(0).stuck()).isZero();
+		assertThat(report.groups().get(0).stuck()).as("no CPU used: blocked in native code").isEqualTo(1);
+		assertThat(report.stacksWalked()).isZero();
+	}
+
+	@Test
+	void aRunnableThreadUsingUnderOnePercentOfTheIntervalOnTheSameStackIsStill() {
+		runnable(1001, 5_000);
+		tick();
+		// 99 ms of CPU in 10 s: an idle event loop waking on its timers.
+		runnable(1001, 5_000 + 99_000_000);
+		ThreadLeakReport report = tick();
+		assertThat(report.stacksWalked()).as("a little CPU: the stack must show it did not move").isEqualTo(1);
+		assertThat(report.groups().get(0).stuck()).isEqualTo(1);
+		runnable(1001, 5_000 + 99_000_000 + 101_000_000);
+		report = tick();
+		assertThat(report.groups().get(0).stuck()).as("over 1%% of the interval: working").isZero();
+	}
+
+	@Test
+	void aRunnableThreadUsingLittleCpuOnAnotherStackHasMoved() {
+		runnable(1001, 5_000);
+		tick();
+		this.source.put(1001, "reader", Thread.State.RUNNABLE, "sun.nio.ch.EPoll.wait", "com.example.Loop.run");
+		runnable(1001, 6_000);
+		ThreadLeakReport report = tick();
+		assertThat(report.groups()).singleElement().satisfies((group) -> {
+			assertThat(group.stuck()).isZero();
+			assertThat(group.topFrame()).startsWith("sun.nio.ch.EPoll.wait(");
+		});
+	}
+
+	@Test
+	void theCpuShareIsASettingAndZeroMeansNoCpuAtAll() {
+		ThreadLeakMonitor strict = new ThreadLeakMonitor(ThreadLeaksSettings.builder().window(5).maxStillCpuShare(0)
+			.build(), this.source, this.clock);
+		runnable(1001, 5_000);
+		this.clock.advance(Duration.ofSeconds(10));
+		strict.sample();
+		runnable(1001, 6_000);
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(strict.sample().groups().get(0).stuck()).isZero();
+	}
+
+	@Test
+	void aMemberCountsAsStuckOnlyAfterSittingStillForMinStillSamples() {
+		this.source.put(1001, "worker-1", Thread.State.WAITING, "com.example.Queue.take");
+		tick();
+		this.source.put(1002, "worker-2", Thread.State.WAITING, "com.example.Queue.take");
+		tick();
+		tick();
+		StackGroupReport group = tick().groups().get(0);
+		assertThat(group.stuck()).as("both sat still since the previous sample").isEqualTo(2);
+		assertThat(group.explanation()).as("only worker-1 has sat still for 3 samples")
+			.isEqualTo("2 threads WAITING, oldest stuck 30s, 1 of 2 stuck for >= 3 samples");
 	}
 
 	@Test
@@ -122,6 +172,63 @@ class ThreadTrackerTests {
 		assertThat(group.lock()).isEqualTo(new LockReport("java.util.concurrent.locks.ReentrantLock$NonfairSync@1",
 				99, "gone", false));
 		assertThat(group.explanation()).contains("lock owned by \"gone\", which has ended without unlocking it");
+	}
+
+	/**
+	 * Walks slow beyond the budget (on a time source the test moves): busy threads are not walked while one batch
+	 * costs more than the budget, and keep their group meanwhile; new and possibly still threads always are; and
+	 * the verdicts, sample after sample, are the same as without a budget.
+	 */
+	@Test
+	void walksBeyondTheBudgetAreDeferredWithoutChangingAnyVerdict() {
+		long[] nanos = { 0 };
+		SyntheticThreadSource slowSource = new SyntheticThreadSource();
+		slowSource.onStacks = () -> nanos[0] += Duration.ofMillis(30).toNanos();
+		ThreadLeaksSettings settings = ThreadLeaksSettings.builder().window(5).minGrowth(4).minRiseShare(0.5).build();
+		ThreadLeakMonitor slow = new ThreadLeakMonitor(settings, slowSource, this.clock, CreationSites.NONE,
+				() -> nanos[0]);
+		ThreadLeakMonitor unbounded = new ThreadLeakMonitor(settings, this.source, this.clock, CreationSites.NONE,
+				() -> 0L);
+		for (SyntheticThreadSource each : List.of(slowSource, this.source)) {
+			for (long id = 2001; id <= 2040; id++) {
+				each.put(id, "busy-" + id, Thread.State.RUNNABLE, "com.example.Busy.spin");
+			}
+		}
+		int deferredInAll = 0;
+		for (int sample = 1; sample <= 12; sample++) {
+			for (SyntheticThreadSource each : List.of(slowSource, this.source)) {
+				// Two leaked threads per sample, and every busy thread has used a whole core since the last.
+				each.put(1000 + 2 * sample, "leaked-" + sample, Thread.State.WAITING, "com.example.Queue.take");
+				each.put(1001 + 2 * sample, "leaked-" + sample, Thread.State.WAITING, "com.example.Queue.take");
+				for (long id = 2001; id <= 2040; id++) {
+					ThreadCensus c = each.census(id);
+					each.update(new ThreadCensus(id, c.name(), c.state(), c.daemon(), null, -1, null, 0, 0,
+							sample * 10_000_000_000L));
+				}
+			}
+			this.clock.advance(Duration.ofSeconds(10));
+			ThreadLeakReport bounded = slow.sample();
+			ThreadLeakReport reference = unbounded.sample();
+			deferredInAll += bounded.stacksDeferred();
+			assertThat(reference.stacksDeferred()).isZero();
+			assertThat(bounded.suspects()).as("suspects at sample %d", sample)
+				.extracting(StackGroupReport::id, StackGroupReport::count)
+				.containsExactlyElementsOf(reference.suspects()
+					.stream()
+					.map((group) -> org.assertj.core.groups.Tuple.tuple(group.id(), group.count()))
+					.toList());
+			if (sample == 1) {
+				assertThat(bounded.stacksWalked()).as("new threads are always walked").isEqualTo(42);
+				assertThat(bounded.stacksDeferred()).isZero();
+			}
+			else if (sample < ThreadTracker.RETRY_SAMPLES) {
+				assertThat(bounded.stacksWalked()).as("the two new leaked threads").isEqualTo(2);
+				assertThat(bounded.stacksDeferred()).as("busy threads, while a walk costs more than the budget")
+					.isEqualTo(40);
+			}
+		}
+		assertThat(deferredInAll).isPositive();
+		assertThat(unbounded.report().suspects()).extracting(StackGroupReport::name).containsExactly("leaked-#");
 	}
 
 	private void runnable(long id, long cpuTimeNanos) {

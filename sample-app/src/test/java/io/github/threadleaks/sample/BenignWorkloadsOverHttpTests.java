@@ -40,7 +40,10 @@ class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 				new Workload("stable-pool", 50, true, "stable-pool-#", false),
 				new Workload("growing-pool", SampleAppTest.MIN_GROWTH, true, "growing-pool-#", true),
 				// Every thread a stack group of its own, new at every call: churn, never growth.
-				new Workload("churning-threads", 20, true, null, false));
+				new Workload("churning-threads", 20, true, null, false),
+				// Ramps up over its first calls, then levels off as tasks end; its members sit still between samples,
+				// but never for 3 samples in a row.
+				new Workload("slow-task-burst", 4, true, "slow-task-#", false));
 	}
 
 	@Test

@@ -20,6 +20,14 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 	/** What each pattern's leaked threads look like in the report. */
 	record Expected(String pattern, String groupName, String state, int threadsPerRequest) {
 
+		/**
+		 * Whether the threads are a client's event loop, woken by its timers: a sample may catch one outside its
+		 * wait, or still busy starting, when samples follow each other within milliseconds as here.
+		 */
+		boolean wakesOnTimers() {
+			return this.pattern.endsWith("-client-per-request") || this.pattern.startsWith("netty-");
+		}
+
 		@Override
 		public String toString() {
 			return this.pattern;
@@ -36,13 +44,18 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 				new Expected("latch-never-reaches-zero", "batch-collector-#", "WAITING", 1),
 				new Expected("call-without-timeout", "price-client-#", "RUNNABLE", 1),
 				new Expected("sender-after-caller-gave-up", "quote-worker-#", "WAITING", 2),
-				new Expected("executor-per-request", "pool-#-thread-#", "WAITING", 2));
+				new Expected("executor-per-request", "pool-#-thread-#", "WAITING", 2),
+				new Expected("netty-event-loop-per-request", "multiThreadIoEventLoopGroup-#-#", "RUNNABLE", 2),
+				new Expected("jdk-http-client-per-request", "HttpClient-#-SelectorManager", "RUNNABLE", 1));
 	}
 
 	@Test
 	void everyPatternOfTheAppIsCovered() {
 		List<String> listed = app.get("/leaks", 200).valueStream().map((pattern) -> pattern.path("id").asString()).toList();
-		assertThat(listed).containsExactlyInAnyOrderElementsOf(patterns().map(Expected::pattern).toList());
+		// The Apache async client leaves two groups, one thread each per request: ClientLeaksOverHttpTests covers it.
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(Stream
+			.concat(patterns().map(Expected::pattern), Stream.of("apache-async-client-per-request"))
+			.toList());
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -56,6 +69,8 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 			app.sample();
 		}
 		int leaked = steps * 2 * expected.threadsPerRequest();
+		// A member counts as stuck once it has sat still for 3 samples: the first request's have, one sample on.
+		app.sample();
 
 		JsonNode report = app.get("/actuator/threadleaks", 200);
 		assertThat(report.path("status").asString()).isEqualTo("LEAK_SUSPECTED");
@@ -64,9 +79,16 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 		assertThat(suspect.path("name").asString()).isEqualTo(expected.groupName());
 		assertThat(suspect.path("state").asString()).isEqualTo(expected.state());
 		assertThat(suspect.path("count").asInt()).isEqualTo(leaked);
-		assertThat(suspect.path("stuck").asInt()).isEqualTo(leaked - 2 * expected.threadsPerRequest());
+		if (expected.wakesOnTimers()) {
+			// An event loop woken by its timers may now and then be caught outside its wait, and counts as moved.
+			assertThat(suspect.path("stuck").asInt()).isGreaterThanOrEqualTo(leaked - 2 * expected.threadsPerRequest());
+		}
+		else {
+			assertThat(suspect.path("stuck").asInt()).isEqualTo(leaked);
+		}
 		assertThat(suspect.path("history").values()).map(JsonNode::asInt)
-			.endsWith(2 * expected.threadsPerRequest(), 4 * expected.threadsPerRequest(), leaked);
+			.endsWith(2 * expected.threadsPerRequest(), 4 * expected.threadsPerRequest(), leaked, leaked);
+		assertThat(suspect.path("explanation").asString()).contains(" of " + leaked + " stuck for >= 3 samples");
 		JsonNode health = app.get("/actuator/health", 503);
 		assertThat(health.path("components").path("threadLeaks").path("status").asString()).isEqualTo("DOWN");
 		assertThat(app.suspectedGroupsMetric()).isGreaterThanOrEqualTo(1);
@@ -102,7 +124,9 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 		JsonNode group = groups.get(0);
 		assertThat(group.path("state").asString()).isEqualTo(expected.state());
 		assertThat(group.path("count").asInt()).isEqualTo(leaked);
-		assertThat(group.path("stuck").asInt()).as("members that did not move between two samples").isEqualTo(leaked);
+		if (!expected.wakesOnTimers()) {
+			assertThat(group.path("stuck").asInt()).as("members that did not move between two samples").isEqualTo(leaked);
+		}
 	}
 
 }

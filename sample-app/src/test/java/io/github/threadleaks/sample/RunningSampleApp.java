@@ -1,11 +1,11 @@
 package io.github.threadleaks.sample;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample app under test, as its users reach it: over real HTTP, plus its {@link ThreadLeakMonitor}, whose
- * samples the test takes itself. The HTTP client runs on one named thread of its own, so that its threads can
- * never look like a growing group. Close it after the test class.
+ * samples the test takes itself. Requests are plain blocking {@link HttpURLConnection} calls, on the caller's
+ * thread or, for requests sent together, on named threads of the test's own, so that no client thread (the JDK
+ * {@code HttpClient}'s selector among them, which one of the app's leaks multiplies) can look like the app's.
+ * Close it after the test class.
  */
 final class RunningSampleApp implements AutoCloseable {
 
@@ -34,9 +36,9 @@ final class RunningSampleApp implements AutoCloseable {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final ExecutorService httpExecutor = Executors
-		.newSingleThreadExecutor((task) -> new Thread(task, "test-http-client"));
+		.newCachedThreadPool((task) -> new Thread(task, "test-http-client"));
 
-	private final HttpClient http = HttpClient.newBuilder().executor(this.httpExecutor).build();
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final String baseUrl;
 
@@ -71,7 +73,7 @@ final class RunningSampleApp implements AutoCloseable {
 	}
 
 	JsonNode json(String method, String path, int expectedStatus) {
-		HttpResponse<String> response = send(method, path);
+		Response response = send(method, path);
 		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
 		return this.json.readTree(response.body());
 	}
@@ -84,29 +86,34 @@ final class RunningSampleApp implements AutoCloseable {
 		return json("POST", path, 200);
 	}
 
-	HttpResponse<String> send(String method, String path) {
+	Response send(String method, String path) {
 		try {
-			return this.http.send(request(method, path), HttpResponse.BodyHandlers.ofString());
+			HttpURLConnection connection = (HttpURLConnection) URI.create(this.baseUrl + path).toURL().openConnection();
+			connection.setRequestMethod(method);
+			connection.setConnectTimeout((int) TIMEOUT.toMillis());
+			connection.setReadTimeout((int) TIMEOUT.toMillis());
+			if (method.equals("POST")) {
+				connection.setDoOutput(true);
+				connection.getOutputStream().close();
+			}
+			int status = connection.getResponseCode();
+			InputStream body = (status >= 400) ? connection.getErrorStream() : connection.getInputStream();
+			String text = "";
+			if (body != null) {
+				try (body) {
+					text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+				}
+			}
+			return new Response(status, String.valueOf(connection.getContentType()), text);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** Sends a request without waiting for its answer, so that several run at once. */
-	CompletableFuture<HttpResponse<String>> sendAsync(String method, String path) {
-		return this.http.sendAsync(request(method, path), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpRequest request(String method, String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.timeout(Duration.ofSeconds(30))
-			.build();
+	CompletableFuture<Response> sendAsync(String method, String path) {
+		return CompletableFuture.supplyAsync(() -> send(method, path), this.httpExecutor);
 	}
 
 	/** The value of {@code threadleaks_suspected_groups} as Prometheus scrapes it. */
@@ -125,6 +132,10 @@ final class RunningSampleApp implements AutoCloseable {
 	@Override
 	public void close() {
 		this.httpExecutor.shutdownNow();
+	}
+
+	/** An answer: its status, content type and body. */
+	record Response(int statusCode, String contentType, String body) {
 	}
 
 	/** Polls, with yields and for at most ten seconds, until a condition holds. */

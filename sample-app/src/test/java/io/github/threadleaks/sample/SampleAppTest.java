@@ -34,7 +34,7 @@ public @interface SampleAppTest {
 	int MIN_GROWTH = 3;
 
 	/** The names of the test clients' threads, as regular expressions. */
-	String TEST_CLIENT_THREADS = "test-http-client,HttpClient-.*-SelectorManager,JdkHttpClient-.*,UrlChecker-.*,"
+	String TEST_CLIENT_THREADS = "test-http-client,Keep-Alive-Timer,JdkHttpClient-.*,UrlChecker-.*,"
 			+ "External Process Output Forwarder.*";
 
 }

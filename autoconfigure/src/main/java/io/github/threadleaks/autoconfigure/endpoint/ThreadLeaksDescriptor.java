@@ -30,12 +30,14 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * {@code UNAVAILABLE} with the reason, {@code STOPPED}), and the tracking's own figures
  * @param virtualThreads how the virtual threads are watched (status, reason, interval, cost of the latest dump),
  * absent where the monitor does not include them
+ * @param stacksDeferred how many threads that moved had their stacks left for the next sample by
+ * {@code threadleaks.stack-walk-budget}
  */
 public record ThreadLeaksDescriptor(String status, int threads, long samples, @Nullable String takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,
 		List<StackGroupDescriptor> suspects, List<StackGroupDescriptor> groups,
 		@Nullable SampleFailureDescriptor lastError, CreationSiteTracking creationSiteTracking,
-		@Nullable VirtualThreadsReport virtualThreads)
+		@Nullable VirtualThreadsReport virtualThreads, int stacksDeferred)
 		implements OperationResponseBody {
 
 	static ThreadLeaksDescriptor of(ThreadLeakReport report) {
@@ -46,7 +48,7 @@ public record ThreadLeaksDescriptor(String status, int threads, long samples, @N
 				report.suspects().stream().map(StackGroupDescriptor::of).toList(),
 				report.groups().stream().map(StackGroupDescriptor::of).toList(),
 				(report.lastError() != null) ? SampleFailureDescriptor.of(report.lastError()) : null,
-				report.creationSiteTracking(), report.virtualThreads());
+				report.creationSiteTracking(), report.virtualThreads(), report.stacksDeferred());
 	}
 
 }

@@ -27,6 +27,22 @@ public final class Await {
 		until(thread, Await::isInSocketRead, "block in a socket read");
 	}
 
+	/**
+	 * Waits until the thread waits in an NIO selector (an event loop, an HTTP client's I/O reactor): RUNNABLE, in
+	 * the selector's native wait.
+	 */
+	static void inSelector(Thread thread) throws InterruptedException {
+		until(thread, Await::isInSelector, "wait in a selector");
+	}
+
+	private static boolean isInSelector(Thread thread) {
+		if (thread.getState() != Thread.State.RUNNABLE) {
+			return false;
+		}
+		StackTraceElement[] frames = thread.getStackTrace();
+		return frames.length > 0 && frames[0].isNativeMethod() && frames[0].getClassName().startsWith("sun.nio.ch.");
+	}
+
 	private static void until(Thread thread, Predicate<Thread> inPlace, String what) throws InterruptedException {
 		long deadline = System.nanoTime() + TIMEOUT_NANOS;
 		while (!inPlace.test(thread)) {

@@ -25,7 +25,8 @@ public class LeakPatterns implements DisposableBean {
 	public LeakPatterns() {
 		for (LeakPattern pattern : List.of(new ForgottenSender(), new AbandonedReceiver(), new FutureNeverCompleted(),
 				new LockNeverUnlocked(), new MonitorHeldForever(), new LatchNeverReachesZero(),
-				new CallWithoutTimeout(), new SenderAfterCallerGaveUp(), new ExecutorPerRequest())) {
+				new CallWithoutTimeout(), new SenderAfterCallerGaveUp(), new ExecutorPerRequest(),
+				new NettyEventLoopPerRequest(), new ApacheAsyncClientPerRequest(), new JdkHttpClientPerRequest())) {
 			this.patterns.put(pattern.id(), pattern);
 		}
 	}

@@ -14,9 +14,9 @@ public class Workloads implements DisposableBean {
 
 	private final Map<String, Workload> workloads = new LinkedHashMap<>();
 
-	public Workloads() {
+	public Workloads(SlowTaskBurst slowTaskBurst) {
 		for (Workload workload : List.of(new BurstPool(), new ThreadPerTask(), new BurstyCachedPool(),
-				new StablePool(), new GrowingPool(), new ChurningThreads())) {
+				new StablePool(), new GrowingPool(), new ChurningThreads(), slowTaskBurst)) {
 			this.workloads.put(workload.id(), workload);
 		}
 	}
