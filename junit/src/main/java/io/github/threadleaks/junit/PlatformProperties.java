@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.threadleaks.core.ApplicationPackages;
+import io.github.threadleaks.core.InvalidSettingException;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -31,6 +34,9 @@ final class PlatformProperties {
 	static final String BLAME_CLASS_INITIALIZERS = "threadleaks.junit.blame-class-initializers";
 
 	static final String SUMMARY = "threadleaks.junit.summary";
+
+	/** Configuration parameter: the application's own packages, named first in a creation site. */
+	static final String APPLICATION_PACKAGES = "threadleaks.junit.application-packages";
 
 	/** The default extra time for threads in a timed wait once the linger is over: they end by themselves. */
 	static final Duration DEFAULT_TIMED_WAIT_GRACE = Duration.ofSeconds(3);
@@ -74,6 +80,27 @@ final class PlatformProperties {
 					"from 0s to " + DurationText.format(MAX_TIMED_WAIT_GRACE));
 		}
 		return grace;
+	}
+
+	/**
+	 * The application's own code, whose first frame a creation site names before the library's: the packages given,
+	 * or else the package of the test class that asks first (a suite's classes mostly share their root package).
+	 */
+	static ApplicationPackages applicationPackages(ExtensionContext context) {
+		List<String> packages = context.getConfigurationParameter(APPLICATION_PACKAGES)
+			.map((text) -> split(text))
+			.orElseGet(() -> context.getTestClass()
+				.map(Class::getPackageName)
+				.filter((name) -> !name.isEmpty())
+				.map(List::of)
+				.orElse(List.of()));
+		try {
+			return ApplicationPackages.of(packages);
+		}
+		catch (InvalidSettingException ex) {
+			throw CheckOptions.invalid(APPLICATION_PACKAGES, String.join(",", packages),
+					"package names such as com.example.orders, separated by commas");
+		}
 	}
 
 	/** Whether threads started from a class initializer fail the test that started them, rather than being noted. */

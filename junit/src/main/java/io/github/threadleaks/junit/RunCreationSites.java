@@ -3,6 +3,7 @@ package io.github.threadleaks.junit;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.threadleaks.core.ApplicationPackages;
 import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSites;
 
@@ -41,11 +42,13 @@ final class RunCreationSites implements CloseableResource, AutoCloseable {
 		}
 		return context.getRoot()
 			.getStore(NAMESPACE)
-			.getOrComputeIfAbsent(RunCreationSites.class, (key) -> start(), RunCreationSites.class).tracker;
+			.getOrComputeIfAbsent(RunCreationSites.class,
+					(key) -> start(PlatformProperties.applicationPackages(context)), RunCreationSites.class)
+			.tracker;
 	}
 
-	private static RunCreationSites start() {
-		CreationSiteTracker tracker = new CreationSiteTracker(MAX_THREADS);
+	private static RunCreationSites start(ApplicationPackages application) {
+		CreationSiteTracker tracker = new CreationSiteTracker(MAX_THREADS, application);
 		tracker.start();
 		return new RunCreationSites(tracker);
 	}
