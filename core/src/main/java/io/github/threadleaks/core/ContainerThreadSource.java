@@ -142,6 +142,10 @@ public final class ContainerThreadSource implements ThreadSource {
 				frames[i] = StackFrame.of(trace[i]);
 			}
 		}
+		if (after == Thread.State.RUNNABLE || trace.length == 0) {
+			// Running, or caught mounting: nothing shows whether it spins or is stuck, so it never counts as still.
+			fingerprint = ThreadCensus.neverStill();
+		}
 		List<StackFrame> stack = interned.computeIfAbsent(List.of(frames), (key) -> key);
 		long id = id(thread);
 		stacks.put(id, stack);

@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record ThreadCensus(long id, String name, Thread.State state, boolean daemon, @Nullable String lockName,
 		long lockOwnerId, @Nullable String lockOwnerName, long waitedCount, long blockedCount, long cpuTimeNanos) {
+
+	/** Source of {@link #neverStill()}: counts down, one value per call. */
+	private static final AtomicLong NEVER_STILL = new AtomicLong();
+
+	/**
+	 * A progress counter no earlier census repeats, for a thread with no evidence of standing still: a runnable
+	 * virtual thread has no CPU time to tell spinning from stuck, and an empty stack says nothing of where it is.
+	 */
+	static long neverStill() {
+		return NEVER_STILL.decrementAndGet();
+	}
 
 	/**
 	 * Whether this thread has certainly not run since {@code earlier}, a census of the same thread: it sits in

@@ -124,8 +124,13 @@ final class ThreadDumpReader {
 		// JDK 25 marks each virtual thread and gives every thread a state; earlier dumps do neither.
 		boolean isVirtual = (virtual != null) ? virtual : state == null && !this.isPlatformThread.test(id);
 		if (isVirtual && id >= 0) {
-			threads.accept(new ThreadCensus(id, name, stateOf(state, stack), true, blocker, -1, null, fingerprint, 0,
-					-1), stack, container);
+			Thread.State threadState = stateOf(state, stack);
+			if (threadState == Thread.State.RUNNABLE || stack.isEmpty()) {
+				// A running virtual thread has no CPU time to tell spinning from stuck: it never counts as still.
+				fingerprint = ThreadCensus.neverStill();
+			}
+			threads.accept(new ThreadCensus(id, name, threadState, true, blocker, -1, null, fingerprint, 0, -1), stack,
+					container);
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,49 @@ class ContainerThreadSourceTests {
 			assertThat(byId(after, mover.id()).stillSince(mover)).isFalse();
 			assertThat(source.container(sitter.id())).isEqualTo("java.util.concurrent.ThreadPerTaskExecutor");
 			assertThat(source.lastTruncated()).isFalse();
+		}
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "the thread containers are JDK 21+")
+	void aRunnableVirtualThreadIsNeverStillEvenInTheSamePlace() throws Exception {
+		// Woken while every carrier is taken, a virtual thread is RUNNABLE on the very stack it parked on. With no CPU
+		// time to tell waiting for a carrier, spinning or stuck apart, it must never read as still.
+		ContainerThreadSource source = ContainerThreadSource.of(32, 1000);
+		int carriers = Runtime.getRuntime().availableProcessors();
+		CountDownLatch wake = new CountDownLatch(1);
+		CountDownLatch spinning = new CountDownLatch(carriers);
+		AtomicBoolean spin = new AtomicBoolean(true);
+		AtomicReference<Thread> woken = new AtomicReference<>();
+		try (VirtualThreads threads = new VirtualThreads()) {
+			threads.start(1, () -> {
+				woken.set(Thread.currentThread());
+				wake.await();
+				return null;
+			});
+			threads.awaitStarted(1, Thread.State.WAITING);
+			try {
+				threads.start(carriers, () -> {
+					spinning.countDown();
+					while (spin.get()) {
+						Thread.onSpinWait();
+					}
+					return null;
+				});
+				assertThat(spinning.await(2, TimeUnit.MINUTES)).as("every carrier taken").isTrue();
+				wake.countDown();
+				ThreadCensus before = byId(source.census(), idOf(woken.get()));
+				ThreadCensus after = byId(source.census(), before.id());
+				assertThat(after.state()).isEqualTo(Thread.State.RUNNABLE);
+				assertThat(source.stacks(new long[] { after.id() }, 32).get(after.id()))
+					.as("still on the stack it parked on")
+					.anySatisfy((frame) -> assertThat(frame.toString()).contains("CountDownLatch.await"));
+				assertThat(after.stillSince(before)).isFalse();
+				assertThat(after.quietSince(before, Long.MAX_VALUE)).isFalse();
+			}
+			finally {
+				spin.set(false);
+			}
 		}
 	}
 
