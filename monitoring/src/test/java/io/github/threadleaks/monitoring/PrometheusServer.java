@@ -28,13 +28,9 @@ import static org.assertj.core.api.Assertions.fail;
  * temporary configuration and storage, scraping its targets every second and evaluating the given rules every
  * second. Closing it stops the process and everything it started, and removes its directory.
  */
-final class PrometheusServer implements AutoCloseable {
+final class PrometheusServer extends ChildProcess {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-
-	private final Path directory;
-
-	private final Process process;
 
 	private final URI uri;
 
@@ -43,8 +39,7 @@ final class PrometheusServer implements AutoCloseable {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private PrometheusServer(Path directory, Process process, URI uri, HttpClient http) {
-		this.directory = directory;
-		this.process = process;
+		super("Prometheus", directory, process, "prometheus.log");
 		this.uri = uri;
 		this.http = http;
 	}
@@ -92,9 +87,9 @@ final class PrometheusServer implements AutoCloseable {
 		}
 		catch (IOException | InterruptedException | RuntimeException | Error ex) {
 			if (process != null) {
-				ChildProcesses.stop(process);
+				stop(process);
 			}
-			ChildProcesses.deleteDirectory(directory);
+			deleteDirectory(directory);
 			throw ex;
 		}
 	}
@@ -126,35 +121,9 @@ final class PrometheusServer implements AutoCloseable {
 		return get("/api/v1/rules").path("data").path("groups");
 	}
 
-	/**
-	 * Waits a moment between two polls of the API, spending it waiting for the process to end: a Prometheus that
-	 * dies fails the test at once, with its log.
-	 */
-	void betweenPolls() throws InterruptedException {
-		if (this.process.waitFor(20, TimeUnit.MILLISECONDS)) {
-			fail("Prometheus exited with %d; its log:%n%s", this.process.exitValue(), log());
-		}
-	}
-
-	/** The last lines Prometheus logged, for failure messages. */
-	String log() {
-		try {
-			String log = Files.readString(this.directory.resolve("prometheus.log"));
-			return log.substring(Math.max(0, log.length() - 4000));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex + ")";
-		}
-	}
-
 	@Override
-	public void close() {
-		try {
-			ChildProcesses.stop(this.process);
-		}
-		finally {
-			ChildProcesses.deleteDirectory(this.directory);
-		}
+	long pollMillis() {
+		return 20;
 	}
 
 	private JsonNode get(String pathAndQuery) {

@@ -15,17 +15,12 @@ import static org.assertj.core.api.Assertions.fail;
  * ids, are its own. It listens on a free loopback port it picks itself; closing it stops the JVM and removes its
  * directory.
  */
-final class SampleAppProcess implements AutoCloseable {
+final class SampleAppProcess extends ChildProcess {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-	private final Path directory;
-
-	private final Process process;
-
 	private SampleAppProcess(Path directory, Process process) {
-		this.directory = directory;
-		this.process = process;
+		super("The sample app", directory, process, "app.log");
 	}
 
 	/**
@@ -51,7 +46,7 @@ final class SampleAppProcess implements AutoCloseable {
 			return new SampleAppProcess(directory, process);
 		}
 		catch (IOException | RuntimeException ex) {
-			ChildProcesses.deleteDirectory(directory);
+			deleteDirectory(directory);
 			throw ex;
 		}
 	}
@@ -73,35 +68,9 @@ final class SampleAppProcess implements AutoCloseable {
 		return "127.0.0.1:" + Files.readString(portFile).trim();
 	}
 
-	/**
-	 * Waits a moment between two polls of the app, spending it waiting for the JVM to end: an app that dies fails
-	 * the test at once, with its log.
-	 */
-	void betweenPolls() throws InterruptedException {
-		if (this.process.waitFor(50, TimeUnit.MILLISECONDS)) {
-			fail("The sample app exited with %d; its log:%n%s", this.process.exitValue(), log());
-		}
-	}
-
-	/** The last lines the app logged, for failure messages. */
-	String log() {
-		try {
-			String log = Files.readString(this.directory.resolve("app.log"));
-			return log.substring(Math.max(0, log.length() - 4000));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex + ")";
-		}
-	}
-
 	@Override
-	public void close() {
-		try {
-			ChildProcesses.stop(this.process);
-		}
-		finally {
-			ChildProcesses.deleteDirectory(this.directory);
-		}
+	long pollMillis() {
+		return 50;
 	}
 
 }
