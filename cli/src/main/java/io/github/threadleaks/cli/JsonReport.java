@@ -24,6 +24,13 @@ final class JsonReport {
 		return json.append('\n').toString();
 	}
 
+	/** Any value as JSON, records by their components: for reports other than the leak report. */
+	static String value(Object value) {
+		StringBuilder json = new StringBuilder(1024);
+		write(json, value);
+		return json.append('\n').toString();
+	}
+
 	private static void write(StringBuilder json, @Nullable Object value) {
 		if (value == null) {
 			json.append("null");

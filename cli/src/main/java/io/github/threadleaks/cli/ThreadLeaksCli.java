@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * @since 0.1.0
  */
 @Command(name = "threadleaks", mixinStandardHelpOptions = true, versionProvider = ThreadLeaksCli.Version.class,
-		subcommands = { AnalyzeCommand.class, WatchCommand.class },
+		subcommands = { AnalyzeCommand.class, WatchCommand.class, ReachabilityCommand.class },
 		description = "Finds thread leaks: stack groups that grow while their threads sit still.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no stack group suspected", "1:suspects found", "2:bad input or usage" })

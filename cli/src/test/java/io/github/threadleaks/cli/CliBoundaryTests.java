@@ -12,16 +12,20 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command line sits on core and picocli alone: no Spring, no Micrometer, no other library. */
+/**
+ * The command line sits on core, the reachability module (for heap dumps) and picocli alone: no Spring, no
+ * Micrometer, no other library, and the HPROF reader only through the reachability module.
+ */
 class CliBoundaryTests {
 
 	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
 
 	private static final List<String> ALLOWED = List.of("java.", "javax.", "jdk.jfr.", "com.sun.tools.attach.",
-			"com.sun.management.", "io.github.threadleaks.core.", "picocli.", "org.jspecify.annotations.");
+			"com.sun.management.", "io.github.threadleaks.core.", "io.github.threadleaks.reachability.", "picocli.",
+			"org.jspecify.annotations.");
 
 	@Test
-	void mainSourcesImportOnlyTheJdkCoreAndPicocli() throws IOException {
+	void mainSourcesImportOnlyTheJdkCoreReachabilityAndPicocli() throws IOException {
 		List<String> offenders;
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
 			offenders = files.filter((file) -> file.toString().endsWith(".java"))
@@ -35,6 +39,7 @@ class CliBoundaryTests {
 	void theCheckRecognisesAnotherLibrary() {
 		assertThat(allowed("org.springframework.context.ApplicationContext")).isFalse();
 		assertThat(allowed("com.fasterxml.jackson.databind.ObjectMapper")).isFalse();
+		assertThat(allowed("shark.HprofHeapGraph")).isFalse();
 		assertThat(allowed("io.github.threadleaks.core.ThreadSource")).isTrue();
 	}
 

@@ -2,11 +2,18 @@ package io.github.threadleaks.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
  * The JVM the tests dump, record and watch, run in a process of its own. It reads commands from its standard
@@ -19,6 +26,10 @@ import java.util.concurrent.SynchronousQueue;
  * <li>{@code release}: the latch is counted down and every {@code worker-#} thread has ended;</li>
  * <li>{@code spin-virtual}: one virtual thread {@code spinner} spins, mounted on its carrier, until {@code exit}
  * (JDK 21+; started by reflection, since this code is compiled for 17);</li>
+ * <li>{@code orphan N}: N threads {@code orphan-#} each wait on a future of its own that only its stack holds;</li>
+ * <li>{@code pending N}: N threads {@code pending-#} each wait on a future kept in the static map
+ * {@code PENDING} that nobody completes;</li>
+ * <li>{@code heap-dump FILE}: writes a heap dump of live objects to FILE;</li>
  * <li>{@code exit}: ends the process.</li>
  * </ul>
  */
@@ -29,6 +40,9 @@ public final class LeakingService {
 	private static final List<Thread> workers = new ArrayList<>();
 
 	private static CountDownLatch work = new CountDownLatch(1);
+
+	/** Replies awaited through futures that nobody completes, kept where anyone could. */
+	static final Map<Integer, CompletableFuture<String>> PENDING = new ConcurrentHashMap<>();
 
 	private static int started;
 
@@ -47,6 +61,10 @@ public final class LeakingService {
 				case "burst" -> burst(Integer.parseInt(words[1]));
 				case "release" -> release();
 				case "spin-virtual" -> spinVirtual();
+				case "orphan" -> awaitFutures("orphan-", Integer.parseInt(words[1]), false);
+				case "pending" -> awaitFutures("pending-", Integer.parseInt(words[1]), true);
+				case "heap-dump" -> ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+					.dumpHeap(Path.of(words[1]).toString(), true);
 				case "exit" -> System.exit(0);
 				default -> throw new IllegalArgumentException("unknown command " + line);
 			}
@@ -73,6 +91,27 @@ public final class LeakingService {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void awaitFutures(String prefix, int threads, boolean kept) throws InterruptedException {
+		for (int i = 0; i < threads; i++) {
+			int key = started++;
+			Thread thread = new Thread(() -> {
+				CompletableFuture<String> reply = new CompletableFuture<>();
+				if (kept) {
+					PENDING.put(key, reply);
+				}
+				try {
+					reply.get();
+				}
+				catch (Exception ex) {
+					Thread.currentThread().interrupt();
+				}
+			}, prefix + key);
+			thread.setDaemon(true);
+			thread.start();
+			awaitWaiting(thread);
 		}
 	}
 
