@@ -47,8 +47,13 @@ final class LeakCheck {
 
 	private final String where;
 
-	private LeakCheck(ThreadSource threads, CheckOptions options, RunSettings run, String where) {
+	/** Whether a leak's message carries the heap-dump reachability verdicts. */
+	private final boolean reachability;
+
+	private LeakCheck(ThreadSource threads, CheckOptions options, RunSettings run, String where,
+			boolean reachability) {
 		this.run = run;
+		this.reachability = reachability;
 		this.where = where;
 		this.settings = options.engineSettings();
 		this.linger = options.requiredLinger();
@@ -65,10 +70,10 @@ final class LeakCheck {
 
 	/**
 	 * Starts a check of this JVM's platform threads: takes the baseline. {@code where} names the test or test
-	 * class in the run's summary.
+	 * class in the run's summary; {@code reachability} adds the heap-dump verdicts to a leak's message.
 	 */
-	static LeakCheck begin(CheckOptions options, RunSettings run, String where) {
-		return new LeakCheck(new JvmThreadSource(), options, run, where);
+	static LeakCheck begin(CheckOptions options, RunSettings run, String where, boolean reachability) {
+		return new LeakCheck(new JvmThreadSource(), options, run, where, reachability);
 	}
 
 	/**
@@ -111,8 +116,10 @@ final class LeakCheck {
 					}
 					int graced = (this.run.timedWaitGrace().toNanos() > 0) ? stillTimedWaiting(leftovers, timedWaiters)
 							: 0;
-					return Optional.of(new ThreadLeakError(
-							LeakMessage.of(leftovers, this.linger, subject, graced, this.run.timedWaitGrace())));
+					// The dump, if any, while the leaked threads are still blocked: only a failing check pays for it.
+					Map<String, String> verdicts = this.reachability ? ReachabilityNotes.of(leftovers) : Map.of();
+					return Optional.of(new ThreadLeakError(LeakMessage.of(leftovers, this.linger, subject, graced,
+							this.run.timedWaitGrace(), verdicts)));
 				}
 				List<GroupDetail> leftovers = leftovers(monitor, report);
 				interrupted |= !awaitEnd(leftovers, System.nanoTime() + Math.min(left, round));

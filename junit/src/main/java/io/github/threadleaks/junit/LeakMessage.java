@@ -2,6 +2,7 @@ package io.github.threadleaks.junit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.GroupDetail;
@@ -28,6 +29,12 @@ final class LeakMessage {
 	 * {@code timedWaiters} of the threads were in a timed wait when the linger ended, so had {@code grace} more.
 	 */
 	static String of(List<GroupDetail> groups, Duration linger, String subject, int timedWaiters, Duration grace) {
+		return of(groups, linger, subject, timedWaiters, grace, Map.of());
+	}
+
+	/** As above, with each group's reachability lines ({@link ReachabilityNotes}) by group id after its frames. */
+	static String of(List<GroupDetail> groups, Duration linger, String subject, int timedWaiters, Duration grace,
+			Map<String, String> reachability) {
 		int threads = 0;
 		for (GroupDetail group : groups) {
 			threads += group.group().count();
@@ -37,6 +44,7 @@ final class LeakMessage {
 			.append(":\n");
 		for (GroupDetail group : groups) {
 			appendGroup(text, group);
+			text.append(reachability.getOrDefault(group.group().id(), ""));
 		}
 		text.append("They were started during the ").append(subject).append(" and were still alive ")
 			.append(DurationText.format(linger)).append(" after it ended");

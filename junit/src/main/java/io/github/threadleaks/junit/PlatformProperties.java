@@ -38,6 +38,9 @@ final class PlatformProperties {
 	/** Configuration parameter: the application's own packages, named first in a creation site. */
 	static final String APPLICATION_PACKAGES = "threadleaks.junit.application-packages";
 
+	/** Configuration parameter: whether a leak's message carries the heap-dump reachability verdict. */
+	static final String REACHABILITY = "threadleaks.junit.reachability";
+
 	/** The default extra time for threads in a timed wait once the linger is over: they end by themselves. */
 	static final Duration DEFAULT_TIMED_WAIT_GRACE = Duration.ofSeconds(3);
 
@@ -106,6 +109,11 @@ final class PlatformProperties {
 	/** Whether threads started from a class initializer fail the test that started them, rather than being noted. */
 	static boolean blameClassInitializers(ExtensionContext context) {
 		return booleanParameter(context, BLAME_CLASS_INITIALIZERS, false);
+	}
+
+	/** Whether every check's leak message carries the heap-dump reachability verdict. */
+	static boolean reachability(ExtensionContext context) {
+		return booleanParameter(context, REACHABILITY, false);
 	}
 
 	/** Whether the run's leaks are summed up once at its end. */

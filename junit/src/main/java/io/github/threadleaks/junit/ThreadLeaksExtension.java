@@ -75,7 +75,8 @@ public final class ThreadLeaksExtension
 		CheckOptions options = classOptions(context);
 		RunSettings run = RunSettings.of(context);
 		store(context).put(CLASS_CHECK,
-				new ClassCheck(context.getUniqueId(), LeakCheck.begin(options, run, describe(context))));
+				new ClassCheck(context.getUniqueId(),
+						LeakCheck.begin(options, run, describe(context), reachability(context, Optional.empty()))));
 	}
 
 	@Override
@@ -110,7 +111,8 @@ public final class ThreadLeaksExtension
 		}
 		refuseUnlessAlone(context);
 		RunSettings run = RunSettings.of(context);
-		store(context).put(TEST_CHECK, LeakCheck.begin(options, run, describeInvocation(context)));
+		store(context).put(TEST_CHECK,
+				LeakCheck.begin(options, run, describeInvocation(context), reachability(context, onMethod)));
 	}
 
 	@Override
@@ -174,6 +176,21 @@ public final class ThreadLeaksExtension
 			}
 		}
 		return options;
+	}
+
+	/**
+	 * Whether a leak's message carries the heap-dump verdicts: the configuration parameter, or
+	 * {@code reachability = true} on the method or any enclosing class.
+	 */
+	private static boolean reachability(ExtensionContext context, Optional<VerifyNoThreadLeaks> onMethod) {
+		boolean on = PlatformProperties.reachability(context)
+				|| onMethod.map(VerifyNoThreadLeaks::reachability).orElse(false);
+		for (Class<?> type : classes(context)) {
+			on |= AnnotationSupport.findAnnotation(type, VerifyNoThreadLeaks.class)
+				.map(VerifyNoThreadLeaks::reachability)
+				.orElse(false);
+		}
+		return on;
 	}
 
 	private static CheckOptions methodOptions(VerifyNoThreadLeaks annotation, ExtensionContext context) {

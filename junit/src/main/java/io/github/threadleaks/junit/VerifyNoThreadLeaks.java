@@ -53,6 +53,14 @@ public @interface VerifyNoThreadLeaks {
 	 */
 	String[] ignoreAnyFrames() default {};
 
+	/**
+	 * Whether a leak's failure message also says, from a heap dump, whether anything could ever wake each leaked
+	 * group's threads. Needs {@code threadleaks-reachability} on the test classpath; one heap dump per failing
+	 * check, none for a passing one. On here or on an enclosing class, or with the
+	 * {@code threadleaks.junit.reachability} configuration parameter.
+	 */
+	boolean reachability() default false;
+
 	/** What one check covers. */
 	enum Scope {
 
