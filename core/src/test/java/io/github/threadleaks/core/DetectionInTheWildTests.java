@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
@@ -175,10 +176,16 @@ class DetectionInTheWildTests {
 			long cpuBefore = before.get(i);
 			BlockedThreads.await(() -> "\"" + loop.getName() + "\" to wake and wait in its selector again", () -> {
 				StackTraceElement[] stack = loop.getStackTrace();
+				// In the selector's native wait, not in the native read of the tick, which is native too.
 				return loop.getState() == Thread.State.RUNNABLE && stack.length > 0 && stack[0].isNativeMethod()
+						&& Arrays.stream(stack).anyMatch(DetectionInTheWildTests::isSelect)
 						&& threadBean.getThreadCpuTime(id) > cpuBefore;
 			});
 		}
+	}
+
+	private static boolean isSelect(StackTraceElement frame) {
+		return frame.getClassName().equals("sun.nio.ch.SelectorImpl") && frame.getMethodName().equals("select");
 	}
 
 	/** A task that holds its worker until finished, in {@link CountDownLatch#await()}. */
