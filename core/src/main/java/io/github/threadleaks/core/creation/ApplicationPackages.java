@@ -78,9 +78,9 @@ public final class ApplicationPackages {
 		}
 		int site = givenSite(starterFrames, start);
 		List<String> frames = new ArrayList<>();
-		int end = Math.min(starterFrames.size(), Math.max(start + CreationSiteTracker.MAX_FRAMES, site + FRAMES_PAST_SITE));
+		int end = Math.min(starterFrames.size(), Math.max(start + LiveThreadOrigins.MAX_FRAMES, site + FRAMES_PAST_SITE));
 		for (int i = start; i < end; i++) {
-			frames.add(CreationSiteTracker.text(starterFrames.get(i)));
+			frames.add(LiveThreadOrigins.text(starterFrames.get(i)));
 		}
 		String text = frames.get(site - start);
 		return ThreadOrigin.startedAt((site == start) ? text : text + " via " + frames.get(0), frames);
