@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,31 @@ class PublicApiTests {
 		Set<String> engine = publicTypes(Path.of("target/classes")).get("io.github.threadleaks.core");
 		assertThat(engine).contains("ThreadLeakMonitor", "ThreadLeaksSettings.Builder")
 			.doesNotContain("GroupKey", "ThreadTracker", "ThreadLeakMonitor.Latest");
+	}
+
+	@Test
+	void eachPublicTypeSaysSinceWhenItExists() throws IOException {
+		List<String> missing = new ArrayList<>();
+		for (Map.Entry<String, Set<String>> entry : PUBLIC_TYPES.entrySet()) {
+			for (String type : entry.getValue()) {
+				if (!javadocOf(entry.getKey(), type).contains("@since ")) {
+					missing.add(entry.getKey() + "." + type);
+				}
+			}
+		}
+		assertThat(missing).as("public types without @since in their javadoc").isEmpty();
+	}
+
+	/** The javadoc just before a type's declaration in its source file, or an empty string. */
+	private static String javadocOf(String pkg, String type) throws IOException {
+		String outer = type.contains(".") ? type.substring(0, type.indexOf('.')) : type;
+		String simple = type.substring(type.lastIndexOf('.') + 1);
+		Path source = Path.of("src/main/java", pkg.replace('.', '/'), outer + ".java");
+		Matcher matcher = Pattern
+			.compile("(/\\*\\*(?:(?!\\*/).)*\\*/)\\s*(?:@\\w+\\s*)*public (?:\\w+ )*(?:class|record|interface|enum) "
+					+ simple + "\\b", Pattern.DOTALL)
+			.matcher(Files.readString(source));
+		return matcher.find() ? matcher.group(1) : "";
 	}
 
 	/** Public types by package, nested ones as {@code Outer.Inner}, from the compiled classes of core. */

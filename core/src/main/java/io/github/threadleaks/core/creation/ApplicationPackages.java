@@ -21,6 +21,7 @@ import io.github.threadleaks.core.ThreadOrigin;
  * past the JDK's own, as it always was. (A rule without packages, "the first frame outside the JDK and outside the
  * starting frame's organisation", was tried and left out: for a thread the application starts itself it names the
  * framework that called the application, such as a test runner's or a web framework's frame.)
+ * @since 0.1.0
  */
 public final class ApplicationPackages {
 

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ThreadOrigin#UNTRACKED}; nothing else is affected. A recording of the user's own (started with
  * {@code jcmd JFR.start} or {@code -XX:StartFlightRecording}) runs on untouched; it records thread starts with
  * their stacks too while this one runs, as JFR records the union of the running recordings' settings.
+ * @since 0.1.0
  */
 public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
