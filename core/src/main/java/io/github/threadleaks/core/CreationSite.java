@@ -10,6 +10,7 @@ import java.util.List;
  * parenthesized note where it is not known
  * @param frames the starter's frames, top first, from {@code site} on; empty where the site is not known
  * @param threads how many of the group's members were started here
+ * @since 0.1.0
  */
 public record CreationSite(String site, List<String> frames, int threads) {
 

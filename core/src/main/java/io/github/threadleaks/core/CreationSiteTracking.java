@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param threadStarts thread starts handled since tracking started
  * @param forgottenThreads threads forgotten, oldest first, because more than the bound were held
  * @param handlingNanos time spent handling thread start and end events
+ * @since 0.1.0
  */
 public record CreationSiteTracking(State state, @Nullable String reason, int trackedThreads, long threadStarts,
 		long forgottenThreads, long handlingNanos) {
@@ -23,7 +24,10 @@ public record CreationSiteTracking(State state, @Nullable String reason, int tra
 		return new CreationSiteTracking(State.UNAVAILABLE, reason, 0, 0, 0, 0);
 	}
 
-	/** Whether creation sites are tracked. */
+	/**
+	 * Whether creation sites are tracked.
+	 * @since 0.1.0
+	 */
 	public enum State {
 
 		/** Switched off, or not started. */

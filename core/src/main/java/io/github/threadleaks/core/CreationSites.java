@@ -4,6 +4,7 @@ package io.github.threadleaks.core;
  * Where threads were started: what the engine asks to tell, for each stack group, which code created its members.
  * {@link io.github.threadleaks.core.creation.CreationSiteTracker} answers from JFR's thread start events;
  * {@link #NONE} when tracking is off.
+ * @since 0.1.0
  */
 public interface CreationSites {
 

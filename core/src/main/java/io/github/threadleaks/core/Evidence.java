@@ -18,6 +18,7 @@ package io.github.threadleaks.core;
  * sat still for at least that many samples in a row, 0 to 1
  * @param minStuckShare the share needed
  * @param minStillSamples for how many samples in a row a member must have sat still to count as stuck
+ * @since 0.1.0
  */
 public record Evidence(long pointMillis, int points, int from, int to, int growth, int minGrowth, int rises,
 		int requiredRises, double stuckShare, double minStuckShare, int minStillSamples) {

@@ -8,6 +8,7 @@ import java.util.List;
  * @param group the group
  * @param threads its longest-stuck members
  * @param omittedThreads how many further members were left out, 0 if none
+ * @since 0.1.0
  */
 public record GroupDetail(StackGroupReport group, List<MemberThread> threads, int omittedThreads) {
 

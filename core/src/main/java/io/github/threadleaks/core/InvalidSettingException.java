@@ -3,6 +3,7 @@ package io.github.threadleaks.core;
 /**
  * Thrown when a setting of {@link ThreadLeaksSettings} is outside its allowed range.
  * {@link #setting()} is the setting's kebab-case name, as in the {@code threadleaks.*} properties.
+ * @since 0.1.0
  */
 public class InvalidSettingException extends IllegalArgumentException {
 

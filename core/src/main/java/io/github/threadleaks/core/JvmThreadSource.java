@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * The platform threads of this JVM, read through {@link ThreadMXBean}. The census is
  * {@code getThreadInfo(ids, 0)}: state, lock and counters without any stack walk; CPU time is read in bulk for
  * the runnable threads only. Virtual threads are not visible to this source.
+ * @since 0.1.0
  */
 public final class JvmThreadSource implements ThreadSource {
 

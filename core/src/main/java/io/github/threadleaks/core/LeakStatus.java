@@ -1,6 +1,9 @@
 package io.github.threadleaks.core;
 
-/** The verdict over all threads. */
+/**
+ * The verdict over all threads.
+ * @since 0.1.0
+ */
 public enum LeakStatus {
 
 	/** No stack group is suspected. */

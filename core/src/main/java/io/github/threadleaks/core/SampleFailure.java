@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param message the exception's message, cut to {@value #MAX_MESSAGE_LENGTH} characters, or {@code null}
  * @param failedAt when the sample failed
  * @param consecutiveFailures how many samples in a row have failed, this one included
+ * @since 0.1.0
  */
 public record SampleFailure(String type, @Nullable String message, Instant failedAt, long consecutiveFailures) {
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one daemon thread a sampler runs on, under a name of its own: started once, stopped by interrupting the
- * sample under way and waiting for the thread to end.
+ * sample under way and waiting for the thread to end. Public for core's feature packages only: not part of the API.
+ * @since 0.1.0
  */
 public final class SamplerThread {
 

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
  * {@value #THREAD_NAME}. A failed sample, whatever it threw, is reported to the monitor's listeners and the next
  * one runs as usual; an interrupt from outside ends at most the sample under way. Only {@link #stop()} ends the
  * thread, and it waits for it.
+ * @since 0.1.0
  */
 public final class SamplingLoop implements AutoCloseable {
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param methodName the method name
  * @param fileName the source file name, or {@code null} where unknown
  * @param lineNumber the line number; negative where unknown, {@code -2} for a native method
+ * @since 0.1.0
  */
 public record StackFrame(String className, String methodName, @Nullable String fileName, int lineNumber) {
 

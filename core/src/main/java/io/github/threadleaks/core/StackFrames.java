@@ -2,7 +2,11 @@ package io.github.threadleaks.core;
 
 import java.util.List;
 
-/** What a frame's text ({@code class.method(File.java:12)}) says about where it belongs. */
+/**
+ * What a frame's text ({@code class.method(File.java:12)}) says about where it belongs. Public for core's feature
+ * packages only: not part of the API.
+ * @since 0.1.0
+ */
 public final class StackFrames {
 
 	/** Packages of the JDK itself: a frame there is never the application's own code. */

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param virtual whether the members are virtual threads
  * @param container for virtual threads, the container that started them (the executor's class, identity folded),
  * {@code null} for platform threads
+ * @since 0.1.0
  */
 public record StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
 		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param blockedCount how often the thread has blocked on a monitor
  * @param cpuTimeNanos the thread's CPU time, or {@code -1} where not measured (it is measured for
  * {@link Thread.State#RUNNABLE} threads only, where the JVM supports it)
+ * @since 0.1.0
  */
 public record ThreadCensus(long id, String name, Thread.State state, boolean daemon, @Nullable String lockName,
 		long lockOwnerId, @Nullable String lockOwnerName, long waitedCount, long blockedCount, long cpuTimeNanos) {

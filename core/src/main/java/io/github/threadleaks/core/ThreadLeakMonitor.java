@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * The engine: each {@link #sample()} takes a census of the threads, groups them by stack, appends each group's
  * count to its history and judges which groups leak. Samples are taken one at a time; {@link #report()} and
  * {@link #group(String)} may be called from any thread at any time and never wait for a sample.
+ * @since 0.1.0
  */
 public final class ThreadLeakMonitor {
 

@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param virtualThreads how the virtual threads are watched, or {@code null} where they are not part of this report
  * @param stacksDeferred how many threads that moved had their stacks left for the next sample, since walking them
  * would have passed {@code stack-walk-budget}: they keep their previous group meanwhile
+ * @since 0.1.0
  */
 public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,

@@ -9,6 +9,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * The engine's validated settings. Immutable; built with {@link #builder()}, which rejects any value
  * outside its allowed range with an {@link InvalidSettingException} naming the setting.
+ * @since 0.1.0
  */
 public final class ThreadLeaksSettings {
 
@@ -221,7 +222,10 @@ public final class ThreadLeaksSettings {
 				+ ", stackDepth=" + this.stackDepth + ", maxGroups=" + this.maxGroups + "]";
 	}
 
-	/** Builds {@link ThreadLeaksSettings}; each setter checks its value at once. */
+	/**
+	 * Builds {@link ThreadLeaksSettings}; each setter checks its value at once.
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		private Duration sampleInterval = Duration.ofSeconds(10);

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Folds the parts of thread names that differ between members of one pool, so that
  * {@code pool-12-thread-3} and {@code pool-40-thread-1} both read {@code pool-#-thread-#}.
+ * @since 0.1.0
  */
 public final class ThreadNames {
 

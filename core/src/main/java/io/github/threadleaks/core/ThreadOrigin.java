@@ -12,6 +12,7 @@ import java.util.List;
  * {@link io.github.threadleaks.core.creation.ApplicationPackages}), or a parenthesized note where the site is not known
  * @param frames the starter's frames, top first, from the first past the JDK's own thread-starting frames; empty
  * where the site is not known
+ * @since 0.1.0
  */
 public record ThreadOrigin(Kind kind, String site, List<String> frames) {
 
@@ -58,7 +59,10 @@ public record ThreadOrigin(Kind kind, String site, List<String> frames) {
 		return this.kind == Kind.STARTED_AT;
 	}
 
-	/** What is known of a thread's start. */
+	/**
+	 * What is known of a thread's start.
+	 * @since 0.1.0
+	 */
 	public enum Kind {
 
 		/** The code that started it is known. */

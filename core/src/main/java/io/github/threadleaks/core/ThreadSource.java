@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where thread data comes from. The engine asks for a cheap census of every thread each sample, and for
  * stacks only of the threads that are new or have moved since the last one.
+ * @since 0.1.0
  */
 public interface ThreadSource {
 

@@ -21,6 +21,7 @@ import io.github.threadleaks.core.ThreadOrigin;
  * past the JDK's own, as it always was. (A rule without packages, "the first frame outside the JDK and outside the
  * starting frame's organisation", was tried and left out: for a thread the application starts itself it names the
  * framework that called the application, such as a test runner's or a web framework's frame.)
+ * @since 0.1.0
  */
 public final class ApplicationPackages {
 
@@ -78,9 +79,9 @@ public final class ApplicationPackages {
 		}
 		int site = givenSite(starterFrames, start);
 		List<String> frames = new ArrayList<>();
-		int end = Math.min(starterFrames.size(), Math.max(start + CreationSiteTracker.MAX_FRAMES, site + FRAMES_PAST_SITE));
+		int end = Math.min(starterFrames.size(), Math.max(start + LiveThreadOrigins.MAX_FRAMES, site + FRAMES_PAST_SITE));
 		for (int i = start; i < end; i++) {
-			frames.add(CreationSiteTracker.text(starterFrames.get(i)));
+			frames.add(LiveThreadOrigins.text(starterFrames.get(i)));
 		}
 		String text = frames.get(site - start);
 		return ThreadOrigin.startedAt((site == start) ? text : text + " via " + frames.get(0), frames);

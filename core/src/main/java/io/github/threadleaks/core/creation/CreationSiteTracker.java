@@ -3,11 +3,7 @@ package io.github.threadleaks.core.creation;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +16,6 @@ import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.StackFrame;
-import io.github.threadleaks.core.StackFrames;
 import io.github.threadleaks.core.ThreadOrigin;
 import org.jspecify.annotations.Nullable;
 
@@ -36,17 +31,12 @@ import org.jspecify.annotations.Nullable;
  * {@link ThreadOrigin#UNTRACKED}; nothing else is affected. A recording of the user's own (started with
  * {@code jcmd JFR.start} or {@code -XX:StartFlightRecording}) runs on untouched; it records thread starts with
  * their stacks too while this one runs, as JFR records the union of the running recordings' settings.
+ * @since 0.1.0
  */
 public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	/** The name of the thread that reads the events. */
 	public static final String THREAD_NAME = "threadleaks-creation-sites";
-
-	/** The frames kept per creation site from the first past the JDK's own, at least. */
-	static final int MAX_FRAMES = 8;
-
-	/** The starter's frames looked at: enough to pass a library's own frames and reach the application's. */
-	static final int MAX_STARTER_FRAMES = 64;
 
 	private static final long MARKER_PERIOD_MILLIS = 250;
 
@@ -60,28 +50,11 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	private static final AtomicLong tokens = new AtomicLong();
 
-	private final int maxThreads;
-
-	private final ApplicationPackages application;
+	private final LiveThreadOrigins origins;
 
 	private final ThreadStartEvents.Opener opener;
 
-	private final Object lock = new Object();
-
-	/** Live threads' origins in the order their starts arrived. Guarded by {@link #lock}. */
-	private final LinkedHashMap<Long, ThreadOrigin> origins = new LinkedHashMap<>();
-
-	/** One origin per distinct list of frames. Guarded by {@link #lock}. */
-	private Map<List<StackFrame>, ThreadOrigin> shared = new HashMap<>();
-
-	private int sharedAfterRebuild;
-
-	/** Threads alive when the recording began: started before it, unless a start event says otherwise. Guarded by {@link #lock}. */
-	private @Nullable Set<Long> aliveBeforeStart;
-
 	private final AtomicLong threadStarts = new AtomicLong();
-
-	private final AtomicLong forgotten = new AtomicLong();
 
 	private final AtomicLong handlingNanos = new AtomicLong();
 
@@ -122,8 +95,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		if (maxThreads < 1) {
 			throw new InvalidSettingException("max-threads", maxThreads, "at least 1");
 		}
-		this.maxThreads = maxThreads;
-		this.application = application;
+		this.origins = new LiveThreadOrigins(maxThreads, application);
 		this.opener = opener;
 	}
 
@@ -179,9 +151,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		for (long id : ManagementFactory.getThreadMXBean().getAllThreadIds()) {
 			alive.add(id);
 		}
-		synchronized (this.lock) {
-			this.aliveBeforeStart = alive;
-		}
+		this.origins.aliveBeforeStart(alive);
 	}
 
 	private void read(ThreadStartEvents opened) {
@@ -197,10 +167,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	private void markUnavailable(String reason) {
 		this.unavailableReason = reason;
 		this.state = CreationSiteTracking.State.UNAVAILABLE;
-		synchronized (this.lock) {
-			this.origins.clear();
-			this.shared = new HashMap<>();
-		}
+		this.origins.clear();
 	}
 
 	/** Stops recording and waits up to ten seconds for the reading thread to end. */
@@ -222,11 +189,8 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		if (this.state == CreationSiteTracking.State.TRACKING) {
 			this.state = CreationSiteTracking.State.STOPPED;
 		}
-		synchronized (this.lock) {
-			this.origins.clear();
-			this.shared = new HashMap<>();
-			this.aliveBeforeStart = null;
-		}
+		this.origins.clear();
+		this.origins.aliveBeforeStart(null);
 	}
 
 	/** Whether the reading thread runs. */
@@ -283,16 +247,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		if (this.state != CreationSiteTracking.State.TRACKING) {
 			return ThreadOrigin.UNTRACKED;
 		}
-		synchronized (this.lock) {
-			ThreadOrigin origin = this.origins.get(threadId);
-			if (origin != null) {
-				return origin;
-			}
-			if (this.aliveBeforeStart != null && this.aliveBeforeStart.contains(threadId)) {
-				return ThreadOrigin.BEFORE_MONITORING;
-			}
-		}
-		return (this.forgotten.get() > 0) ? ThreadOrigin.FORGOTTEN_OR_NOT_YET_KNOWN : ThreadOrigin.NOT_YET_KNOWN;
+		return this.origins.originOf(threadId);
 	}
 
 	@Override
@@ -301,46 +256,13 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		if (now == CreationSiteTracking.State.UNAVAILABLE) {
 			return CreationSiteTracking.unavailable(String.valueOf(this.unavailableReason));
 		}
-		int held;
-		synchronized (this.lock) {
-			held = this.origins.size();
-		}
-		return new CreationSiteTracking(now, null, held, this.threadStarts.get(), this.forgotten.get(),
-				this.handlingNanos.get());
+		return new CreationSiteTracking(now, null, this.origins.held(), this.threadStarts.get(),
+				this.origins.forgotten(), this.handlingNanos.get());
 	}
 
 	/** Distinct frame lists held now: threads started from one place share one. */
 	int sharedSites() {
-		synchronized (this.lock) {
-			return this.shared.size();
-		}
-	}
-
-	/**
-	 * The frames a reader wants of a starter's stack: past the JDK's own frames ({@code Thread.start},
-	 * {@code ThreadPoolExecutor.addWorker}, ...) where any frame is not the JDK's, at most {@value #MAX_FRAMES}.
-	 */
-	static List<StackFrame> trimmed(List<StackFrame> frames) {
-		int first = 0;
-		while (first < frames.size() && StackFrames.isJdk(frames.get(first).className())) {
-			first++;
-		}
-		if (first == frames.size()) {
-			first = 0;
-		}
-		return List.copyOf(frames.subList(first, Math.min(frames.size(), first + MAX_FRAMES)));
-	}
-
-	/** A site without its {@code via ...} part: the application's frame alone. */
-	private static String applicationPart(String site) {
-		int via = site.indexOf(" via ");
-		return (via < 0) ? site : site.substring(0, via);
-	}
-
-	/** A frame as JFR knows it: JFR records the line, not the source file. */
-	static String text(StackFrame frame) {
-		String location = (frame.lineNumber() > 0) ? "line " + frame.lineNumber() : "Unknown Source";
-		return frame.qualifiedMethod() + "(" + location + ")";
+		return this.origins.sharedSites();
 	}
 
 	/** Receives the stream's events on the reading thread. */
@@ -349,24 +271,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		@Override
 		public void started(long threadId, long starterThreadId, List<StackFrame> starterFrames) {
 			long began = System.nanoTime();
-			synchronized (CreationSiteTracker.this.lock) {
-				ThreadOrigin origin = share(starterFrames);
-				ThreadOrigin starter = CreationSiteTracker.this.origins.get(starterThreadId);
-				if (origin.kind() == ThreadOrigin.Kind.STARTED_AT && starter != null
-						&& starter.kind() == ThreadOrigin.Kind.STARTED_AT
-						&& !CreationSiteTracker.this.application.namesApplication(starterFrames)) {
-					// Started by a library's or the JDK's own thread (a client's main thread starting its reactor):
-					// named after where that thread was started.
-					origin = ThreadOrigin.startedAt(applicationPart(starter.site()) + " via " + origin.site(),
-							origin.frames());
-				}
-				CreationSiteTracker.this.origins.put(threadId, origin);
-				if (CreationSiteTracker.this.origins.size() > CreationSiteTracker.this.maxThreads) {
-					Long eldest = CreationSiteTracker.this.origins.keySet().iterator().next();
-					CreationSiteTracker.this.origins.remove(eldest);
-					CreationSiteTracker.this.forgotten.incrementAndGet();
-				}
-			}
+			CreationSiteTracker.this.origins.started(threadId, starterThreadId, starterFrames);
 			long starts = CreationSiteTracker.this.threadStarts.incrementAndGet();
 			CreationSiteTracker.this.handlingNanos.addAndGet(System.nanoTime() - began);
 			if (starts % ROTATE_EVERY_STARTS == 0) {
@@ -389,12 +294,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 		@Override
 		public void ended(long threadId) {
 			long began = System.nanoTime();
-			synchronized (CreationSiteTracker.this.lock) {
-				CreationSiteTracker.this.origins.remove(threadId);
-				if (CreationSiteTracker.this.aliveBeforeStart != null) {
-					CreationSiteTracker.this.aliveBeforeStart.remove(threadId);
-				}
-			}
+			CreationSiteTracker.this.origins.ended(threadId);
 			CreationSiteTracker.this.handlingNanos.addAndGet(System.nanoTime() - began);
 		}
 
@@ -404,44 +304,6 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 			if (waiting != null) {
 				waiting.countDown();
 			}
-		}
-
-		/** The one origin of these frames, forgetting those no held thread uses once they may outnumber the rest. */
-		private ThreadOrigin share(List<StackFrame> starterFrames) {
-			List<StackFrame> frames = List.copyOf(starterFrames.subList(0, Math.min(starterFrames.size(), MAX_STARTER_FRAMES)));
-			Map<List<StackFrame>, ThreadOrigin> table = CreationSiteTracker.this.shared;
-			ThreadOrigin origin = table.get(frames);
-			if (origin != null) {
-				return origin;
-			}
-			if (table.size() >= Math.max(1024, 2 * CreationSiteTracker.this.sharedAfterRebuild)) {
-				table = retainHeld();
-			}
-			origin = CreationSiteTracker.this.application.originOf(frames);
-			if (origin == null) {
-				List<StackFrame> kept = trimmed(frames);
-				List<String> texts = new ArrayList<>(kept.size());
-				for (StackFrame frame : kept) {
-					texts.add(text(frame));
-				}
-				origin = ThreadOrigin.startedAt(texts.isEmpty() ? List.of("(no Java frames)") : texts);
-			}
-			table.put(frames, origin);
-			return origin;
-		}
-
-		private Map<List<StackFrame>, ThreadOrigin> retainHeld() {
-			Set<ThreadOrigin> held = Collections.newSetFromMap(new IdentityHashMap<>());
-			held.addAll(CreationSiteTracker.this.origins.values());
-			Map<List<StackFrame>, ThreadOrigin> kept = new HashMap<>();
-			for (Map.Entry<List<StackFrame>, ThreadOrigin> entry : CreationSiteTracker.this.shared.entrySet()) {
-				if (held.contains(entry.getValue())) {
-					kept.put(entry.getKey(), entry.getValue());
-				}
-			}
-			CreationSiteTracker.this.shared = kept;
-			CreationSiteTracker.this.sharedAfterRebuild = kept.size();
-			return kept;
 		}
 
 	}

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@link ThreadCensus#waitedCount()} instead, so a thread that sits in the same place with the same state and
  * blocker reads as still. One census walks at most {@code maxThreads} stacks; the threads past it are left out of
  * that census.
+ * @since 0.1.0
  */
 public final class ContainerThreadSource implements ThreadSource {
 

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * stack. A listing that takes longer than its budget doubles the interval (up to
  * {@code max-interval}); listings back within half the budget halve it again, down to the configured interval. Where
  * the JVM cannot list virtual threads, or watching them is turned off, it reports why and samples nothing.
+ * @since 0.1.0
  */
 public final class VirtualThreadMonitor implements AutoCloseable {
 

@@ -7,6 +7,7 @@ import io.github.threadleaks.core.InvalidSettingException;
 /**
  * How the virtual threads are watched: whether at all, how often they are listed, the budget of one listing beyond
  * which the interval is stretched, and the most threads one listing walks. Immutable; made with {@link #builder()}.
+ * @since 0.1.0
  */
 public final class VirtualThreadSettings {
 
@@ -81,7 +82,10 @@ public final class VirtualThreadSettings {
 				+ this.maxSampleTime + ", maxInterval=" + this.maxInterval + ", maxThreads=" + this.maxThreads + "]";
 	}
 
-	/** Builds {@link VirtualThreadSettings}; {@link #build()} checks the values. */
+	/**
+	 * Builds {@link VirtualThreadSettings}; {@link #build()} checks the values.
+	 * @since 0.1.0
+	 */
 	public static final class Builder {
 
 		// On: only sources that did not crash the JVM under churn are ever chosen (VirtualThreadMonitor.of).

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * A virtual thread has no wait counters: its census carries the fingerprint of its whole stack in
  * {@link ThreadCensus#waitedCount()} instead, so a thread that parked elsewhere reads as moved, and one that sits
  * in the same place with the same state and blocker reads as still.
+ * @since 0.1.0
  */
 public final class VirtualThreadSource implements ThreadSource {
 

@@ -17,11 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param samples how many dumps have been taken
  * @param backedOff whether the interval is stretched because dumps took longer than the budget
  * @param lastError why the latest dump failed, {@code null} when it succeeded
+ * @since 0.1.0
  */
 public record VirtualThreadsReport(Status status, @Nullable Source source, @Nullable String reason, long intervalMillis, long maxSampleMillis,
 		double lastSampleMillis, int threads, long samples, boolean backedOff, @Nullable SampleFailure lastError) {
 
-	/** Whether virtual threads are watched. */
+	/**
+	 * Whether virtual threads are watched.
+	 * @since 0.1.0
+	 */
 	public enum Status {
 
 		/** They are watched. */
@@ -38,7 +42,10 @@ public record VirtualThreadsReport(Status status, @Nullable Source source, @Null
 
 	}
 
-	/** What lists the virtual threads. */
+	/**
+	 * What lists the virtual threads.
+	 * @since 0.1.0
+	 */
 	public enum Source {
 
 		/**

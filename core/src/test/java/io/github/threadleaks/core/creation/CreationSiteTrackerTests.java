@@ -227,14 +227,14 @@ class CreationSiteTrackerTests {
 		StackFrame start = new StackFrame("java.lang.Thread", "start", null, 800);
 		StackFrame addWorker = new StackFrame("java.util.concurrent.ThreadPoolExecutor", "addWorker", null, 945);
 		StackFrame user = new StackFrame("com.example.Orders", "submit", null, 42);
-		assertThat(CreationSiteTracker.trimmed(List.of(start, addWorker, user))).containsExactly(user);
-		assertThat(CreationSiteTracker.trimmed(List.of(start, addWorker))).containsExactly(start, addWorker);
+		assertThat(LiveThreadOrigins.trimmed(List.of(start, addWorker, user))).containsExactly(user);
+		assertThat(LiveThreadOrigins.trimmed(List.of(start, addWorker))).containsExactly(start, addWorker);
 		List<StackFrame> deep = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			deep.add(new StackFrame("com.example.Deep", "call" + i, null, i + 1));
 		}
-		assertThat(CreationSiteTracker.trimmed(deep)).hasSize(CreationSiteTracker.MAX_FRAMES).startsWith(deep.get(0));
-		assertThat(CreationSiteTracker.text(user)).isEqualTo("com.example.Orders.submit(line 42)");
+		assertThat(LiveThreadOrigins.trimmed(deep)).hasSize(LiveThreadOrigins.MAX_FRAMES).startsWith(deep.get(0));
+		assertThat(LiveThreadOrigins.text(user)).isEqualTo("com.example.Orders.submit(line 42)");
 	}
 
 	private void startTracking() {
