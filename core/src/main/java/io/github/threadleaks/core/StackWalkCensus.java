@@ -86,7 +86,7 @@ final class StackWalkCensus {
 	}
 
 	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code is compiled for Java 17.
-	static long id(Thread thread) {
+	private static long id(Thread thread) {
 		return thread.getId();
 	}
 
