@@ -1,6 +1,6 @@
 package io.github.threadleaks.autoconfigure;
 
-import io.github.threadleaks.core.ContainerThreadSource;
+import io.github.threadleaks.core.virtual.ContainerThreadSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

@@ -6,17 +6,17 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
-import io.github.threadleaks.core.ApplicationPackages;
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.VirtualThreadMonitor;
-import io.github.threadleaks.core.VirtualThreadRegistry;
-import io.github.threadleaks.core.VirtualThreadSettings;
+import io.github.threadleaks.core.creation.ApplicationPackages;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
+import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 

@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure;
 
 import java.io.IOException;
 
-import io.github.threadleaks.core.VirtualThreadRegistry;
+import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

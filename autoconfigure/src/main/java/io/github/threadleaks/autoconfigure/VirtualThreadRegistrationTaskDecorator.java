@@ -1,6 +1,6 @@
 package io.github.threadleaks.autoconfigure;
 
-import io.github.threadleaks.core.VirtualThreadRegistry;
+import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 
 import org.springframework.core.task.TaskDecorator;
 

@@ -19,14 +19,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.github.threadleaks.core.ContainerThreadSource;
-import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.VirtualThreadMonitor;
-import io.github.threadleaks.core.VirtualThreadRegistry;
-import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.ContainerThreadSource;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
+import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -1,0 +1,149 @@
+package io.github.threadleaks.core.virtual;
+
+import java.time.Duration;
+
+import io.github.threadleaks.core.InvalidSettingException;
+
+/**
+ * How the virtual threads are watched: whether at all, how often they are listed, the budget of one listing beyond
+ * which the interval is stretched, and the most threads one listing walks. Immutable; made with {@link #builder()}.
+ */
+public final class VirtualThreadSettings {
+
+	/** The shortest interval between two listings: each walks the stack of every virtual thread. */
+	public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
+	/** The smallest budget of one dump. */
+	public static final Duration MIN_MAX_SAMPLE_TIME = Duration.ofMillis(1);
+
+	/** The most threads one listing walks by default: several seconds of stack walks on a small machine. */
+	public static final int DEFAULT_MAX_THREADS = 100_000;
+
+	private final boolean enabled;
+
+	private final Duration interval;
+
+	private final Duration maxSampleTime;
+
+	private final Duration maxInterval;
+
+	private final int maxThreads;
+
+	private VirtualThreadSettings(Builder builder) {
+		this.enabled = builder.enabled;
+		this.interval = builder.interval;
+		this.maxSampleTime = builder.maxSampleTime;
+		this.maxInterval = builder.maxInterval;
+		this.maxThreads = builder.maxThreads;
+	}
+
+	/** A builder holding the defaults. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The defaults. */
+	public static VirtualThreadSettings defaults() {
+		return builder().build();
+	}
+
+	/**
+	 * Whether virtual threads may be watched; {@code true} by default, where the JVM can list them safely (see
+	 * {@link VirtualThreadMonitor#of}).
+	 */
+	public boolean enabled() {
+		return this.enabled;
+	}
+
+	/** The time between two dumps while they stay within budget. */
+	public Duration interval() {
+		return this.interval;
+	}
+
+	/** The budget of one dump; a dump that takes longer doubles the interval, up to {@link #maxInterval()}. */
+	public Duration maxSampleTime() {
+		return this.maxSampleTime;
+	}
+
+	/** The longest the interval is stretched to. */
+	public Duration maxInterval() {
+		return this.maxInterval;
+	}
+
+	/** The most virtual threads one listing walks the stacks of; the threads past it are left out of it. */
+	public int maxThreads() {
+		return this.maxThreads;
+	}
+
+	@Override
+	public String toString() {
+		return "VirtualThreadSettings[enabled=" + this.enabled + ", interval=" + this.interval + ", maxSampleTime="
+				+ this.maxSampleTime + ", maxInterval=" + this.maxInterval + ", maxThreads=" + this.maxThreads + "]";
+	}
+
+	/** Builds {@link VirtualThreadSettings}; {@link #build()} checks the values. */
+	public static final class Builder {
+
+		// On: only sources that did not crash the JVM under churn are ever chosen (VirtualThreadMonitor.of).
+		private boolean enabled = true;
+
+		private Duration interval = Duration.ofSeconds(30);
+
+		private Duration maxSampleTime = Duration.ofSeconds(1);
+
+		private Duration maxInterval = Duration.ofMinutes(5);
+
+		private int maxThreads = DEFAULT_MAX_THREADS;
+
+		private Builder() {
+		}
+
+		public Builder enabled(boolean enabled) {
+			this.enabled = enabled;
+			return this;
+		}
+
+		public Builder interval(Duration interval) {
+			if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
+				throw new InvalidSettingException("virtual-threads.interval", interval, "at least 1s");
+			}
+			this.interval = interval;
+			return this;
+		}
+
+		public Builder maxSampleTime(Duration maxSampleTime) {
+			if (maxSampleTime == null || maxSampleTime.compareTo(MIN_MAX_SAMPLE_TIME) < 0) {
+				throw new InvalidSettingException("virtual-threads.max-sample-time", maxSampleTime, "at least 1ms");
+			}
+			this.maxSampleTime = maxSampleTime;
+			return this;
+		}
+
+		public Builder maxInterval(Duration maxInterval) {
+			if (maxInterval == null) {
+				throw new InvalidSettingException("virtual-threads.max-interval", null, "at least the interval");
+			}
+			this.maxInterval = maxInterval;
+			return this;
+		}
+
+		public Builder maxThreads(int maxThreads) {
+			if (maxThreads < 1) {
+				throw new InvalidSettingException("virtual-threads.max-threads", maxThreads, "at least 1");
+			}
+			this.maxThreads = maxThreads;
+			return this;
+		}
+
+		/** The settings; throws {@link InvalidSettingException} if the longest interval is below the interval. */
+		public VirtualThreadSettings build() {
+			if (this.maxInterval.compareTo(this.interval) < 0) {
+				throw new InvalidSettingException("virtual-threads.max-interval", this.maxInterval,
+						"at least virtual-threads.interval (" + this.interval + ")");
+			}
+			return new VirtualThreadSettings(this);
+		}
+
+	}
+
+}
