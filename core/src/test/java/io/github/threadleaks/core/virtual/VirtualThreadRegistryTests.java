@@ -97,7 +97,7 @@ class VirtualThreadRegistryTests {
 
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads are JDK 21+")
-	void withoutTheJvmOptionARegistryIsChosenAndTheReportSaysWhy() {
+	void theContainersWinOverARegistryWhereTheyAreOpenAndTheRegistryRunsWhereTheyAreNot() {
 		VirtualThreadMonitor monitor = VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.defaults(),
 				new VirtualThreadRegistry(10));
 		// The build opens the containers on JDK 21+: they win over the registry; without the option it runs.
