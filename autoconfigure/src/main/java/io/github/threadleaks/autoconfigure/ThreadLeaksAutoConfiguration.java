@@ -3,6 +3,7 @@ package io.github.threadleaks.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.EnumSet;
 import java.util.List;
 
 import io.github.threadleaks.core.CreationSites;
@@ -14,7 +15,9 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
+import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -22,11 +25,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.thread.Threading;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.task.TaskDecorator;
 
 /**
  * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
@@ -77,8 +88,10 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	VirtualThreadMonitor virtualThreadMonitor(ThreadLeaksSettings settings, ThreadLeaksProperties properties) {
-		return VirtualThreadMonitor.of(settings, virtualThreadSettings(properties.getVirtualThreads()));
+	VirtualThreadMonitor virtualThreadMonitor(ThreadLeaksSettings settings, ThreadLeaksProperties properties,
+			ObjectProvider<VirtualThreadRegistry> registered) {
+		return VirtualThreadMonitor.of(settings, virtualThreadSettings(properties.getVirtualThreads()),
+				registered.getIfAvailable());
 	}
 
 	@Bean
@@ -107,6 +120,52 @@ public final class ThreadLeaksAutoConfiguration {
 	@ConditionalOnMissingBean
 	ThreadLeakLogger threadLeakLogger() {
 		return new ThreadLeakLogger();
+	}
+
+	/**
+	 * Where the application serves on virtual threads and the JVM's thread containers are closed: the registry of
+	 * the virtual threads Spring starts, which the virtual monitor lists, and what registers them (request threads
+	 * through a servlet filter, task threads through a {@link TaskDecorator}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnThreading(Threading.VIRTUAL)
+	@ConditionalOnBooleanProperty(name = "threadleaks.virtual-threads.enabled", matchIfMissing = true)
+	@Conditional(ThreadContainersClosedCondition.class)
+	static class RegisteredVirtualThreadsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VirtualThreadRegistry threadLeaksVirtualThreadRegistry(ThreadLeaksProperties properties) {
+			return new VirtualThreadRegistry(virtualThreadSettings(properties.getVirtualThreads()).maxThreads());
+		}
+
+		// Boot applies every TaskDecorator bean, in order, to the executor and scheduler it configures: a user's own
+		// decorators keep running.
+		@Bean
+		VirtualThreadRegistrationTaskDecorator threadLeaksVirtualThreadRegistrationTaskDecorator(
+				VirtualThreadRegistry registry) {
+			return new VirtualThreadRegistrationTaskDecorator(registry);
+		}
+
+		/** Request threads, where the application is a servlet web application. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "jakarta.servlet.Filter")
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		static class ServletRequestsConfiguration {
+
+			@Bean
+			FilterRegistrationBean<VirtualThreadRegistrationFilter> threadLeaksVirtualThreadRegistrationFilter(
+					VirtualThreadRegistry registry) {
+				FilterRegistrationBean<VirtualThreadRegistrationFilter> registration = new FilterRegistrationBean<>(
+						new VirtualThreadRegistrationFilter(registry));
+				// First in the chain and on every dispatch: a handler blocked anywhere below is registered.
+				registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+				registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+				return registration;
+			}
+
+		}
+
 	}
 
 	/**

@@ -344,7 +344,8 @@ public class ThreadLeaksProperties {
 
 		/**
 		 * Whether to watch virtual threads too where the JVM can list them safely: on JDK 21+ started with
-		 * '--add-exports java.base/jdk.internal.vm=ALL-UNNAMED'. Elsewhere they are reported as unavailable, with
+		 * '--add-exports java.base/jdk.internal.vm=ALL-UNNAMED', or, without it, the ones Spring starts for requests
+		 * and tasks where 'spring.threads.virtual.enabled' is true. Elsewhere they are reported as unavailable, with
 		 * the reason.
 		 */
 		private boolean enabled = true;
@@ -367,7 +368,7 @@ public class ThreadLeaksProperties {
 
 		/**
 		 * Most virtual threads one listing walks the stacks of; the threads past it are left out of that listing.
-		 * At least 1.
+		 * Without the JVM option, also the most threads registered at once. At least 1.
 		 */
 		private int maxThreads = 100_000;
 

@@ -14,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Lists the virtual threads at their own cadence while the application context runs, on one daemon thread named
  * {@value VirtualThreadMonitor#THREAD_NAME}; starts nothing where virtual threads are unavailable or turned off.
- * Stopping the context ends the thread. Where a JDK 21+ JVM cannot list them safely, it says once at start, at
+ * Stopping the context ends the thread. Where a JDK 21+ JVM cannot list them all safely, it says once at start, at
  * INFO, how to turn them on.
  */
 public class VirtualThreadSampler implements SmartLifecycle {
@@ -40,14 +40,26 @@ public class VirtualThreadSampler implements SmartLifecycle {
 				&& this.explained.compareAndSet(false, true)) {
 			logger.info(howToTurnOn(status.reason()));
 		}
+		if (status.source() == VirtualThreadsReport.Source.REGISTERED && this.explained.compareAndSet(false, true)) {
+			logger.info(howToWatchAll(status.reason()));
+		}
 		this.monitor.start();
 	}
 
 	/** What start-up says where a JDK 21+ JVM cannot list its virtual threads safely. */
 	static String howToTurnOn(@Nullable String reason) {
+		return "Virtual threads are not watched: " + reason + ". To watch them, start the JVM with " + howToPassFlag();
+	}
+
+	/** What start-up says where only the virtual threads Spring starts are watched. */
+	static String howToWatchAll(@Nullable String reason) {
+		return "Only the virtual threads Spring starts for requests and tasks are watched: " + reason
+				+ ". To watch every virtual thread, start the JVM with " + howToPassFlag();
+	}
+
+	private static String howToPassFlag() {
 		String flag = ContainerThreadSource.JVM_FLAG;
-		return "Virtual threads are not watched: " + reason + ". To watch them, start the JVM with " + flag
-				+ ": java " + flag + " -jar app.jar; with the Spring Boot Maven plugin, <jvmArguments>" + flag
+		return flag + ": java " + flag + " -jar app.jar; with the Spring Boot Maven plugin, <jvmArguments>" + flag
 				+ "</jvmArguments>; in a container image, JAVA_TOOL_OPTIONS=\"" + flag.replace(" ", "=")
 				+ "\". Set threadleaks.virtual-threads.enabled=false to silence this.";
 	}

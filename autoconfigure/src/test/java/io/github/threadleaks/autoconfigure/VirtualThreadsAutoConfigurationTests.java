@@ -9,6 +9,7 @@ import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,6 +101,26 @@ class VirtualThreadsAutoConfigurationTests {
 			assertThat(registry.get("threadleaks.virtual-threads.backed.off").gauge().value()).isZero();
 			assertThat(virtualThreadMeters(context.getBean(ThreadLeaksMetrics.class))).hasSize(4);
 		});
+	}
+
+	@Test
+	void withTheFlagOrBeforeJdk21NothingIsRegisteredEvenWhereSpringServesOnVirtualThreads() {
+		// The build passes the flag on JDK 21+: the containers list every virtual thread, so nothing registers them.
+		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+			assertThat(context).doesNotHaveBean(VirtualThreadRegistry.class)
+				.doesNotHaveBean(VirtualThreadRegistrationTaskDecorator.class);
+			assertThat(context.getBean(VirtualThreadMonitor.class).status().source())
+				.isNotEqualTo(VirtualThreadsReport.Source.REGISTERED);
+		});
+	}
+
+	@Test
+	void theRegisteredSourcesAdviceSaysWhatIsWatchedAndHowToWatchEverything() {
+		assertThat(VirtualThreadSampler.howToWatchAll("the JVM was started without it"))
+			.startsWith("Only the virtual threads Spring starts for requests and tasks are watched: "
+					+ "the JVM was started without it. To watch every virtual thread, start the JVM with ")
+			.contains("java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -jar app.jar")
+			.contains("threadleaks.virtual-threads.enabled=false");
 	}
 
 	/** The names of the virtual-thread meters the given binder registers in a new registry. */

@@ -6,11 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,8 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@link Thread#getStackTrace()} and its state from {@link Thread#getState()}, which retry while a virtual thread
  * mounts or unmounts. The containers are JDK-internal: the JVM must be started with {@value #JVM_FLAG}.
  * <p>
- * A virtual thread has no wait counters: its census carries the fingerprint of its whole stack in
- * {@link ThreadCensus#waitedCount()} instead, so a thread that sits in the same place with the same state and
+ * Each thread's census is a {@link StackWalkCensus}: a thread that sits in the same place with the same state and
  * blocker reads as still. One census walks at most {@code maxThreads} stacks; the threads past it are left out of
  * that census.
  * @since 0.1.0
@@ -50,9 +46,7 @@ public final class ContainerThreadSource implements ThreadSource {
 
 	private final Map<String, String> containerLabels = new HashMap<>();
 
-	private Map<Long, List<StackFrame>> lastStacks = Map.of();
-
-	private Map<Long, String> lastContainers = Map.of();
+	private LatestStacks latest = LatestStacks.NONE;
 
 	private boolean lastTruncated;
 
@@ -98,11 +92,7 @@ public final class ContainerThreadSource implements ThreadSource {
 
 	@Override
 	public List<ThreadCensus> census() {
-		List<ThreadCensus> census = new ArrayList<>();
-		Map<Long, List<StackFrame>> stacks = new HashMap<>();
-		Map<Long, String> threadContainers = new HashMap<>();
-		Map<List<StackFrame>, List<StackFrame>> interned = new HashMap<>();
-		Set<Long> seen = new HashSet<>();
+		StackWalkCensus census = new StackWalkCensus(this.maxDepth);
 		boolean truncated = false;
 		Deque<Object> pending = new ArrayDeque<>();
 		pending.add(this.containers.root());
@@ -114,67 +104,25 @@ public final class ContainerThreadSource implements ThreadSource {
 					truncated = true;
 					break;
 				}
-				ThreadCensus entry = (this.containers.isVirtual(thread) && seen.add(id(thread)))
-						? census(thread, stacks, interned) : null;
-				if (entry != null) {
-					census.add(entry);
-					threadContainers.put(entry.id(), label);
+				if (this.containers.isVirtual(thread)) {
+					census.add(thread, label);
 				}
 			}
 			pending.addAll(this.containers.children(container));
 		}
-		this.lastStacks = stacks;
-		this.lastContainers = threadContainers;
+		this.latest = census.stacks();
 		this.lastTruncated = truncated;
-		return census;
-	}
-
-	/** The census of one virtual thread with its stack, or {@code null} when it has not started or has ended. */
-	private @Nullable ThreadCensus census(Thread thread, Map<Long, List<StackFrame>> stacks,
-			Map<List<StackFrame>, List<StackFrame>> interned) {
-		Thread.State state = thread.getState();
-		StackTraceElement[] trace = thread.getStackTrace();
-		// Read again after the stack: a thread that moved in between is counted as moved, never as still.
-		Thread.State after = thread.getState();
-		if (state == Thread.State.NEW || after == Thread.State.TERMINATED) {
-			return null;
-		}
-		long fingerprint = (state == after) ? 1 : 2;
-		StackFrame[] frames = new StackFrame[Math.min(trace.length, this.maxDepth)];
-		for (int i = 0; i < trace.length; i++) {
-			fingerprint = 31 * fingerprint + trace[i].hashCode();
-			if (i < frames.length) {
-				frames[i] = StackFrame.of(trace[i]);
-			}
-		}
-		if (after == Thread.State.RUNNABLE || trace.length == 0) {
-			// Running, or caught mounting: nothing shows whether it spins or is stuck, so it never counts as still.
-			fingerprint = ThreadCensus.neverStill();
-		}
-		List<StackFrame> stack = interned.computeIfAbsent(List.of(frames), (key) -> key);
-		long id = id(thread);
-		stacks.put(id, stack);
-		Object blocker = LockSupport.getBlocker(thread);
-		String lockName = (blocker != null)
-				? blocker.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(blocker)) : null;
-		return new ThreadCensus(id, thread.getName(), after, true, lockName, -1, null, fingerprint, 0, -1);
+		return census.census();
 	}
 
 	@Override
 	public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
-		Map<Long, List<StackFrame>> stacks = new HashMap<>();
-		for (long id : threadIds) {
-			List<StackFrame> stack = this.lastStacks.get(id);
-			if (stack != null) {
-				stacks.put(id, (stack.size() <= maxDepth) ? stack : List.copyOf(stack.subList(0, maxDepth)));
-			}
-		}
-		return stacks;
+		return this.latest.stacks(threadIds, maxDepth);
 	}
 
 	@Override
 	public @Nullable String container(long threadId) {
-		return this.lastContainers.get(threadId);
+		return this.latest.container(threadId);
 	}
 
 	/** Whether the latest census stopped at {@code maxThreads} and left threads out. */
@@ -187,11 +135,6 @@ public final class ContainerThreadSource implements ThreadSource {
 		String raw = String.valueOf(container);
 		return this.containerLabels.computeIfAbsent(raw,
 				(name) -> ThreadNames.normalize(IDENTITY_HASH.matcher(name).replaceAll("")));
-	}
-
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code is compiled for Java 17.
-	private static long id(Thread thread) {
-		return thread.getId();
 	}
 
 	/** {@code jdk.internal.vm.ThreadContainers} and {@code ThreadContainer}, reached by reflection. */

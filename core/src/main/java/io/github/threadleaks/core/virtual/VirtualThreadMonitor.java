@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Watches the virtual threads (JDK 21+): a {@link ThreadLeakMonitor} of its own over a {@link ContainerThreadSource}
- * (or, on JDK builds verified safe, a {@link VirtualThreadSource}), sampled on one daemon thread named
+ * (or, without the JVM option, a {@link RegisteredThreadSource}, or on JDK builds verified safe a
+ * {@link VirtualThreadSource}), sampled on one daemon thread named
  * {@value #THREAD_NAME} at a slower cadence than the platform threads, since listing virtual threads walks every
  * stack. A listing that takes longer than its budget doubles the interval (up to
  * {@code max-interval}); listings back within half the budget halve it again, down to the configured interval. Where
@@ -65,6 +66,18 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	 * settings say so.
 	 */
 	public static VirtualThreadMonitor of(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads) {
+		return of(settings, virtualThreads, null);
+	}
+
+	/**
+	 * A monitor of this JVM's virtual threads, over the first safe source there is: the thread containers where
+	 * the JVM was started with {@value ContainerThreadSource#JVM_FLAG}, else the threads of the given registry (on
+	 * JDK 21+, where a framework registers the threads it starts), else the thread dump on the JDK builds verified
+	 * not to crash, else none (unavailable, with the reason and how to turn it on). Disabled where the settings say
+	 * so.
+	 */
+	public static VirtualThreadMonitor of(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads,
+			@Nullable VirtualThreadRegistry registered) {
 		if (!virtualThreads.enabled()) {
 			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.DISABLED, null,
 					"turned off by configuration", null);
@@ -74,6 +87,12 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Source.CONTAINERS,
 					"the JVM's thread containers are open to threadleaks (" + ContainerThreadSource.JVM_FLAG + ")",
 					settings, ContainerThreadSource.of(settings.stackDepth(), virtualThreads.maxThreads()));
+		}
+		if (registered != null && Runtime.version().feature() >= 21) {
+			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Source.REGISTERED, noContainers
+					+ ": only the virtual threads the application's framework registers while they run its requests"
+					+ " and tasks are watched", settings,
+					new RegisteredThreadSource(registered, settings.stackDepth()));
 		}
 		if (VirtualThreadSource.unavailableReason() == null && VirtualThreadSource.verifiedSafe()) {
 			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Source.DUMP,

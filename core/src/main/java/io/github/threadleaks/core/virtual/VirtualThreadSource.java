@@ -48,9 +48,7 @@ public final class VirtualThreadSource implements ThreadSource {
 
 	private final Path tempRoot;
 
-	private Map<Long, List<StackFrame>> lastStacks = Map.of();
-
-	private Map<Long, String> lastContainers = Map.of();
+	private LatestStacks latest = LatestStacks.NONE;
 
 	private int lastDistinctStacks;
 
@@ -112,27 +110,19 @@ public final class VirtualThreadSource implements ThreadSource {
 		finally {
 			delete(directory);
 		}
-		this.lastStacks = stacks;
-		this.lastContainers = containers;
+		this.latest = new LatestStacks(stacks, containers);
 		this.lastDistinctStacks = reader.distinctStacks();
 		return census;
 	}
 
 	@Override
 	public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
-		Map<Long, List<StackFrame>> stacks = new HashMap<>();
-		for (long id : threadIds) {
-			List<StackFrame> stack = this.lastStacks.get(id);
-			if (stack != null) {
-				stacks.put(id, (stack.size() <= maxDepth) ? stack : List.copyOf(stack.subList(0, maxDepth)));
-			}
-		}
-		return stacks;
+		return this.latest.stacks(threadIds, maxDepth);
 	}
 
 	@Override
 	public @Nullable String container(long threadId) {
-		return this.lastContainers.get(threadId);
+		return this.latest.container(threadId);
 	}
 
 	/** Distinct stacks in the latest dump: what its threads' frame lists are interned to. */

@@ -54,6 +54,13 @@ public record VirtualThreadsReport(Status status, @Nullable Source source, @Null
 		 */
 		CONTAINERS,
 
+		/**
+		 * The virtual threads a framework registered while they run its requests and tasks (a
+		 * {@link VirtualThreadRegistry}), where the JVM runs without {@value ContainerThreadSource#JVM_FLAG}: the
+		 * others are not seen.
+		 */
+		REGISTERED,
+
 		/** The JVM's JSON thread dump, only on JDK builds verified not to crash while virtual threads run. */
 		DUMP
 
