@@ -36,6 +36,12 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	/** The name of the thread that reads the events. */
 	public static final String THREAD_NAME = "threadleaks-creation-sites";
 
+	/** How many live threads' creation sites are held by default. */
+	public static final int DEFAULT_MAX_THREADS = 50_000;
+
+	/** The most live threads' creation sites a tracker may be asked to hold. */
+	public static final int MAX_THREADS_LIMIT = 10_000_000;
+
 	/** The frames kept per creation site from the first past the JDK's own, at least. */
 	static final int MAX_FRAMES = 8;
 
@@ -92,7 +98,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	/**
 	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads. Call {@link #start()}.
-	 * @param maxThreads at least 1
+	 * @param maxThreads between 1 and {@link #MAX_THREADS_LIMIT}
 	 */
 	public CreationSiteTracker(int maxThreads) {
 		this(maxThreads, ApplicationPackages.UNKNOWN);
@@ -101,7 +107,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	/**
 	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads and names, in each, the
 	 * application's own frame first (see {@link ApplicationPackages}). Call {@link #start()}.
-	 * @param maxThreads at least 1
+	 * @param maxThreads between 1 and {@link #MAX_THREADS_LIMIT}
 	 * @param application which code is the application's own
 	 */
 	public CreationSiteTracker(int maxThreads, ApplicationPackages application) {
@@ -113,10 +119,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	}
 
 	CreationSiteTracker(int maxThreads, ApplicationPackages application, ThreadStartEvents.Opener opener) {
-		if (maxThreads < 1) {
-			throw new InvalidSettingException("max-threads", maxThreads, "at least 1");
-		}
-		this.maxThreads = maxThreads;
+		this.maxThreads = SettingChecks.range("creation-site.max-threads", maxThreads, 1, MAX_THREADS_LIMIT);
 		this.application = application;
 		this.opener = opener;
 	}

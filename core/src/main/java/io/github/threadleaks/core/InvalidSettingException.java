@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a setting of {@link ThreadLeaksSettings} is outside its allowed range.
  * {@link #setting()} is the setting's kebab-case name, as in the {@code threadleaks.*} properties.
@@ -12,10 +14,10 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	private final String allowed;
 
-	InvalidSettingException(String setting, Object value, String allowed) {
-		super(setting + " must be " + allowed + " but was " + value);
+	InvalidSettingException(String setting, @Nullable Object value, String allowed) {
+		super(setting + " must be " + allowed + " but was " + Durations.valueText(value));
 		this.setting = setting;
-		this.value = String.valueOf(value);
+		this.value = Durations.valueText(value);
 		this.allowed = allowed;
 	}
 
@@ -24,7 +26,7 @@ public class InvalidSettingException extends IllegalArgumentException {
 		return this.setting;
 	}
 
-	/** The rejected value, as text. */
+	/** The rejected value, as text; a duration as users write it in properties ({@code 500ms}, {@code 30s}). */
 	public String value() {
 		return this.value;
 	}
