@@ -3,7 +3,7 @@ package io.github.threadleaks.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.threadleaks.core.CreationSiteTracker;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
 
 /**
  * Creation sites: where each leaking thread was started, from JFR's thread start events.

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
-import io.github.threadleaks.core.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -3,16 +3,16 @@ package io.github.threadleaks.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
-import io.github.threadleaks.core.ApplicationPackages;
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.VirtualThreadMonitor;
-import io.github.threadleaks.core.VirtualThreadSettings;
+import io.github.threadleaks.core.creation.ApplicationPackages;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;

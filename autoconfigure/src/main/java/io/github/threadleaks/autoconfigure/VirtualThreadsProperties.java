@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.threadleaks.core.VirtualThreadSettings;
+import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 
 /**
  * Virtual threads (JDK 21+), listed through the JDK's thread containers at a cadence of their own. The defaults

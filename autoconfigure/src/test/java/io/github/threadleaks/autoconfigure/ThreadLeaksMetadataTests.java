@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.VirtualThreadSettings;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,10 +5,13 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Durations as people read them: rounded as Go prints them in goroutine dumps ({@code 12m30s}) for elapsed times,
- * and exact in Spring Boot's simple form ({@code 500ms}, {@code 30s}) for settings.
+ * Durations as people read them: exact in Spring Boot's simple form ({@code 500ms}, {@code 30s}) for settings, in
+ * their messages and {@code toString}; rounded as Go prints them in goroutine dumps ({@code 12m30s}) for elapsed
+ * times in explanations.
+ *
+ * @since 0.1.0
  */
-final class Durations {
+public final class Durations {
 
 	private static final long[] UNIT_NANOS = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L,
 			1_000_000_000L, 1_000_000, 1_000, 1 };
@@ -22,7 +25,7 @@ final class Durations {
 	 * A setting's duration, exactly, in the largest unit that holds it whole ({@code 500ms}, {@code 30s},
 	 * {@code 5m}, {@code 1500ms}): the form users write in properties, which Spring Boot reads back unchanged.
 	 */
-	static String text(Duration duration) {
+	public static String text(Duration duration) {
 		if (duration.isZero()) {
 			return "0ms";
 		}

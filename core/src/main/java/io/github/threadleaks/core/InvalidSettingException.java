@@ -14,7 +14,13 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	private final String allowed;
 
-	InvalidSettingException(String setting, @Nullable Object value, String allowed) {
+	/**
+	 * A setting rejected.
+	 * @param setting the setting's kebab-case name, as in the {@code threadleaks.*} properties
+	 * @param value the rejected value; a {@link java.time.Duration} reads as properties are written ({@code 500ms})
+	 * @param allowed the allowed range, in words ({@code at least 1})
+	 */
+	public InvalidSettingException(String setting, @Nullable Object value, String allowed) {
 		super(setting + " must be " + allowed + " but was " + Durations.valueText(value));
 		this.setting = setting;
 		this.value = Durations.valueText(value);

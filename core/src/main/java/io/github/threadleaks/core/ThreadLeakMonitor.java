@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -176,7 +176,7 @@ public final class ThreadLeaksSettings {
 	}
 
 	/** These settings at another sample interval: the virtual threads are sampled at a cadence of their own. */
-	ThreadLeaksSettings withSampleInterval(Duration interval) {
+	public ThreadLeaksSettings withSampleInterval(Duration interval) {
 		return toBuilder().sampleInterval(interval).build();
 	}
 

@@ -149,15 +149,9 @@ class ThreadLeaksSettingsTests {
 	void durationsPrintAsPropertiesAreWritten() {
 		assertThat(ThreadLeaksSettings.defaults().toString()).startsWith("ThreadLeaksSettings[sampleInterval=10s,")
 			.contains("stackWalkBudget=20ms,");
-		assertThat(VirtualThreadSettings.defaults())
-			.hasToString("VirtualThreadSettings[enabled=true, interval=30s, maxSampleTime=1s, maxInterval=5m, "
-					+ "maxThreads=100000]");
 		assertThatExceptionOfType(InvalidSettingException.class)
 			.isThrownBy(() -> ThreadLeaksSettings.builder().sampleInterval(Duration.ofMillis(50)))
 			.withMessage("sample-interval must be at least 100ms but was 50ms");
-		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> VirtualThreadSettings.builder().maxInterval(Duration.ofSeconds(10)).build())
-			.withMessage("virtual-threads.max-interval must be at least virtual-threads.interval (30s) but was 10s");
 	}
 
 	@Test
@@ -173,29 +167,6 @@ class ThreadLeaksSettingsTests {
 		assertThat(Durations.text(Duration.ofNanos(999_999))).isEqualTo("999999ns");
 		assertThat(Durations.text(Duration.ofNanos(1_500))).isEqualTo("1500ns");
 		assertThat(Durations.text(Duration.ofNanos(2_000))).isEqualTo("2us");
-	}
-
-	@Test
-	void virtualThreadSettingsToBuilderKeepsEverySetting() {
-		VirtualThreadSettings changed = VirtualThreadSettings.builder()
-			.enabled(false)
-			.interval(Duration.ofSeconds(2))
-			.maxSampleTime(Duration.ofMillis(3))
-			.maxInterval(Duration.ofSeconds(4))
-			.maxThreads(5)
-			.build();
-		assertThat(changed.toBuilder().build()).hasToString(changed.toString())
-			.hasToString("VirtualThreadSettings[enabled=false, interval=2s, maxSampleTime=3ms, maxInterval=4s, "
-					+ "maxThreads=5]");
-	}
-
-	@Test
-	void creationSiteTrackerRejectsAnOutOfRangeBoundNamingTheSetting() {
-		for (int maxThreads : new int[] { 0, CreationSiteTracker.MAX_THREADS_LIMIT + 1 }) {
-			assertThatExceptionOfType(InvalidSettingException.class)
-				.isThrownBy(() -> new CreationSiteTracker(maxThreads))
-				.withMessage("creation-site.max-threads must be between 1 and 10000000 but was " + maxThreads);
-		}
 	}
 
 	private static String text(Object value) {

@@ -1,6 +1,10 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
+
+import io.github.threadleaks.core.Durations;
+import io.github.threadleaks.core.InvalidSettingException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the virtual threads are watched: whether at all, how often they are listed, the budget of one listing beyond
@@ -116,13 +120,12 @@ public final class VirtualThreadSettings {
 		}
 
 		public Builder interval(Duration interval) {
-			this.interval = SettingChecks.atLeast("virtual-threads.interval", interval, MIN_INTERVAL);
+			this.interval = atLeast("virtual-threads.interval", interval, MIN_INTERVAL);
 			return this;
 		}
 
 		public Builder maxSampleTime(Duration maxSampleTime) {
-			this.maxSampleTime = SettingChecks.atLeast("virtual-threads.max-sample-time", maxSampleTime,
-					MIN_MAX_SAMPLE_TIME);
+			this.maxSampleTime = atLeast("virtual-threads.max-sample-time", maxSampleTime, MIN_MAX_SAMPLE_TIME);
 			return this;
 		}
 
@@ -135,7 +138,10 @@ public final class VirtualThreadSettings {
 		}
 
 		public Builder maxThreads(int maxThreads) {
-			this.maxThreads = SettingChecks.range("virtual-threads.max-threads", maxThreads, 1, Integer.MAX_VALUE);
+			if (maxThreads < 1) {
+				throw new InvalidSettingException("virtual-threads.max-threads", maxThreads, "at least 1");
+			}
+			this.maxThreads = maxThreads;
 			return this;
 		}
 
@@ -146,6 +152,13 @@ public final class VirtualThreadSettings {
 						"at least virtual-threads.interval (" + Durations.text(this.interval) + ")");
 			}
 			return new VirtualThreadSettings(this);
+		}
+
+		private static Duration atLeast(String setting, @Nullable Duration value, Duration min) {
+			if (value == null || value.compareTo(min) < 0) {
+				throw new InvalidSettingException(setting, value, "at least " + Durations.text(min));
+			}
+			return value;
 		}
 
 	}
