@@ -28,7 +28,9 @@ import org.springframework.context.annotation.Conditional;
 /**
  * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
  * drives it, the {@link VirtualThreadMonitor} whose groups it includes and its own sampler, and the log of its
- * verdicts.
+ * verdicts. The application's {@link ThreadLeakListener} beans are attached here, explicitly, to whichever monitor
+ * bean there is ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor or sampler
+ * keeps the meters, the log and the virtual threads.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
