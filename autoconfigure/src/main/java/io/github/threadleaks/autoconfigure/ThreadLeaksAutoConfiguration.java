@@ -1,8 +1,6 @@
 package io.github.threadleaks.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
-
 import java.util.EnumSet;
 import java.util.List;
 
@@ -18,7 +16,6 @@ import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 import jakarta.servlet.DispatcherType;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,16 +39,15 @@ import org.springframework.core.task.TaskDecorator;
 /**
  * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
  * drives it, the {@link VirtualThreadMonitor} whose groups it includes and its own sampler, and the log of its
- * verdicts.
+ * verdicts. The application's {@link ThreadLeakListener} beans are attached here, explicitly, to whichever monitor
+ * bean there is ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor or sampler
+ * keeps the meters, the log and the virtual threads.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
 public final class ThreadLeaksAutoConfiguration {
-
-	/** The most threads {@code threadleaks.creation-site.max-threads} may hold. */
-	static final int MAX_CREATION_SITE_THREADS = 10_000_000;
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -63,13 +59,14 @@ public final class ThreadLeaksAutoConfiguration {
 	@ConditionalOnMissingBean(CreationSites.class)
 	@ConditionalOnBooleanProperty(name = "threadleaks.creation-site.enabled", matchIfMissing = true)
 	ThreadLeaksCreationSites threadLeaksCreationSites(ThreadLeaksProperties properties, BeanFactory beanFactory) {
-		int maxThreads = properties.getCreationSite().getMaxThreads();
-		if (maxThreads < 1 || maxThreads > MAX_CREATION_SITE_THREADS) {
-			throw new InvalidConfigurationPropertyValueException("threadleaks.creation-site.max-threads", maxThreads,
-					"Must be between 1 and " + MAX_CREATION_SITE_THREADS + ".");
+		CreationSiteProperties creationSite = properties.getCreationSite();
+		ApplicationPackages packages = applicationPackages(creationSite.getApplicationPackages(), beanFactory);
+		try {
+			return new ThreadLeaksCreationSites(new CreationSiteTracker(creationSite.getMaxThreads(), packages));
 		}
-		return new ThreadLeaksCreationSites(new CreationSiteTracker(maxThreads,
-				applicationPackages(properties.getCreationSite().getApplicationPackages(), beanFactory)));
+		catch (InvalidSettingException ex) {
+			throw invalidProperty(ex);
+		}
 	}
 
 	/** The property's packages where set, else those Spring Boot's auto-configuration scans, if any. */
@@ -82,7 +79,7 @@ public final class ThreadLeaksAutoConfiguration {
 			return ApplicationPackages.of(packages.stream().filter((name) -> !name.isEmpty()).toList());
 		}
 		catch (InvalidSettingException ex) {
-			throw invalidProperty(ex, ex.value());
+			throw invalidProperty(ex);
 		}
 	}
 
@@ -96,12 +93,16 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<CreationSites> creationSites,
-			ObjectProvider<VirtualThreadMonitor> virtualThreads) {
-		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings, new JvmThreadSource(), Clock.systemUTC(),
+	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<CreationSites> creationSites) {
+		return new ThreadLeakMonitor(settings, new JvmThreadSource(), Clock.systemUTC(),
 				creationSites.getIfAvailable(() -> CreationSites.NONE));
-		virtualThreads.ifAvailable(monitor::include);
-		return monitor;
+	}
+
+	/** Attaches the listeners to the monitor, whether the application declares its own monitor or not. */
+	@Bean
+	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<ThreadLeakMonitor> monitor,
+			ObjectProvider<VirtualThreadMonitor> virtualThreads, ObjectProvider<ThreadLeakListener> listeners) {
+		return new ThreadLeakListenerRegistrar(monitor, virtualThreads, listeners);
 	}
 
 	@Bean
@@ -112,8 +113,8 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeaksSampler threadLeaksSampler(ThreadLeakMonitor monitor, ObjectProvider<ThreadLeakListener> listeners) {
-		return new ThreadLeaksSampler(monitor, listeners.orderedStream().toList());
+	ThreadLeaksSampler threadLeaksSampler(ThreadLeakMonitor monitor) {
+		return new ThreadLeaksSampler(monitor);
 	}
 
 	@Bean
@@ -168,11 +169,12 @@ public final class ThreadLeaksAutoConfiguration {
 
 	}
 
-	/**
-	 * The engine's settings from the properties. A value out of range fails start-up with an
-	 * {@link InvalidConfigurationPropertyValueException} naming the property, its value and the allowed range.
+	 * The engine's settings from the properties, which only translate: the ranges are the engine's. A value out of
+	 * range fails start-up with an {@link InvalidConfigurationPropertyValueException} naming the property, its value
+	 * and the allowed range.
 	 */
 	static ThreadLeaksSettings settings(ThreadLeaksProperties properties) {
+		IgnoreProperties ignore = properties.getIgnore();
 		try {
 			return ThreadLeaksSettings.builder()
 				.sampleInterval(properties.getSampleInterval())
@@ -187,24 +189,18 @@ public final class ThreadLeaksAutoConfiguration {
 				.horizonFactor(properties.getHorizonFactor())
 				.stackDepth(properties.getStackDepth())
 				.maxGroups(properties.getMaxGroups())
-				.ignoredThreadNames(properties.getIgnore().getThreadNames())
-				.ignoredTopFrames(properties.getIgnore().getTopFrames())
-				.ignoredAnyFrames(properties.getIgnore().getAnyFrames())
+				.ignoredThreadNames(ignore.getThreadNames())
+				.ignoredTopFrames(ignore.getTopFrames())
+				.ignoredAnyFrames(ignore.getAnyFrames())
 				.build();
 		}
 		catch (InvalidSettingException ex) {
-			// A Duration reads better in millis.
-			Object value = switch (ex.setting()) {
-				case "sample-interval" -> millis(properties.getSampleInterval());
-				case "stack-walk-budget" -> millis(properties.getStackWalkBudget());
-				default -> ex.value();
-			};
-			throw invalidProperty(ex, value);
+			throw invalidProperty(ex);
 		}
 	}
 
 	/** The virtual threads' settings from their properties; out of range fails start-up as {@link #settings} does. */
-	static VirtualThreadSettings virtualThreadSettings(ThreadLeaksProperties.VirtualThreads properties) {
+	static VirtualThreadSettings virtualThreadSettings(VirtualThreadsProperties properties) {
 		try {
 			return VirtualThreadSettings.builder()
 				.enabled(properties.isEnabled())
@@ -215,19 +211,14 @@ public final class ThreadLeaksAutoConfiguration {
 				.build();
 		}
 		catch (InvalidSettingException ex) {
-			throw invalidProperty(ex, ex.value());
+			throw invalidProperty(ex);
 		}
 	}
 
-	/** The setting names are the property names without the {@code threadleaks.} prefix. */
-	private static InvalidConfigurationPropertyValueException invalidProperty(InvalidSettingException ex,
-			@Nullable Object value) {
-		return new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), value,
+	/** The engine's message as the property's: the setting names are the property names without {@code threadleaks.}. */
+	private static InvalidConfigurationPropertyValueException invalidProperty(InvalidSettingException ex) {
+		return new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), ex.value(),
 				"Must be " + ex.allowed() + ".");
-	}
-
-	private static Object millis(@Nullable Duration duration) {
-		return (duration != null) ? duration.toMillis() + "ms" : "null";
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.github.threadleaks.autoconfigure;
 
-import java.util.List;
-
 import io.github.threadleaks.core.SamplingLoop;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
@@ -18,13 +16,11 @@ public class ThreadLeaksSampler implements SmartLifecycle {
 	private final SamplingLoop loop;
 
 	/**
-	 * A sampler of the given monitor, which tells the given listeners (the application's
-	 * {@link ThreadLeakListener} beans) what each sample found.
+	 * A sampler of the given monitor. It attaches no listener: the auto-configuration attaches the application's
+	 * {@link ThreadLeakListener} beans to the monitor, whichever bean samples it.
 	 * @param monitor the monitor to sample
-	 * @param listeners the listeners to add to the monitor
 	 */
-	public ThreadLeaksSampler(ThreadLeakMonitor monitor, List<ThreadLeakListener> listeners) {
-		listeners.forEach(monitor::addListener);
+	public ThreadLeaksSampler(ThreadLeakMonitor monitor) {
 		this.loop = new SamplingLoop(monitor);
 	}
 

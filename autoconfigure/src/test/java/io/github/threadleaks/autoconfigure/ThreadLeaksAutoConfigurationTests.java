@@ -106,7 +106,7 @@ class ThreadLeaksAutoConfigurationTests {
 	void propertyDefaultsAreTheEngineDefaults() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(ThreadLeaksSettings.class))
 			.hasToString(ThreadLeaksSettings.defaults().toString()
-				.replace("sampleInterval=PT10S", "sampleInterval=PT1H")));
+				.replace("sampleInterval=10s", "sampleInterval=1h")));
 	}
 
 	@Test
@@ -207,7 +207,7 @@ class ThreadLeaksAutoConfigurationTests {
 			.withBean("threadLeaksHealthIndicator", HealthIndicator.class, () -> health)
 			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(monitor(), 1))
 			.withBean(ThreadLeakLogger.class, ThreadLeakLogger::new)
-			.withBean(ThreadLeaksSampler.class, () -> new ThreadLeaksSampler(monitor(), List.of()))
+			.withBean(ThreadLeaksSampler.class, () -> new ThreadLeaksSampler(monitor()))
 			.run((context) -> {
 				ThreadLeakMonitor autoConfigured = context.getBean(ThreadLeakMonitor.class);
 				assertThat(context).hasSingleBean(ThreadLeaksEndpoint.class)

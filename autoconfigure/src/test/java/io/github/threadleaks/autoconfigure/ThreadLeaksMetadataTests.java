@@ -9,9 +9,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +57,32 @@ class ThreadLeaksMetadataTests {
 		assertThat(properties.get("threadleaks.reachability.enabled").path("defaultValue").asBoolean()).isFalse();
 		assertThat(properties.get("threadleaks.virtual-threads.interval").path("defaultValue").asString())
 			.isEqualTo("30s");
+	}
+
+	/**
+	 * The defaults an IDE shows are the engine's, which are the only ones the code holds: the metadata's defaults,
+	 * bound as if a user had written them all, give the engine's default settings.
+	 */
+	@Test
+	void metadataDefaultsAreTheEngineDefaults() throws IOException {
+		Map<String, Object> defaults = new HashMap<>();
+		properties().forEach((name, property) -> {
+			boolean list = property.path("type").asString().startsWith("java.util.List");
+			if (name.startsWith("threadleaks.") && !list) {
+				assertThat(property.has("defaultValue")).as("%s has a default in the metadata", name).isTrue();
+				defaults.put(name, property.path("defaultValue").asString());
+			}
+		});
+		ThreadLeaksProperties bound = new ThreadLeaksProperties();
+		new Binder(new MapConfigurationPropertySource(defaults)).bind("threadleaks", Bindable.ofInstance(bound));
+		assertThat(ThreadLeaksAutoConfiguration.settings(bound)).hasToString(ThreadLeaksSettings.defaults().toString());
+		assertThat(ThreadLeaksAutoConfiguration.virtualThreadSettings(bound.getVirtualThreads()))
+			.hasToString(VirtualThreadSettings.defaults().toString());
+		assertThat(bound.getCreationSite().getMaxThreads()).isEqualTo(CreationSiteTracker.DEFAULT_MAX_THREADS);
+		// And the metadata does say something other than the binding target's own defaults.
+		assertThat(defaults).containsEntry("threadleaks.sample-interval", "10s")
+			.containsEntry("threadleaks.window", "30")
+			.containsEntry("threadleaks.virtual-threads.max-interval", "5m");
 	}
 
 	@Test

@@ -27,7 +27,7 @@ class ThreadLeaksPropertiesValidationTests {
 	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
 			sample-interval           | 50ms   | 50ms   | at least 100ms
 			sample-interval           | 0      | 0ms    | at least 100ms
-			sample-interval           | -1s    | -1000ms | at least 100ms
+			sample-interval           | -1s    | -1s    | at least 100ms
 			window                    | 2      | 2      | between 3 and 10000
 			window                    | 10001  | 10001  | between 3 and 10000
 			min-growth                | 0      | 0      | at least 1
@@ -41,7 +41,7 @@ class ThreadLeaksPropertiesValidationTests {
 			max-still-cpu-share       | -0.5   | -0.5   | between 0 and 1
 			max-still-cpu-share       | 2      | 2.0    | between 0 and 1
 			stack-walk-budget         | 0ms    | 0ms    | between 1ms and 1h
-			stack-walk-budget         | 2h     | 7200000ms | between 1ms and 1h
+			stack-walk-budget         | 2h     | 2h     | between 1ms and 1h
 			creation-site.application-packages[0] | com.acme.* | com.acme.* | a package name such as com.example.orders
 			horizons                  | 0      | 0      | between 1 and 6
 			horizons                  | 7      | 7      | between 1 and 6
@@ -56,10 +56,12 @@ class ThreadLeaksPropertiesValidationTests {
 			ignore.any-frames[0]      | *x     | *x     | a valid regular expression
 			metrics.max-groups        | -1     | -1     | between 0 and 1000
 			metrics.max-groups        | 1001   | 1001   | between 0 and 1000
-			virtual-threads.interval  | 500ms  | PT0.5S | at least 1s
-			virtual-threads.max-sample-time | 0ms | PT0S | at least 1ms
-			virtual-threads.max-interval | 10s | PT10S  | at least virtual-threads.interval (PT30S)
+			virtual-threads.interval  | 500ms  | 500ms  | at least 1s
+			virtual-threads.max-sample-time | 0ms | 0ms | at least 1ms
+			virtual-threads.max-interval | 10s | 10s    | at least virtual-threads.interval (30s)
 			virtual-threads.max-threads  | 0      | 0      | at least 1
+			creation-site.max-threads | 0     | 0      | between 1 and 10000000
+			creation-site.max-threads | 10000001 | 10000001 | between 1 and 10000000
 			""")
 	void invalidValueFailsStartUp(String key, String value, String shownValue, String allowed) {
 		assertFailure("threadleaks." + key + "=" + value, "Property threadleaks." + key + " with value '"

@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a setting of {@link ThreadLeaksSettings} is outside its allowed range.
  * {@link #setting()} is the setting's kebab-case name, as in the {@code threadleaks.*} properties.
@@ -13,10 +15,16 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	private final String allowed;
 
-	public InvalidSettingException(String setting, Object value, String allowed) {
-		super(setting + " must be " + allowed + " but was " + value);
+	/**
+	 * A setting rejected.
+	 * @param setting the setting's kebab-case name, as in the {@code threadleaks.*} properties
+	 * @param value the rejected value; a {@link java.time.Duration} reads as properties are written ({@code 500ms})
+	 * @param allowed the allowed range, in words ({@code at least 1})
+	 */
+	public InvalidSettingException(String setting, @Nullable Object value, String allowed) {
+		super(setting + " must be " + allowed + " but was " + Durations.valueText(value));
 		this.setting = setting;
-		this.value = String.valueOf(value);
+		this.value = Durations.valueText(value);
 		this.allowed = allowed;
 	}
 
@@ -25,7 +33,7 @@ public class InvalidSettingException extends IllegalArgumentException {
 		return this.setting;
 	}
 
-	/** The rejected value, as text. */
+	/** The rejected value, as text; a duration as users write it in properties ({@code 500ms}, {@code 30s}). */
 	public String value() {
 		return this.value;
 	}

@@ -1,10 +1,8 @@
 package io.github.threadleaks.core;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The engine's validated settings. Immutable; built with {@link #builder()}, which rejects any value
@@ -68,9 +66,9 @@ public final class ThreadLeaksSettings {
 		this.horizonFactor = builder.horizonFactor;
 		this.stackDepth = builder.stackDepth;
 		this.maxGroups = builder.maxGroups;
-		this.ignoredThreadNames = compile("ignore.thread-names", builder.ignoredThreadNames);
-		this.ignoredTopFrames = compile("ignore.top-frames", builder.ignoredTopFrames);
-		this.ignoredAnyFrames = compile("ignore.any-frames", builder.ignoredAnyFrames);
+		this.ignoredThreadNames = SettingChecks.patterns("ignore.thread-names", builder.ignoredThreadNames);
+		this.ignoredTopFrames = SettingChecks.patterns("ignore.top-frames", builder.ignoredTopFrames);
+		this.ignoredAnyFrames = SettingChecks.patterns("ignore.any-frames", builder.ignoredAnyFrames);
 	}
 
 	/** A builder holding the defaults. */
@@ -173,53 +171,25 @@ public final class ThreadLeaksSettings {
 		return this.ignoredAnyFrames;
 	}
 
+	/** A builder holding these settings, to change some of them. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
 	/** These settings at another sample interval: the virtual threads are sampled at a cadence of their own. */
 	public ThreadLeaksSettings withSampleInterval(Duration interval) {
-		Builder builder = new Builder();
-		builder.sampleInterval = interval;
-		builder.window = this.window;
-		builder.minGrowth = this.minGrowth;
-		builder.minRiseShare = this.minRiseShare;
-		builder.minStuckShare = this.minStuckShare;
-		builder.minStillSamples = this.minStillSamples;
-		builder.maxStillCpuShare = this.maxStillCpuShare;
-		builder.stackWalkBudget = this.stackWalkBudget;
-		builder.horizons = this.horizons;
-		builder.horizonFactor = this.horizonFactor;
-		builder.stackDepth = this.stackDepth;
-		builder.maxGroups = this.maxGroups;
-		builder.ignoredThreadNames = patterns(this.ignoredThreadNames);
-		builder.ignoredTopFrames = patterns(this.ignoredTopFrames);
-		builder.ignoredAnyFrames = patterns(this.ignoredAnyFrames);
-		return builder.build();
-	}
-
-	private static List<String> patterns(List<Pattern> patterns) {
-		return patterns.stream().map(Pattern::pattern).toList();
-	}
-
-	private static List<Pattern> compile(String setting, List<String> regexes) {
-		List<Pattern> patterns = new ArrayList<>(regexes.size());
-		for (int i = 0; i < regexes.size(); i++) {
-			String regex = regexes.get(i);
-			try {
-				patterns.add(Pattern.compile(regex));
-			}
-			catch (PatternSyntaxException ex) {
-				throw new InvalidSettingException(setting + "[" + i + "]", regex,
-						"a valid regular expression (" + ex.getDescription() + " at index " + ex.getIndex() + ")");
-			}
-		}
-		return List.copyOf(patterns);
+		return toBuilder().sampleInterval(interval).build();
 	}
 
 	@Override
 	public String toString() {
-		return "ThreadLeaksSettings[sampleInterval=" + this.sampleInterval + ", window=" + this.window
+		return "ThreadLeaksSettings[sampleInterval=" + Durations.text(this.sampleInterval) + ", window=" + this.window
 				+ ", minGrowth=" + this.minGrowth + ", minRiseShare=" + this.minRiseShare + ", minStuckShare="
 				+ this.minStuckShare + ", minStillSamples=" + this.minStillSamples + ", maxStillCpuShare="
-				+ this.maxStillCpuShare + ", stackWalkBudget=" + this.stackWalkBudget + ", horizons=" + this.horizons + ", horizonFactor=" + this.horizonFactor
-				+ ", stackDepth=" + this.stackDepth + ", maxGroups=" + this.maxGroups + "]";
+				+ this.maxStillCpuShare + ", stackWalkBudget=" + Durations.text(this.stackWalkBudget) + ", horizons="
+				+ this.horizons + ", horizonFactor=" + this.horizonFactor + ", stackDepth=" + this.stackDepth
+				+ ", maxGroups=" + this.maxGroups + ", ignoredThreadNames=" + this.ignoredThreadNames
+				+ ", ignoredTopFrames=" + this.ignoredTopFrames + ", ignoredAnyFrames=" + this.ignoredAnyFrames + "]";
 	}
 
 	/**
@@ -261,73 +231,82 @@ public final class ThreadLeaksSettings {
 		private Builder() {
 		}
 
+		private Builder(ThreadLeaksSettings settings) {
+			this.sampleInterval = settings.sampleInterval;
+			this.window = settings.window;
+			this.minGrowth = settings.minGrowth;
+			this.minRiseShare = settings.minRiseShare;
+			this.minStuckShare = settings.minStuckShare;
+			this.minStillSamples = settings.minStillSamples;
+			this.maxStillCpuShare = settings.maxStillCpuShare;
+			this.stackWalkBudget = settings.stackWalkBudget;
+			this.horizons = settings.horizons;
+			this.horizonFactor = settings.horizonFactor;
+			this.stackDepth = settings.stackDepth;
+			this.maxGroups = settings.maxGroups;
+			this.ignoredThreadNames = SettingChecks.regexes(settings.ignoredThreadNames);
+			this.ignoredTopFrames = SettingChecks.regexes(settings.ignoredTopFrames);
+			this.ignoredAnyFrames = SettingChecks.regexes(settings.ignoredAnyFrames);
+		}
+
 		public Builder sampleInterval(Duration sampleInterval) {
-			if (sampleInterval == null || sampleInterval.compareTo(MIN_SAMPLE_INTERVAL) < 0) {
-				throw new InvalidSettingException("sample-interval", sampleInterval, "at least 100ms");
-			}
-			this.sampleInterval = sampleInterval;
+			this.sampleInterval = SettingChecks.atLeast("sample-interval", sampleInterval, MIN_SAMPLE_INTERVAL);
 			return this;
 		}
 
 		public Builder window(int window) {
-			this.window = checkRange("window", window, 3, MAX_WINDOW);
+			this.window = SettingChecks.range("window", window, 3, MAX_WINDOW);
 			return this;
 		}
 
 		public Builder minGrowth(int minGrowth) {
-			this.minGrowth = checkRange("min-growth", minGrowth, 1, Integer.MAX_VALUE);
+			this.minGrowth = SettingChecks.range("min-growth", minGrowth, 1, Integer.MAX_VALUE);
 			return this;
 		}
 
 		public Builder minRiseShare(double minRiseShare) {
-			this.minRiseShare = checkShare("min-rise-share", minRiseShare);
+			this.minRiseShare = SettingChecks.share("min-rise-share", minRiseShare);
 			return this;
 		}
 
 		public Builder minStuckShare(double minStuckShare) {
-			this.minStuckShare = checkShare("min-stuck-share", minStuckShare);
+			this.minStuckShare = SettingChecks.share("min-stuck-share", minStuckShare);
 			return this;
 		}
 
 		public Builder minStillSamples(int minStillSamples) {
-			this.minStillSamples = checkRange("min-still-samples", minStillSamples, 1, MAX_WINDOW - 1);
+			this.minStillSamples = SettingChecks.range("min-still-samples", minStillSamples, 1, MAX_WINDOW - 1);
 			return this;
 		}
 
 		public Builder maxStillCpuShare(double maxStillCpuShare) {
-			if (!(maxStillCpuShare >= 0.0 && maxStillCpuShare <= 1.0)) {
-				throw new InvalidSettingException("max-still-cpu-share", maxStillCpuShare, "between 0 and 1");
-			}
-			this.maxStillCpuShare = maxStillCpuShare;
+			this.maxStillCpuShare = SettingChecks.fraction("max-still-cpu-share", maxStillCpuShare);
 			return this;
 		}
 
 		public Builder stackWalkBudget(Duration stackWalkBudget) {
-			if (stackWalkBudget == null || stackWalkBudget.compareTo(Duration.ofMillis(1)) < 0
-					|| stackWalkBudget.compareTo(Duration.ofHours(1)) > 0) {
-				throw new InvalidSettingException("stack-walk-budget", stackWalkBudget, "between 1ms and 1h");
-			}
-			this.stackWalkBudget = stackWalkBudget;
+			this.stackWalkBudget = SettingChecks.between("stack-walk-budget", stackWalkBudget, Duration.ofMillis(1),
+					Duration.ofHours(1));
 			return this;
 		}
 
 		public Builder horizons(int horizons) {
-			this.horizons = checkRange("horizons", horizons, 1, MAX_HORIZONS);
+			this.horizons = SettingChecks.range("horizons", horizons, 1, MAX_HORIZONS);
 			return this;
 		}
 
 		public Builder horizonFactor(int horizonFactor) {
-			this.horizonFactor = checkRange("horizon-factor", horizonFactor, 2, 1000);
+			this.horizonFactor = SettingChecks.range("horizon-factor", horizonFactor, 2, 1000);
 			return this;
 		}
 
 		public Builder stackDepth(int stackDepth) {
-			this.stackDepth = checkRange("stack-depth", stackDepth, 1, MAX_STACK_DEPTH);
+			this.stackDepth = SettingChecks.range("stack-depth", stackDepth, 1, MAX_STACK_DEPTH);
 			return this;
 		}
 
 		public Builder maxGroups(int maxGroups) {
-			this.maxGroups = checkRange("max-groups", maxGroups, 1, 1_000_000);
+			this.maxGroups = SettingChecks.range("max-groups", maxGroups, 1, 1_000_000);
 			return this;
 		}
 
@@ -349,21 +328,6 @@ public final class ThreadLeaksSettings {
 		/** The settings; throws {@link InvalidSettingException} if an ignore pattern is not a valid regex. */
 		public ThreadLeaksSettings build() {
 			return new ThreadLeaksSettings(this);
-		}
-
-		private static int checkRange(String setting, int value, int min, int max) {
-			if (value < min || value > max) {
-				throw new InvalidSettingException(setting, value, (max == Integer.MAX_VALUE) ? "at least " + min
-						: "between " + min + " and " + max);
-			}
-			return value;
-		}
-
-		private static double checkShare(String setting, double value) {
-			if (!(value > 0.0 && value <= 1.0)) {
-				throw new InvalidSettingException(setting, value, "greater than 0 and at most 1");
-			}
-			return value;
 		}
 
 	}

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test says so, so that durations in reports are exact. */
+/**
+ * A clock that moves only when a test says so, so that durations in reports are exact. Shared with the other
+ * modules' tests through this module's test-jar.
+ */
 public final class ManualClock extends Clock {
 
 	private Instant now = Instant.parse("2026-01-01T00:00:00Z");

@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -99,6 +101,76 @@ class ThreadLeaksSettingsTests {
 		assertThatExceptionOfType(InvalidSettingException.class)
 			.isThrownBy(() -> ThreadLeaksSettings.builder().ignoredAnyFrames(List.of("*")).build())
 			.satisfies((ex) -> assertThat(ex.setting()).isEqualTo("ignore.any-frames[0]"));
+	}
+
+	@Test
+	void toBuilderKeepsEverySetting() throws IllegalAccessException {
+		ThreadLeaksSettings changed = ThreadLeaksSettings.builder()
+			.sampleInterval(Duration.ofMillis(1500))
+			.window(50)
+			.minGrowth(4)
+			.minRiseShare(0.5)
+			.minStuckShare(0.75)
+			.minStillSamples(5)
+			.maxStillCpuShare(0.02)
+			.stackWalkBudget(Duration.ofMillis(40))
+			.horizons(2)
+			.horizonFactor(5)
+			.stackDepth(16)
+			.maxGroups(77)
+			.ignoredThreadNames(List.of("a.*"))
+			.ignoredTopFrames(List.of("b\\.c"))
+			.ignoredAnyFrames(List.of("d.*"))
+			.build();
+		ThreadLeaksSettings defaults = ThreadLeaksSettings.defaults();
+		ThreadLeaksSettings copy = changed.toBuilder().build();
+		// Every field, read reflectively, so that a setting added later and forgotten in toBuilder() fails here.
+		for (Field field : ThreadLeaksSettings.class.getDeclaredFields()) {
+			if (Modifier.isStatic(field.getModifiers())) {
+				continue;
+			}
+			field.setAccessible(true);
+			assertThat(text(field.get(changed))).as("%s differs from the default in this test", field.getName())
+				.isNotEqualTo(text(field.get(defaults)));
+			assertThat(text(field.get(copy))).as(field.getName()).isEqualTo(text(field.get(changed)));
+		}
+		assertThat(copy).hasToString(changed.toString());
+	}
+
+	@Test
+	void withSampleIntervalChangesOnlyTheInterval() {
+		ThreadLeaksSettings settings = ThreadLeaksSettings.builder().window(7).ignoredThreadNames(List.of("x")).build();
+		ThreadLeaksSettings slower = settings.withSampleInterval(Duration.ofSeconds(30));
+		assertThat(slower.sampleInterval()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(slower).hasToString(settings.toString().replace("sampleInterval=10s", "sampleInterval=30s"));
+	}
+
+	@Test
+	void durationsPrintAsPropertiesAreWritten() {
+		assertThat(ThreadLeaksSettings.defaults().toString()).startsWith("ThreadLeaksSettings[sampleInterval=10s,")
+			.contains("stackWalkBudget=20ms,");
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> ThreadLeaksSettings.builder().sampleInterval(Duration.ofMillis(50)))
+			.withMessage("sample-interval must be at least 100ms but was 50ms");
+	}
+
+	@Test
+	void durationTextIsExactInTheLargestWholeUnit() {
+		assertThat(Durations.text(Duration.ZERO)).isEqualTo("0ms");
+		assertThat(Durations.text(Duration.ofMillis(500))).isEqualTo("500ms");
+		assertThat(Durations.text(Duration.ofMillis(1500))).isEqualTo("1500ms");
+		assertThat(Durations.text(Duration.ofSeconds(90))).isEqualTo("90s");
+		assertThat(Durations.text(Duration.ofMinutes(5))).isEqualTo("5m");
+		assertThat(Durations.text(Duration.ofHours(2))).isEqualTo("2h");
+		assertThat(Durations.text(Duration.ofDays(3))).isEqualTo("3d");
+		assertThat(Durations.text(Duration.ofSeconds(-1))).isEqualTo("-1s");
+		assertThat(Durations.text(Duration.ofNanos(999_999))).isEqualTo("999999ns");
+		assertThat(Durations.text(Duration.ofNanos(1_500))).isEqualTo("1500ns");
+		assertThat(Durations.text(Duration.ofNanos(2_000))).isEqualTo("2us");
+	}
+
+	private static String text(Object value) {
+		return String.valueOf(value);
 	}
 
 	private static void assertRejected(Consumer<ThreadLeaksSettings.Builder> change, String setting, String allowed) {

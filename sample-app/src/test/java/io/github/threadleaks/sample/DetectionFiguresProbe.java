@@ -2,13 +2,12 @@ package io.github.threadleaks.sample;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import io.github.threadleaks.core.JvmThreadSource;
+import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
@@ -59,7 +58,7 @@ class DetectionFiguresProbe extends SampleAppTestSupport {
 	 * the samples with any suspect under each.
 	 */
 	private int[] run(String path) {
-		SteppingClock clock = new SteppingClock();
+		ManualClock clock = new ManualClock();
 		ThreadLeakMonitor before = monitor(clock, ThreadLeaksSettings.builder()
 			.minStillSamples(1)
 			.maxStillCpuShare(0));
@@ -74,7 +73,7 @@ class DetectionFiguresProbe extends SampleAppTestSupport {
 				pause();
 			}
 			app.post(path);
-			clock.step();
+			clock.advance(Duration.ofSeconds(1));
 			ThreadLeakReport old = before.sample();
 			ThreadLeakReport current = now.sample();
 			// The app's own sample too: the slow-task burst counts its tasks' length in the app's samples.
@@ -110,32 +109,6 @@ class DetectionFiguresProbe extends SampleAppTestSupport {
 
 	private static String firstText(int sample) {
 		return (sample == 0) ? "never" : "sample " + sample;
-	}
-
-	/** A clock that moves one second at each step. */
-	private static final class SteppingClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void step() {
-			this.now = this.now.plus(Duration.ofSeconds(1));
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -38,6 +38,12 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	/** The name of the thread that reads the events. */
 	public static final String THREAD_NAME = "threadleaks-creation-sites";
 
+	/** How many live threads' creation sites are held by default. */
+	public static final int DEFAULT_MAX_THREADS = 50_000;
+
+	/** The most live threads' creation sites a tracker may be asked to hold. */
+	public static final int MAX_THREADS_LIMIT = 10_000_000;
+
 	private static final long MARKER_PERIOD_MILLIS = 250;
 
 	private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(10);
@@ -71,7 +77,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 
 	/**
 	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads. Call {@link #start()}.
-	 * @param maxThreads at least 1
+	 * @param maxThreads between 1 and {@link #MAX_THREADS_LIMIT}
 	 */
 	public CreationSiteTracker(int maxThreads) {
 		this(maxThreads, ApplicationPackages.UNKNOWN);
@@ -80,7 +86,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	/**
 	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads and names, in each, the
 	 * application's own frame first (see {@link ApplicationPackages}). Call {@link #start()}.
-	 * @param maxThreads at least 1
+	 * @param maxThreads between 1 and {@link #MAX_THREADS_LIMIT}
 	 * @param application which code is the application's own
 	 */
 	public CreationSiteTracker(int maxThreads, ApplicationPackages application) {
@@ -92,8 +98,9 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	}
 
 	CreationSiteTracker(int maxThreads, ApplicationPackages application, ThreadStartEvents.Opener opener) {
-		if (maxThreads < 1) {
-			throw new InvalidSettingException("max-threads", maxThreads, "at least 1");
+		if (maxThreads < 1 || maxThreads > MAX_THREADS_LIMIT) {
+			throw new InvalidSettingException("creation-site.max-threads", maxThreads,
+					"between 1 and " + MAX_THREADS_LIMIT);
 		}
 		this.origins = new LiveThreadOrigins(maxThreads, application);
 		this.opener = opener;

@@ -2,7 +2,9 @@ package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
 
+import io.github.threadleaks.core.Durations;
 import io.github.threadleaks.core.InvalidSettingException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the virtual threads are watched: whether at all, how often they are listed, the budget of one listing beyond
@@ -76,10 +78,16 @@ public final class VirtualThreadSettings {
 		return this.maxThreads;
 	}
 
+	/** A builder holding these settings, to change some of them. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
 	@Override
 	public String toString() {
-		return "VirtualThreadSettings[enabled=" + this.enabled + ", interval=" + this.interval + ", maxSampleTime="
-				+ this.maxSampleTime + ", maxInterval=" + this.maxInterval + ", maxThreads=" + this.maxThreads + "]";
+		return "VirtualThreadSettings[enabled=" + this.enabled + ", interval=" + Durations.text(this.interval)
+				+ ", maxSampleTime=" + Durations.text(this.maxSampleTime) + ", maxInterval="
+				+ Durations.text(this.maxInterval) + ", maxThreads=" + this.maxThreads + "]";
 	}
 
 	/**
@@ -102,24 +110,26 @@ public final class VirtualThreadSettings {
 		private Builder() {
 		}
 
+		private Builder(VirtualThreadSettings settings) {
+			this.enabled = settings.enabled;
+			this.interval = settings.interval;
+			this.maxSampleTime = settings.maxSampleTime;
+			this.maxInterval = settings.maxInterval;
+			this.maxThreads = settings.maxThreads;
+		}
+
 		public Builder enabled(boolean enabled) {
 			this.enabled = enabled;
 			return this;
 		}
 
 		public Builder interval(Duration interval) {
-			if (interval == null || interval.compareTo(MIN_INTERVAL) < 0) {
-				throw new InvalidSettingException("virtual-threads.interval", interval, "at least 1s");
-			}
-			this.interval = interval;
+			this.interval = atLeast("virtual-threads.interval", interval, MIN_INTERVAL);
 			return this;
 		}
 
 		public Builder maxSampleTime(Duration maxSampleTime) {
-			if (maxSampleTime == null || maxSampleTime.compareTo(MIN_MAX_SAMPLE_TIME) < 0) {
-				throw new InvalidSettingException("virtual-threads.max-sample-time", maxSampleTime, "at least 1ms");
-			}
-			this.maxSampleTime = maxSampleTime;
+			this.maxSampleTime = atLeast("virtual-threads.max-sample-time", maxSampleTime, MIN_MAX_SAMPLE_TIME);
 			return this;
 		}
 
@@ -143,9 +153,16 @@ public final class VirtualThreadSettings {
 		public VirtualThreadSettings build() {
 			if (this.maxInterval.compareTo(this.interval) < 0) {
 				throw new InvalidSettingException("virtual-threads.max-interval", this.maxInterval,
-						"at least virtual-threads.interval (" + this.interval + ")");
+						"at least virtual-threads.interval (" + Durations.text(this.interval) + ")");
 			}
 			return new VirtualThreadSettings(this);
+		}
+
+		private static Duration atLeast(String setting, @Nullable Duration value, Duration min) {
+			if (value == null || value.compareTo(min) < 0) {
+				throw new InvalidSettingException(setting, value, "at least " + Durations.text(min));
+			}
+			return value;
 		}
 
 	}

@@ -3,9 +3,11 @@ package io.github.threadleaks.core.creation;
 import java.time.Duration;
 
 import io.github.threadleaks.core.CreationSiteTracking;
+import io.github.threadleaks.core.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** 100,000 real thread starts: the tracker holds live threads only, within its bound, and one frame list per site. */
 class CreationSiteBoundTests {
@@ -31,6 +33,15 @@ class CreationSiteBoundTests {
 			// Every thread has ended: none is held, whatever JFR's delivery order within a flush.
 			assertThat(tracking.trackedThreads()).isLessThan(BATCH);
 			assertThat(tracker.sharedSites()).isLessThanOrEqualTo(3);
+		}
+	}
+
+	@Test
+	void anOutOfRangeBoundIsRejectedNamingTheSetting() {
+		for (int maxThreads : new int[] { 0, CreationSiteTracker.MAX_THREADS_LIMIT + 1 }) {
+			assertThatExceptionOfType(InvalidSettingException.class)
+				.isThrownBy(() -> new CreationSiteTracker(maxThreads))
+				.withMessage("creation-site.max-threads must be between 1 and 10000000 but was " + maxThreads);
 		}
 	}
 
