@@ -169,6 +169,7 @@ public final class ThreadLeaksAutoConfiguration {
 
 	}
 
+	/**
 	 * The engine's settings from the properties, which only translate: the ranges are the engine's. A value out of
 	 * range fails start-up with an {@link InvalidConfigurationPropertyValueException} naming the property, its value
 	 * and the allowed range.
