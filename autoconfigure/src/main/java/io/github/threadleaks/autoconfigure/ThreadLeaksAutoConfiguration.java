@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.threadleaks.core.ApplicationPackages;
+import io.github.threadleaks.core.CombinedReports;
 import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
@@ -30,8 +31,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
- * drives it, the {@link VirtualThreadMonitor} whose groups it includes and its own sampler, and the log of its
- * verdicts.
+ * drives it, the {@link VirtualThreadMonitor} and its own sampler, the {@link CombinedReports} that readers of both
+ * use, and the log of their verdicts.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
@@ -83,12 +84,16 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<CreationSites> creationSites,
-			ObjectProvider<VirtualThreadMonitor> virtualThreads) {
-		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings, new JvmThreadSource(), Clock.systemUTC(),
+	ThreadLeakMonitor threadLeakMonitor(ThreadLeaksSettings settings, ObjectProvider<CreationSites> creationSites) {
+		return new ThreadLeakMonitor(settings, new JvmThreadSource(), Clock.systemUTC(),
 				creationSites.getIfAvailable(() -> CreationSites.NONE));
-		virtualThreads.ifAvailable(monitor::include);
-		return monitor;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CombinedReports threadLeakReports(ThreadLeakMonitor monitor, ObjectProvider<VirtualThreadMonitor> virtualThreads) {
+		VirtualThreadMonitor virtual = virtualThreads.getIfAvailable();
+		return (virtual != null) ? new CombinedReports(monitor, virtual) : new CombinedReports(monitor);
 	}
 
 	@Bean
@@ -99,8 +104,8 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeaksSampler threadLeaksSampler(ThreadLeakMonitor monitor, ObjectProvider<ThreadLeakListener> listeners) {
-		return new ThreadLeaksSampler(monitor, listeners.orderedStream().toList());
+	ThreadLeaksSampler threadLeaksSampler(CombinedReports reports, ObjectProvider<ThreadLeakListener> listeners) {
+		return new ThreadLeaksSampler(reports, listeners.orderedStream().toList());
 	}
 
 	@Bean

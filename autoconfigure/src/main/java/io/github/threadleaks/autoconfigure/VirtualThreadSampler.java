@@ -9,15 +9,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
  * Lists the virtual threads at their own cadence while the application context runs, on one daemon thread named
  * {@value VirtualThreadMonitor#THREAD_NAME}; starts nothing where virtual threads are unavailable or turned off.
  * Stopping the context ends the thread. Where a JDK 21+ JVM cannot list them safely, it says once at start, at
  * INFO, how to turn them on.
  */
-public class VirtualThreadSampler implements SmartLifecycle {
+public class VirtualThreadSampler extends ThreadLeaksLifecycle {
 
 	private static final Log logger = LogFactory.getLog(VirtualThreadSampler.class);
 
@@ -30,6 +28,7 @@ public class VirtualThreadSampler implements SmartLifecycle {
 	 * @param monitor the monitor of the virtual threads
 	 */
 	public VirtualThreadSampler(VirtualThreadMonitor monitor) {
+		super(monitor, DEFAULT_PHASE);
 		this.monitor = monitor;
 	}
 
@@ -40,7 +39,7 @@ public class VirtualThreadSampler implements SmartLifecycle {
 				&& this.explained.compareAndSet(false, true)) {
 			logger.info(howToTurnOn(status.reason()));
 		}
-		this.monitor.start();
+		super.start();
 	}
 
 	/** What start-up says where a JDK 21+ JVM cannot list its virtual threads safely. */
@@ -50,16 +49,6 @@ public class VirtualThreadSampler implements SmartLifecycle {
 				+ ": java " + flag + " -jar app.jar; with the Spring Boot Maven plugin, <jvmArguments>" + flag
 				+ "</jvmArguments>; in a container image, JAVA_TOOL_OPTIONS=\"" + flag.replace(" ", "=")
 				+ "\". Set threadleaks.virtual-threads.enabled=false to silence this.";
-	}
-
-	@Override
-	public void stop() {
-		this.monitor.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.monitor.isRunning();
 	}
 
 }

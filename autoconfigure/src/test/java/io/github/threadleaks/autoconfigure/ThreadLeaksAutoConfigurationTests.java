@@ -13,6 +13,7 @@ import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthContributorAu
 import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthIndicator;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
+import io.github.threadleaks.core.CombinedReports;
 import io.github.threadleaks.core.SamplingLoop;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
@@ -203,11 +204,11 @@ class ThreadLeaksAutoConfigurationTests {
 	@Test
 	void userBeansWin() {
 		HealthIndicator health = () -> Health.up().build();
-		this.contextRunner.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(monitor()))
+		this.contextRunner.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(new CombinedReports(monitor())))
 			.withBean("threadLeaksHealthIndicator", HealthIndicator.class, () -> health)
-			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(monitor(), 1))
+			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(new CombinedReports(monitor()), 1))
 			.withBean(ThreadLeakLogger.class, ThreadLeakLogger::new)
-			.withBean(ThreadLeaksSampler.class, () -> new ThreadLeaksSampler(monitor(), List.of()))
+			.withBean(ThreadLeaksSampler.class, () -> new ThreadLeaksSampler(new CombinedReports(monitor()), List.of()))
 			.run((context) -> {
 				ThreadLeakMonitor autoConfigured = context.getBean(ThreadLeakMonitor.class);
 				assertThat(context).hasSingleBean(ThreadLeaksEndpoint.class)
@@ -234,7 +235,7 @@ class ThreadLeaksAutoConfigurationTests {
 
 		};
 		this.contextRunner.withBean(ThreadLeakListener.class, () -> listener).run((context) -> {
-			ThreadLeakReport report = context.getBean(ThreadLeakMonitor.class).sample();
+			ThreadLeakReport report = context.getBean(CombinedReports.class).sample();
 			assertThat(heard).contains(report);
 		});
 	}

@@ -2,9 +2,6 @@ package io.github.threadleaks.core;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code max-interval}); listings back within half the budget halve it again, down to the configured interval. Where
  * the JVM cannot list virtual threads, or watching them is turned off, it reports why and samples nothing.
  */
-public final class VirtualThreadMonitor implements AutoCloseable {
+public final class VirtualThreadMonitor implements BackgroundTask, LatestReport {
 
 	/** The name of the virtual threads' sampling thread. */
 	public static final String THREAD_NAME = "threadleaks-virtual-sampler";
@@ -38,7 +35,7 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 
 	private volatile double lastSampleMillis;
 
-	private final SamplerThread thread = new SamplerThread(THREAD_NAME);
+	private final SamplingLoop loop = new SamplingLoop(THREAD_NAME, this::sample, () -> this.intervalMillis);
 
 	private VirtualThreadMonitor(VirtualThreadSettings settings, VirtualThreadsReport.Status status,
 			VirtualThreadsReport.@Nullable Source source, @Nullable String reason, @Nullable ThreadLeakMonitor engine) {
@@ -100,11 +97,13 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	}
 
 	/** The report of the latest dump: the virtual threads' groups ({@link ThreadLeakReport#empty()} before any). */
+	@Override
 	public ThreadLeakReport report() {
 		return (this.engine != null) ? this.engine.report() : NOTHING_SAMPLED;
 	}
 
 	/** One virtual-thread group of the latest dump, with its members, by id. */
+	@Override
 	public Optional<GroupDetail> group(String id) {
 		return (this.engine != null) ? this.engine.group(id) : Optional.empty();
 	}
@@ -123,6 +122,11 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 		if (this.engine != null) {
 			this.engine.addListener(listener);
 		}
+	}
+
+	/** How many times a listener of the virtual threads' verdicts has thrown. */
+	public long listenerFailures() {
+		return (this.engine != null) ? this.engine.listenerFailures() : 0;
 	}
 
 	/**
@@ -160,47 +164,22 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	}
 
 	/** Starts sampling on a thread of its own, the first dump at once; does nothing where unavailable or running. */
+	@Override
 	public void start() {
 		if (this.engine != null) {
-			this.thread.start((executor) -> schedule(executor, 0));
+			this.loop.start();
 		}
-	}
-
-	/** Whether sampling is running. */
-	public boolean isRunning() {
-		return this.thread.isRunning();
-	}
-
-	/** Stops sampling and waits up to ten seconds for a dump under way to end. */
-	public void stop() {
-		this.thread.stop();
 	}
 
 	@Override
-	public void close() {
-		stop();
+	public boolean isRunning() {
+		return this.loop.isRunning();
 	}
 
-	// Each dump schedules the next one: the interval changes with what dumps cost.
-	private void schedule(ScheduledExecutorService executor, long delayMillis) {
-		try {
-			executor.schedule(() -> {
-				sampleQuietly();
-				schedule(executor, this.intervalMillis);
-			}, delayMillis, TimeUnit.MILLISECONDS);
-		}
-		catch (RejectedExecutionException ex) {
-			// Stopped while the dump ran: nothing more to schedule.
-		}
-	}
-
-	private void sampleQuietly() {
-		try {
-			sample();
-		}
-		catch (Throwable ex) {
-			// Kept in the report's lastError; anything escaping would end the schedule.
-		}
+	/** Stops sampling and waits up to ten seconds for a dump under way to end. */
+	@Override
+	public void stop() {
+		this.loop.stop();
 	}
 
 }

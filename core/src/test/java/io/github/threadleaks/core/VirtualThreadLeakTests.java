@@ -35,8 +35,8 @@ class VirtualThreadLeakTests {
 	void tenThousandVirtualThreadsBlockedInPutAcrossSamplesAreSuspected() throws Exception {
 		VirtualThreadMonitor monitor = new VirtualThreadMonitor(SETTINGS, VIRTUAL, new VirtualThreadSource(32),
 				this.clock);
-		ThreadLeakMonitor platform = new ThreadLeakMonitor(SETTINGS, new JvmThreadSource(), this.clock);
-		platform.include(monitor);
+		ThreadLeakMonitor platformThreads = new ThreadLeakMonitor(SETTINGS, new JvmThreadSource(), this.clock);
+		CombinedReports platform = new CombinedReports(platformThreads, monitor);
 		SynchronousQueue<Object> queue = new SynchronousQueue<>();
 		try (VirtualThreads threads = new VirtualThreads()) {
 			for (int step = 1; step <= 5; step++) {
@@ -46,7 +46,7 @@ class VirtualThreadLeakTests {
 				});
 				threads.awaitStarted(2000 * step, Thread.State.WAITING);
 				monitor.sample();
-				platform.sample();
+				platformThreads.sample();
 				this.clock.advance(VIRTUAL.interval());
 			}
 			ThreadLeakReport report = platform.report();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
+import io.github.threadleaks.core.CombinedReports;
 import io.github.threadleaks.core.SampleFailure;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
@@ -21,7 +22,7 @@ class ThreadLeaksEndpointTests {
 
 	private final TestLeak leak = new TestLeak();
 
-	private final ThreadLeaksEndpoint endpoint = new ThreadLeaksEndpoint(this.leak.monitor());
+	private final ThreadLeaksEndpoint endpoint = new ThreadLeaksEndpoint(new CombinedReports(this.leak.monitor()));
 
 	@AfterEach
 	void endLeak() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import io.github.threadleaks.core.CombinedReports;
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeakMonitor;
@@ -78,7 +79,7 @@ class ThreadLeaksMetricsHardeningTests {
 			}
 		};
 		SimpleMeterRegistry healthy = new SimpleMeterRegistry();
-		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(this.monitor, 5);
+		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new CombinedReports(this.monitor), 5);
 		metrics.bindTo(failing);
 		metrics.bindTo(healthy);
 		this.monitor.addListener(metrics);
@@ -104,7 +105,7 @@ class ThreadLeaksMetricsHardeningTests {
 	}
 
 	private ThreadLeaksMetrics bind(int maxGroups, SimpleMeterRegistry registry) {
-		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(this.monitor, maxGroups);
+		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new CombinedReports(this.monitor), maxGroups);
 		metrics.bindTo(registry);
 		return metrics;
 	}
