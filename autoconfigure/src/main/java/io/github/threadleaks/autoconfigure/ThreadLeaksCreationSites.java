@@ -2,10 +2,10 @@ package io.github.threadleaks.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.ThreadOrigin;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
 
 /**
  * Records where threads are started, from JFR's thread start events, while the application context runs: starts

@@ -13,7 +13,7 @@ import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthContributorAu
 import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthIndicator;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.SamplingLoop;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Where threads were started: what the engine asks to tell, for each stack group, which code created its members.
- * {@link CreationSiteTracker} answers from JFR's thread start events; {@link #NONE} when tracking is off.
+ * {@link io.github.threadleaks.core.creation.CreationSiteTracker} answers from JFR's thread start events;
+ * {@link #NONE} when tracking is off.
  */
 public interface CreationSites {
 

@@ -12,7 +12,7 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	private final String allowed;
 
-	InvalidSettingException(String setting, Object value, String allowed) {
+	public InvalidSettingException(String setting, Object value, String allowed) {
 		super(setting + " must be " + allowed + " but was " + value);
 		this.setting = setting;
 		this.value = String.valueOf(value);

@@ -1,6 +1,6 @@
 package io.github.threadleaks.autoconfigure.endpoint;
 
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;

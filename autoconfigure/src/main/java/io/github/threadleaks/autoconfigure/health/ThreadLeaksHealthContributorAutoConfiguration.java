@@ -1,7 +1,7 @@
 package io.github.threadleaks.autoconfigure.health;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,7 +1,7 @@
 package io.github.threadleaks.autoconfigure.info;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;

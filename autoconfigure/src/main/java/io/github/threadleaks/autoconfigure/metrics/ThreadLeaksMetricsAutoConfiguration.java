@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.metrics;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
 import io.github.threadleaks.autoconfigure.ThreadLeaksProperties;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.CreationSites;
 import io.micrometer.core.instrument.MeterRegistry;
 

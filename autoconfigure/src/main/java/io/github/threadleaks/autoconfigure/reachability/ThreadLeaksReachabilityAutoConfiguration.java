@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.reachability;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpointAutoConfiguration;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

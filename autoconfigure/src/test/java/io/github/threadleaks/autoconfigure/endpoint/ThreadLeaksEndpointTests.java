@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.SampleFailure;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.assertj.core.api.InstanceOfAssertFactories;

@@ -3,7 +3,7 @@ package io.github.threadleaks.autoconfigure.info;
 import java.util.Map;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;

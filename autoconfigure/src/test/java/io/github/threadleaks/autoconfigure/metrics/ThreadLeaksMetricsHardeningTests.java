@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeakMonitor;

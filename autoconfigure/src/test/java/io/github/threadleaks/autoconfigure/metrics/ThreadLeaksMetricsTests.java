@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
-import io.github.threadleaks.core.CombinedReports;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.LeakStatus;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;

@@ -1,7 +1,17 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
+import io.github.threadleaks.core.GroupDetail;
+import io.github.threadleaks.core.LatestReport;
+import io.github.threadleaks.core.LeakStatus;
+import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.ThreadLeakListener;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,7 +63,7 @@ public final class CombinedReports implements LatestReport {
 		if (last != null && last.own == own && last.virtual == virtualReport && last.status.equals(status)) {
 			return last.report;
 		}
-		ThreadLeakReport report = own.combinedWith(virtualReport, status);
+		ThreadLeakReport report = combined(own, virtualReport, status);
 		this.combined = new Combined(own, virtualReport, status, report);
 		return report;
 	}
@@ -65,6 +75,34 @@ public final class CombinedReports implements LatestReport {
 	public ThreadLeakReport sample() {
 		this.platform.sample();
 		return report();
+	}
+
+	/**
+	 * The platform threads' report with the virtual threads' groups merged in (in the same order: suspects first,
+	 * then largest first), their tracked groups and untracked threads added; the thread count and sample figures
+	 * stay the platform report's.
+	 */
+	static ThreadLeakReport combined(ThreadLeakReport own, ThreadLeakReport virtual, VirtualThreadsReport status) {
+		List<StackGroupReport> allSuspects = merged(own.suspects(), virtual.suspects());
+		return new ThreadLeakReport(allSuspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED, own.threads(),
+				own.samples(), own.takenAt(), own.sampleMillis(), own.stacksWalked(),
+				own.trackedGroups() + virtual.trackedGroups(), own.untrackedThreads() + virtual.untrackedThreads(),
+				own.deadlockedThreads(), allSuspects, merged(own.groups(), virtual.groups()), own.lastError(),
+				own.creationSiteTracking(), status, own.stacksDeferred());
+	}
+
+	private static List<StackGroupReport> merged(List<StackGroupReport> first, List<StackGroupReport> second) {
+		if (second.isEmpty()) {
+			return first;
+		}
+		List<StackGroupReport> all = new ArrayList<>(first.size() + second.size());
+		all.addAll(first);
+		all.addAll(second);
+		all.sort(Comparator.comparing(StackGroupReport::suspected)
+			.thenComparingInt(StackGroupReport::count)
+			.reversed()
+			.thenComparing(StackGroupReport::id));
+		return all;
 	}
 
 	/** One group of the latest samples, of platform or virtual threads, with its members, by id. */

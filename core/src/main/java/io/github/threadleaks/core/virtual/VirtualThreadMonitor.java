@@ -1,8 +1,17 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Clock;
 import java.util.Optional;
 
+import io.github.threadleaks.core.BackgroundTask;
+import io.github.threadleaks.core.GroupDetail;
+import io.github.threadleaks.core.LatestReport;
+import io.github.threadleaks.core.SamplingLoop;
+import io.github.threadleaks.core.ThreadLeakListener;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**
