@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import java.util.List;
 
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.JvmThreadSource;
@@ -14,6 +13,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 import org.jspecify.annotations.Nullable;

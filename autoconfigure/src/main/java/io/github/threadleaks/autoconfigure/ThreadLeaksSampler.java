@@ -2,10 +2,10 @@ package io.github.threadleaks.autoconfigure;
 
 import java.util.List;
 
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.SamplingLoop;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 /**
  * Samples the {@link ThreadLeakMonitor} every {@code threadleaks.sample-interval} while the application context

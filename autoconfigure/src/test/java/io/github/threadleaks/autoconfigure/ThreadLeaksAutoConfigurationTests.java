@@ -13,12 +13,12 @@ import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthContributorAu
 import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthIndicator;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.SamplingLoop;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -262,6 +263,17 @@ class ThreadLeaksAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("threadleaks.sample-interval=100ms")
 			.run((context) -> assertThat(context.getBean(ThreadLeakMonitor.class).settings().sampleInterval())
 				.isEqualTo(Duration.ofMillis(100)));
+	}
+
+	@Test
+	void creationSitesStartBeforeTheSamplersAndStopAfterThem() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(ThreadLeaksCreationSites.class).getPhase()).isEqualTo(Integer.MIN_VALUE);
+			assertThat(context.getBean(ThreadLeaksSampler.class).getPhase()).isEqualTo(SmartLifecycle.DEFAULT_PHASE);
+			assertThat(context.getBean(VirtualThreadSampler.class).getPhase()).isEqualTo(SmartLifecycle.DEFAULT_PHASE);
+			assertThat(context.getBean(ThreadLeaksCreationSites.class).isRunning()).isTrue();
+			assertThat(context.getBean(ThreadLeaksSampler.class).isRunning()).isTrue();
+		});
 	}
 
 	@Test

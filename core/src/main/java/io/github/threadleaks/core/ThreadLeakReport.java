@@ -3,7 +3,6 @@ package io.github.threadleaks.core;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**

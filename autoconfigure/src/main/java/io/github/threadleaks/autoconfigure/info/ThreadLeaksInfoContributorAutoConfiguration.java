@@ -1,8 +1,8 @@
 package io.github.threadleaks.autoconfigure.info;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.info.InfoContributor;

@@ -2,8 +2,8 @@ package io.github.threadleaks.autoconfigure.metrics;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
 import io.github.threadleaks.autoconfigure.ThreadLeaksProperties;
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.CreationSites;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,8 +1,8 @@
 package io.github.threadleaks.autoconfigure.reachability;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.GroupDetail;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.reachability.AnalysisInProgressException;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 

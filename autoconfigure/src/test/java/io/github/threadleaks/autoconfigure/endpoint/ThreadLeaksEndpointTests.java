@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.SampleFailure;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

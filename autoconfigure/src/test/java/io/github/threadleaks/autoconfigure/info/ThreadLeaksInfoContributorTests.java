@@ -3,9 +3,9 @@ package io.github.threadleaks.autoconfigure.info;
 import java.util.Map;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

@@ -12,6 +12,7 @@ import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -12,6 +12,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**

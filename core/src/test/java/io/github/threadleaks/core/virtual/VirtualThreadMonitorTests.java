@@ -16,15 +16,16 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The virtual threads' monitor combined with the platform monitor where the report is read, and its back-off. The virtual threads here are
- * synthetic (a source whose threads have a container, as the JVM's dump gives them): these tests run on JDK 17 too,
- * where no virtual thread can be started. Real ones are in {@link VirtualThreadLeakTests}.
+ * The virtual threads' monitor combined with the platform monitor where the report is read, and its back-off. The
+ * virtual threads here are synthetic (a source whose threads have a container, as the JVM's dump gives them): these
+ * tests run on JDK 17 too, where no virtual thread can be started. Real ones are in {@link VirtualThreadLeakTests}.
  */
 class VirtualThreadMonitorTests {
 
