@@ -1,6 +1,7 @@
 package io.github.threadleaks.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine: each {@link #sample()} takes a census of the threads, groups them by stack ({@link StackGrouping}),
@@ -103,11 +106,21 @@ public final class ThreadLeakMonitor implements LatestReport {
 	/**
 	 * Takes one sample and returns the report, as {@link #report()} gives it. The calling thread is left out of the
 	 * sample. A failure is passed to the listeners and rethrown; the previous report stays the latest, with the
-	 * failure as its {@link ThreadLeakReport#lastError() lastError}.
+	 * failure as its {@link ThreadLeakReport#lastError() lastError}. In the history the sample stands for the time
+	 * since the previous one, on the monitor's clock.
 	 */
-	public synchronized ThreadLeakReport sample() {
+	public ThreadLeakReport sample() {
+		return sample(null);
+	}
+
+	/**
+	 * Takes one sample, as {@link #sample()} does, that stands in the history for the given time since the previous
+	 * one: for samples whose clock cannot tell it, such as thread dumps read from files, timed to the second.
+	 * @param since the time since the previous sample, or {@code null} for the clock's
+	 */
+	public synchronized ThreadLeakReport sample(@Nullable Duration since) {
 		try {
-			ThreadLeakReport report = takeSample();
+			ThreadLeakReport report = takeSample((since != null) ? since.toMillis() : -1);
 			this.consecutiveFailures = 0;
 			return report;
 		}
@@ -127,11 +140,12 @@ public final class ThreadLeakMonitor implements LatestReport {
 		this.latest = new Latest(previous.report.withLastError(lastError), previous.members);
 	}
 
-	private ThreadLeakReport takeSample() {
+	private ThreadLeakReport takeSample(long givenElapsedMillis) {
 		long started = System.nanoTime();
 		long now = this.clock.millis();
 		StackGrouping.Census census = this.grouping.update(now, StackGrouping.currentThreadId());
-		long elapsed = elapsedSincePrevious(now);
+		long measured = elapsedSincePrevious(now);
+		long elapsed = (givenElapsedMillis >= 0) ? givenElapsedMillis : measured;
 		List<StackGroupReport> cleared = new ArrayList<>();
 		List<TrackedGroup> newlySuspected = new ArrayList<>();
 		for (TrackedGroup group : this.grouping.groups()) {
