@@ -12,6 +12,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
@@ -38,10 +39,10 @@ import org.springframework.core.task.TaskDecorator;
 
 /**
  * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
- * drives it, the {@link VirtualThreadMonitor} whose groups it includes and its own sampler, and the log of its
- * verdicts. The application's {@link ThreadLeakListener} beans are attached here, explicitly, to whichever monitor
- * bean there is ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor or sampler
- * keeps the meters, the log and the virtual threads.
+ * drives it, the {@link VirtualThreadMonitor} and its own sampler, the {@link CombinedReports} that readers of both
+ * use, and the log of their verdicts. The application's {@link ThreadLeakListener} beans are attached here,
+ * explicitly, to the {@link CombinedReports} bean ({@link ThreadLeakListenerRegistrar}), so an application that
+ * declares its own monitor or sampler keeps the meters, the log and the virtual threads.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
@@ -98,11 +99,18 @@ public final class ThreadLeaksAutoConfiguration {
 				creationSites.getIfAvailable(() -> CreationSites.NONE));
 	}
 
-	/** Attaches the listeners to the monitor, whether the application declares its own monitor or not. */
 	@Bean
-	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<ThreadLeakMonitor> monitor,
-			ObjectProvider<VirtualThreadMonitor> virtualThreads, ObjectProvider<ThreadLeakListener> listeners) {
-		return new ThreadLeakListenerRegistrar(monitor, virtualThreads, listeners);
+	@ConditionalOnMissingBean
+	CombinedReports threadLeakReports(ThreadLeakMonitor monitor, ObjectProvider<VirtualThreadMonitor> virtualThreads) {
+		VirtualThreadMonitor virtual = virtualThreads.getIfAvailable();
+		return (virtual != null) ? new CombinedReports(monitor, virtual) : new CombinedReports(monitor);
+	}
+
+	/** Attaches the listeners to the reports, whether the application declares its own monitor or not. */
+	@Bean
+	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<CombinedReports> reports,
+			ObjectProvider<ThreadLeakListener> listeners) {
+		return new ThreadLeakListenerRegistrar(reports, listeners);
 	}
 
 	@Bean

@@ -1,11 +1,11 @@
 package io.github.threadleaks.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.ThreadOrigin;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Records where threads are started, from JFR's thread start events, while the application context runs: starts
@@ -13,7 +13,7 @@ import org.springframework.context.SmartLifecycle;
  * {@value CreationSiteTracker#THREAD_NAME}, and its recording end with the context. Where JFR is unavailable it
  * reports why and the application starts as usual.
  */
-public class ThreadLeaksCreationSites implements CreationSites, SmartLifecycle {
+public class ThreadLeaksCreationSites extends ThreadLeaksLifecycle implements CreationSites {
 
 	private final CreationSiteTracker tracker;
 
@@ -22,12 +22,9 @@ public class ThreadLeaksCreationSites implements CreationSites, SmartLifecycle {
 	 * @param tracker the tracker
 	 */
 	public ThreadLeaksCreationSites(CreationSiteTracker tracker) {
+		// First to start, last to stop.
+		super(tracker, Integer.MIN_VALUE);
 		this.tracker = tracker;
-	}
-
-	/** The tracker, for waiting until it has caught up ({@link CreationSiteTracker#awaitCatchUp}). */
-	public CreationSiteTracker tracker() {
-		return this.tracker;
 	}
 
 	@Override
@@ -41,24 +38,8 @@ public class ThreadLeaksCreationSites implements CreationSites, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.tracker.start();
-	}
-
-	@Override
-	public void stop() {
-		this.tracker.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.tracker.isRunning();
-	}
-
-	/** First to start, last to stop. */
-	@Override
-	public int getPhase() {
-		return Integer.MIN_VALUE;
+	public boolean awaitCatchUp(Duration timeout) throws InterruptedException {
+		return this.tracker.awaitCatchUp(timeout);
 	}
 
 }

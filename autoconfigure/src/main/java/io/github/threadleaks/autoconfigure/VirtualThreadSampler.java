@@ -2,14 +2,12 @@ package io.github.threadleaks.autoconfigure;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.threadleaks.core.VirtualThreadsReport;
 import io.github.threadleaks.core.virtual.ContainerThreadSource;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Lists the virtual threads at their own cadence while the application context runs, on one daemon thread named
@@ -17,7 +15,7 @@ import org.springframework.context.SmartLifecycle;
  * Stopping the context ends the thread. Where a JDK 21+ JVM cannot list them all safely, it says once at start, at
  * INFO, how to turn them on.
  */
-public class VirtualThreadSampler implements SmartLifecycle {
+public class VirtualThreadSampler extends ThreadLeaksLifecycle {
 
 	private static final Log logger = LogFactory.getLog(VirtualThreadSampler.class);
 
@@ -30,6 +28,7 @@ public class VirtualThreadSampler implements SmartLifecycle {
 	 * @param monitor the monitor of the virtual threads
 	 */
 	public VirtualThreadSampler(VirtualThreadMonitor monitor) {
+		super(monitor, DEFAULT_PHASE);
 		this.monitor = monitor;
 	}
 
@@ -43,7 +42,7 @@ public class VirtualThreadSampler implements SmartLifecycle {
 		if (status.source() == VirtualThreadsReport.Source.REGISTERED && this.explained.compareAndSet(false, true)) {
 			logger.info(howToWatchAll(status.reason()));
 		}
-		this.monitor.start();
+		super.start();
 	}
 
 	/** What start-up says where a JDK 21+ JVM cannot list its virtual threads safely. */
@@ -62,16 +61,6 @@ public class VirtualThreadSampler implements SmartLifecycle {
 		return flag + ": java " + flag + " -jar app.jar; with the Spring Boot Maven plugin, <jvmArguments>" + flag
 				+ "</jvmArguments>; in a container image, JAVA_TOOL_OPTIONS=\"" + flag.replace(" ", "=")
 				+ "\". Set threadleaks.virtual-threads.enabled=false to silence this.";
-	}
-
-	@Override
-	public void stop() {
-		this.monitor.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.monitor.isRunning();
 	}
 
 }

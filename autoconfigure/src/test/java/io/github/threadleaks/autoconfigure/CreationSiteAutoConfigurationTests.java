@@ -62,7 +62,7 @@ class CreationSiteAutoConfigurationTests {
 					leaked.add(startLeakedThread(i));
 					monitor.sample();
 				}
-				assertThat(creationSites.tracker().awaitCatchUp(Duration.ofSeconds(30))).isTrue();
+				assertThat(creationSites.awaitCatchUp(Duration.ofSeconds(30))).isTrue();
 				monitor.sample();
 
 				ThreadLeaksDescriptor report = context.getBean(ThreadLeaksEndpoint.class).report();
@@ -100,9 +100,9 @@ class CreationSiteAutoConfigurationTests {
 		// @VerifyNoThreadLeaks runs a reader of the same name for the whole test run: count, do not just look.
 		long readersBefore = readers();
 		int recordingsBefore = FlightRecorder.getFlightRecorder().getRecordings().size();
-		CreationSiteTracker[] tracker = new CreationSiteTracker[1];
+		ThreadLeaksCreationSites[] tracker = new ThreadLeaksCreationSites[1];
 		this.contextRunner.run((context) -> {
-			tracker[0] = context.getBean(ThreadLeaksCreationSites.class).tracker();
+			tracker[0] = context.getBean(ThreadLeaksCreationSites.class);
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordingsBefore + 1);
 			assertThat(readers()).isEqualTo(readersBefore + 1);
 		});

@@ -14,7 +14,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;

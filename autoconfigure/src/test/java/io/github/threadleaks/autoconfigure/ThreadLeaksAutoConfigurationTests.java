@@ -18,6 +18,7 @@ import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.context.SmartLifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -203,9 +205,9 @@ class ThreadLeaksAutoConfigurationTests {
 	@Test
 	void userBeansWin() {
 		HealthIndicator health = () -> Health.up().build();
-		this.contextRunner.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(monitor()))
+		this.contextRunner.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(new CombinedReports(monitor())))
 			.withBean("threadLeaksHealthIndicator", HealthIndicator.class, () -> health)
-			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(monitor(), 1))
+			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(new CombinedReports(monitor()), 1))
 			.withBean(ThreadLeakLogger.class, ThreadLeakLogger::new)
 			.withBean(ThreadLeaksSampler.class, () -> new ThreadLeaksSampler(monitor()))
 			.run((context) -> {
@@ -234,7 +236,7 @@ class ThreadLeaksAutoConfigurationTests {
 
 		};
 		this.contextRunner.withBean(ThreadLeakListener.class, () -> listener).run((context) -> {
-			ThreadLeakReport report = context.getBean(ThreadLeakMonitor.class).sample();
+			ThreadLeakReport report = context.getBean(CombinedReports.class).sample();
 			assertThat(heard).contains(report);
 		});
 	}
@@ -261,6 +263,17 @@ class ThreadLeaksAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("threadleaks.sample-interval=100ms")
 			.run((context) -> assertThat(context.getBean(ThreadLeakMonitor.class).settings().sampleInterval())
 				.isEqualTo(Duration.ofMillis(100)));
+	}
+
+	@Test
+	void creationSitesStartBeforeTheSamplersAndStopAfterThem() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(ThreadLeaksCreationSites.class).getPhase()).isEqualTo(Integer.MIN_VALUE);
+			assertThat(context.getBean(ThreadLeaksSampler.class).getPhase()).isEqualTo(SmartLifecycle.DEFAULT_PHASE);
+			assertThat(context.getBean(VirtualThreadSampler.class).getPhase()).isEqualTo(SmartLifecycle.DEFAULT_PHASE);
+			assertThat(context.getBean(ThreadLeaksCreationSites.class).isRunning()).isTrue();
+			assertThat(context.getBean(ThreadLeaksSampler.class).isRunning()).isTrue();
+		});
 	}
 
 	@Test

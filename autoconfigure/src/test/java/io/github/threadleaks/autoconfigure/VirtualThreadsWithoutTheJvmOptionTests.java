@@ -25,7 +25,7 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.virtual.ContainerThreadSource;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

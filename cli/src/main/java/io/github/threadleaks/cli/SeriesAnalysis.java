@@ -100,7 +100,8 @@ final class SeriesAnalysis {
 			while ((dump = nextInTime(inputs)) != null) {
 				clock.set(dump.takenAt());
 				source.advance(dump);
-				monitor.sample();
+				// Dump times are to the second: each dump stands for the interval worked out for the series.
+				monitor.sample(settings.sampleInterval());
 				judged++;
 			}
 		}

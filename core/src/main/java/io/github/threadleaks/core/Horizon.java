@@ -16,6 +16,9 @@ final class Horizon {
 
 	private final int[] previous;
 
+	/** The time each point stands for: the real time between its samples and the ones before. */
+	private final long[] millis;
+
 	private int size;
 
 	private int next;
@@ -28,11 +31,14 @@ final class Horizon {
 
 	private int pendingPrevious;
 
+	private long pendingMillis;
+
 	Horizon(int period, int capacity) {
 		this.period = period;
 		this.counts = new int[capacity];
 		this.stuck = new int[capacity];
 		this.previous = new int[capacity];
+		this.millis = new long[capacity];
 	}
 
 	/** Samples per point. */
@@ -42,21 +48,25 @@ final class Horizon {
 
 	/**
 	 * Adds one sample: {@code count} members, of which {@code previous} were in the group long enough to judge
-	 * ({@code min-still-samples}) and {@code stuck} of those sat still for that long.
+	 * ({@code min-still-samples}) and {@code stuck} of those sat still for that long; the sample stands for the
+	 * {@code elapsedMillis} since the one before.
 	 */
-	void add(int count, int stuck, int previous) {
+	void add(int count, int stuck, int previous, long elapsedMillis) {
 		this.pendingMin = (this.pendingSamples == 0) ? count : Math.min(this.pendingMin, count);
 		this.pendingStuck += stuck;
 		this.pendingPrevious += previous;
+		this.pendingMillis += elapsedMillis;
 		if (++this.pendingSamples == this.period) {
 			this.counts[this.next] = this.pendingMin;
 			this.stuck[this.next] = this.pendingStuck;
 			this.previous[this.next] = this.pendingPrevious;
+			this.millis[this.next] = this.pendingMillis;
 			this.next = (this.next + 1) % this.counts.length;
 			this.size = Math.min(this.size + 1, this.counts.length);
 			this.pendingSamples = 0;
 			this.pendingStuck = 0;
 			this.pendingPrevious = 0;
+			this.pendingMillis = 0;
 		}
 	}
 
@@ -75,6 +85,21 @@ final class Horizon {
 
 	int previous(int i) {
 		return this.previous[index(i)];
+	}
+
+	/**
+	 * The time one point stands for: the real time from the first point held to the last, per step, so that a
+	 * cadence that backs off shows in the evidence. With fewer than two points, the latest point's own time.
+	 */
+	long meanPointMillis() {
+		if (this.size < 2) {
+			return (this.size == 0) ? 0 : this.millis[index(0)];
+		}
+		long total = 0;
+		for (int i = 1; i < this.size; i++) {
+			total += this.millis[index(i)];
+		}
+		return Math.round((double) total / (this.size - 1));
 	}
 
 	/** The counts, oldest first. */

@@ -12,18 +12,18 @@ import org.jspecify.annotations.Nullable;
  * sample under way and waiting for the thread to end. Public for core's feature packages only: not part of the API.
  * @since 0.1.0
  */
-public final class SamplerThread {
+final class SamplerThread {
 
 	private final String name;
 
 	private @Nullable ScheduledExecutorService executor;
 
-	public SamplerThread(String name) {
+	SamplerThread(String name) {
 		this.name = name;
 	}
 
 	/** Starts the thread and hands its scheduler to {@code schedule}; does nothing if already running. */
-	public synchronized void start(Consumer<ScheduledExecutorService> schedule) {
+	synchronized void start(Consumer<ScheduledExecutorService> schedule) {
 		if (this.executor != null) {
 			return;
 		}
@@ -35,12 +35,12 @@ public final class SamplerThread {
 		schedule.accept(this.executor);
 	}
 
-	public synchronized boolean isRunning() {
+	synchronized boolean isRunning() {
 		return this.executor != null;
 	}
 
 	/** Interrupts the sample under way, if any, and waits up to ten seconds for the thread to end. */
-	public synchronized void stop() {
+	synchronized void stop() {
 		ScheduledExecutorService running = this.executor;
 		if (running == null) {
 			return;

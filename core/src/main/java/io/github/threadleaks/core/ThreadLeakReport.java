@@ -1,11 +1,8 @@
 package io.github.threadleaks.core;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,34 +70,6 @@ public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nu
 		return new ThreadLeakReport(this.status, this.threads, this.samples, this.takenAt, this.sampleMillis,
 				this.stacksWalked, this.trackedGroups, this.untrackedThreads, this.deadlockedThreads, this.suspects,
 				this.groups, failure, this.creationSiteTracking, this.virtualThreads, this.stacksDeferred);
-	}
-
-	/**
-	 * This report with the groups of a report of the virtual threads: their suspects and groups merged in (in the
-	 * same order: suspects first, then largest first), their tracked groups and untracked threads added; the
-	 * thread count and sample figures stay this report's.
-	 */
-	ThreadLeakReport combinedWith(ThreadLeakReport virtual, VirtualThreadsReport status) {
-		List<StackGroupReport> allSuspects = merged(this.suspects, virtual.suspects);
-		return new ThreadLeakReport(allSuspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED, this.threads,
-				this.samples, this.takenAt, this.sampleMillis, this.stacksWalked,
-				this.trackedGroups + virtual.trackedGroups, this.untrackedThreads + virtual.untrackedThreads,
-				this.deadlockedThreads, allSuspects, merged(this.groups, virtual.groups), this.lastError,
-				this.creationSiteTracking, status, this.stacksDeferred);
-	}
-
-	private static List<StackGroupReport> merged(List<StackGroupReport> first, List<StackGroupReport> second) {
-		if (second.isEmpty()) {
-			return first;
-		}
-		List<StackGroupReport> all = new ArrayList<>(first.size() + second.size());
-		all.addAll(first);
-		all.addAll(second);
-		all.sort(Comparator.comparing(StackGroupReport::suspected)
-			.thenComparingInt(StackGroupReport::count)
-			.reversed()
-			.thenComparing(StackGroupReport::id));
-		return all;
 	}
 
 	/** The report before the first sample. */

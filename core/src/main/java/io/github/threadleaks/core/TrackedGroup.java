@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** One stack group's state across samples: its history and its suspicion. Confined to the sampling thread. */
+/**
+ * One stack group's state across samples: its members, its history and its suspicion, which only the group itself
+ * changes ({@link #judge}). Confined to the sampling thread.
+ */
 final class TrackedGroup {
 
 	final GroupKey key;
@@ -37,12 +40,12 @@ final class TrackedGroup {
 
 	long lastSeenSample;
 
-	@Nullable Evidence evidence;
+	private @Nullable Evidence evidence;
 
 	/** While suspected: the count the growth is measured from; the suspicion clears when it falls back. */
-	int baseline;
+	private int baseline;
 
-	long suspectedSinceMillis;
+	private long suspectedSinceMillis;
 
 	TrackedGroup(GroupKey key, List<String> frameTexts, ThreadLeaksSettings settings) {
 		this.key = key;
@@ -71,23 +74,69 @@ final class TrackedGroup {
 		}
 	}
 
-	/** Records this sample's count in every horizon. */
+	/** Ends this sample's membership: whether the group was seen, for eviction. */
 	void close(long sample) {
-		int count = this.members.size();
-		// A member can only have sat still here if the group already held it: caps a re-created group.
-		int judgedHere = Math.min(this.judged, this.previousCount);
-		int stuckHere = Math.min(this.stuckLong, judgedHere);
-		for (Horizon horizon : this.horizons) {
-			horizon.add(count, stuckHere, judgedHere);
-		}
-		this.previousCount = count;
-		if (count > 0) {
+		if (count() > 0) {
 			this.absentSamples = 0;
 			this.lastSeenSample = sample;
 		}
 		else {
 			this.absentSamples++;
 		}
+	}
+
+	/** Records this sample's count in every horizon; the sample stands for {@code elapsedMillis} of time. */
+	void record(long elapsedMillis) {
+		int count = this.members.size();
+		// A member can only have sat still here if the group already held it: caps a re-created group.
+		int judgedHere = Math.min(this.judged, this.previousCount);
+		int stuckHere = Math.min(this.stuckLong, judgedHere);
+		for (Horizon horizon : this.horizons) {
+			horizon.add(count, stuckHere, judgedHere, elapsedMillis);
+		}
+		this.previousCount = count;
+	}
+
+	/**
+	 * The suspicion rule: the group becomes suspected when a horizon, finest first, shows the detector's evidence,
+	 * and is cleared once its count falls back below the count the growth was measured from plus
+	 * {@code minGrowth}. Returns the change, if any.
+	 */
+	Verdict judge(GrowthDetector detector, long nowMillis, int minGrowth) {
+		Evidence found = null;
+		for (Horizon horizon : this.horizons) {
+			found = detector.judge(horizon, horizon.meanPointMillis());
+			if (found != null) {
+				break;
+			}
+		}
+		if (found != null) {
+			boolean newly = !suspected();
+			if (newly) {
+				this.baseline = found.from();
+				this.suspectedSinceMillis = nowMillis;
+			}
+			this.evidence = found;
+			return newly ? Verdict.SUSPECTED : Verdict.UNCHANGED;
+		}
+		if (suspected() && count() < this.baseline + minGrowth) {
+			return Verdict.CLEARED;
+		}
+		return Verdict.UNCHANGED;
+	}
+
+	/** Ends the suspicion, once the cleared group has been described as it was. */
+	void clear() {
+		this.evidence = null;
+	}
+
+	@Nullable Evidence evidence() {
+		return this.evidence;
+	}
+
+	/** How long the group has been suspected, 0 when it is not. */
+	long suspectedForMillis(long nowMillis) {
+		return suspected() ? nowMillis - this.suspectedSinceMillis : 0;
 	}
 
 	void reset() {
@@ -103,6 +152,13 @@ final class TrackedGroup {
 
 	boolean suspected() {
 		return this.evidence != null;
+	}
+
+	/** What one judgement changed. */
+	enum Verdict {
+
+		UNCHANGED, SUSPECTED, CLEARED
+
 	}
 
 }

@@ -52,7 +52,7 @@ class GrowthDetectorTests {
 		Horizon servingMoreLoad = new Horizon(1, 5);
 		int previous = 0;
 		for (int count : new int[] { 2, 4, 6, 8, 10 }) {
-			servingMoreLoad.add(count, previous / 2, previous);
+			servingMoreLoad.add(count, previous / 2, previous, 1000);
 			previous = count;
 		}
 		assertThat(this.detector.judge(servingMoreLoad, 1000)).isNull();
@@ -63,7 +63,7 @@ class GrowthDetectorTests {
 		Horizon mixed = new Horizon(1, 5);
 		int previous = 0;
 		for (int count : new int[] { 11, 21, 31, 41, 51 }) {
-			mixed.add(count, Math.max(0, previous - 1), previous);
+			mixed.add(count, Math.max(0, previous - 1), previous, 1000);
 			previous = count;
 		}
 		Evidence evidence = this.detector.judge(mixed, 1000);
@@ -82,7 +82,7 @@ class GrowthDetectorTests {
 		Horizon horizon = new Horizon(1, 5);
 		int previous = 0;
 		for (int count : counts) {
-			horizon.add(count, previous, previous);
+			horizon.add(count, previous, previous, 10_000);
 			previous = count;
 		}
 		return horizon;

@@ -1,6 +1,5 @@
 package io.github.threadleaks.junit;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,10 +14,8 @@ import java.util.concurrent.locks.LockSupport;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.MemberThread;
-import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.StackGrouping;
 import io.github.threadleaks.core.ThreadCensus;
-import io.github.threadleaks.core.ThreadLeakMonitor;
-import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
 
@@ -82,8 +79,8 @@ final class LeakCheck {
 	 * started from a class initializer. {@code subject} names what has ended ({@code test}).
 	 */
 	Optional<ThreadLeakError> end(String subject) {
-		ThreadLeakMonitor monitor = new ThreadLeakMonitor(this.settings,
-				new NewThreadSource(this.threads, this.baseline), Clock.systemUTC(), this.run.creationSites());
+		StackGrouping grouping = new StackGrouping(new NewThreadSource(this.threads, this.baseline), this.settings,
+				this.run.creationSites());
 		long deadline = System.nanoTime() + this.linger.toNanos();
 		long round = FIRST_ROUND_NANOS;
 		// The threads in a timed wait when the linger ended; null until it has.
@@ -91,17 +88,16 @@ final class LeakCheck {
 		boolean interrupted = false;
 		try {
 			while (true) {
-				ThreadLeakReport report = monitor.sample();
-				if (report.groups().isEmpty()) {
+				List<GroupDetail> leftovers = grouping.sample();
+				if (leftovers.isEmpty()) {
 					return Optional.empty();
 				}
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
-					report = settle(monitor);
-					if (report.groups().isEmpty()) {
+					leftovers = settle(grouping);
+					if (leftovers.isEmpty()) {
 						return Optional.empty();
 					}
-					List<GroupDetail> leftovers = leftovers(monitor, report);
 					if (timedWaiters == null) {
 						timedWaiters = timedWaiters(leftovers);
 						if (!timedWaiters.isEmpty() && this.run.timedWaitGrace().toNanos() > 0) {
@@ -121,7 +117,6 @@ final class LeakCheck {
 					return Optional.of(new ThreadLeakError(LeakMessage.of(leftovers, this.linger, subject, graced,
 							this.run.timedWaitGrace(), verdicts)));
 				}
-				List<GroupDetail> leftovers = leftovers(monitor, report);
 				interrupted |= !awaitEnd(leftovers, System.nanoTime() + Math.min(left, round));
 				round = Math.min(round * 2, LONGEST_ROUND_NANOS);
 			}
@@ -138,11 +133,11 @@ final class LeakCheck {
 	 * idle workers that time out by themselves and the threads started from a class initializer, which are noted;
 	 * neither is blamed again in this check.
 	 */
-	private ThreadLeakReport settle(ThreadLeakMonitor monitor) {
+	private List<GroupDetail> settle(StackGrouping grouping) {
 		RunCreationSites.awaitCatchUp(this.run.creationSites());
-		ThreadLeakReport report = monitor.sample();
+		List<GroupDetail> leftovers = grouping.sample();
 		boolean dropped = false;
-		for (GroupDetail group : leftovers(monitor, report)) {
+		for (GroupDetail group : leftovers) {
 			if (this.run.defaultIgnores() && DefaultIgnores.idleWorkersThatTimeOut(group.group())) {
 				group.threads().forEach((member) -> this.baseline.add(member.id()));
 				dropped = true;
@@ -166,7 +161,7 @@ final class LeakCheck {
 			}
 			dropped |= !byInitializer.isEmpty();
 		}
-		return dropped ? monitor.sample() : report;
+		return dropped ? grouping.sample() : leftovers;
 	}
 
 	/** The ids of the leftover threads in a timed wait: a sleep, a timed park or a timed wait. */
@@ -193,14 +188,6 @@ final class LeakCheck {
 			}
 		}
 		return count;
-	}
-
-	private static List<GroupDetail> leftovers(ThreadLeakMonitor monitor, ThreadLeakReport report) {
-		List<GroupDetail> leftovers = new ArrayList<>(report.groups().size());
-		for (StackGroupReport group : report.groups()) {
-			monitor.group(group.id()).ifPresent(leftovers::add);
-		}
-		return leftovers;
 	}
 
 	/**

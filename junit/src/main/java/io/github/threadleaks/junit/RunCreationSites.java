@@ -55,13 +55,11 @@ final class RunCreationSites implements CloseableResource, AutoCloseable {
 
 	/** Waits, at most {@link #CATCH_UP}, until every thread start so far is known: only when a leak was found. */
 	static void awaitCatchUp(CreationSites sites) {
-		if (sites instanceof CreationSiteTracker tracker) {
-			try {
-				tracker.awaitCatchUp(CATCH_UP);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		try {
+			sites.awaitCatchUp(CATCH_UP);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakMonitor;
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.sample.SampleApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +108,7 @@ class ThreadLeakAlertEndToEndTests {
 				assertThat(firingFrom - pendingFrom).as("seconds pending")
 					.isGreaterThanOrEqualTo(SHORT_FOR_SECONDS - 1);
 
-				assertEveryExpressionRuns(server, target, watchesVirtualThreads(monitor));
+				assertEveryExpressionRuns(server, target, watchesVirtualThreads(app.getBean(CombinedReports.class)));
 				assertThat(server.ruleGroups().findValues("health")).map(JsonNode::asString)
 					.hasSize(5)
 					.containsOnly("ok");
@@ -153,8 +154,8 @@ class ThreadLeakAlertEndToEndTests {
 		return new Leak(suspects.get(0).id(), suspectedAt);
 	}
 
-	private static boolean watchesVirtualThreads(ThreadLeakMonitor monitor) {
-		VirtualThreadsReport virtualThreads = monitor.report().virtualThreads();
+	private static boolean watchesVirtualThreads(CombinedReports reports) {
+		VirtualThreadsReport virtualThreads = reports.report().virtualThreads();
 		return virtualThreads != null && virtualThreads.status() == VirtualThreadsReport.Status.AVAILABLE;
 	}
 

@@ -29,7 +29,7 @@ class CreationSiteOverHttpTests extends SampleAppTestSupport {
 			app.sample();
 		}
 		// JFR delivers thread starts about once a second: wait until it has delivered these, then sample.
-		assertThat(this.creationSites.tracker().awaitCatchUp(Duration.ofSeconds(30))).isTrue();
+		assertThat(this.creationSites.awaitCatchUp(Duration.ofSeconds(30))).isTrue();
 		app.sample();
 
 		JsonNode report = app.get("/actuator/threadleaks", 200);

@@ -1,6 +1,6 @@
 package io.github.threadleaks.autoconfigure.endpoint;
 
-import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -18,15 +18,15 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 @Endpoint(id = "threadleaks", defaultAccess = Access.READ_ONLY)
 public class ThreadLeaksEndpoint {
 
-	private final ThreadLeakMonitor monitor;
+	private final CombinedReports reports;
 
-	public ThreadLeaksEndpoint(ThreadLeakMonitor monitor) {
-		this.monitor = monitor;
+	public ThreadLeaksEndpoint(CombinedReports reports) {
+		this.reports = reports;
 	}
 
 	@ReadOperation
 	public ThreadLeaksDescriptor report() {
-		return ThreadLeaksDescriptor.of(this.monitor.report());
+		return ThreadLeaksDescriptor.of(this.reports.report());
 	}
 
 	/**
@@ -36,12 +36,12 @@ public class ThreadLeaksEndpoint {
 	 */
 	@WriteOperation
 	public ThreadLeaksDescriptor sample() {
-		return ThreadLeaksDescriptor.of(this.monitor.sample());
+		return ThreadLeaksDescriptor.of(this.reports.sample());
 	}
 
 	@ReadOperation
 	public @Nullable StackGroupDetailDescriptor group(@Selector String id) {
-		return this.monitor.group(id).map(StackGroupDetailDescriptor::of).orElse(null);
+		return this.reports.group(id).map(StackGroupDetailDescriptor::of).orElse(null);
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.github.threadleaks.autoconfigure.endpoint;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -25,13 +25,13 @@ public final class ThreadLeaksEndpointAutoConfiguration {
 	// The endpoint condition lives in an optional jar: it is read only once the class check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(ThreadLeaksEndpoint.class)
-	@ConditionalOnBean(ThreadLeakMonitor.class)
+	@ConditionalOnBean(CombinedReports.class)
 	static class AvailableEndpointConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ThreadLeaksEndpoint threadLeaksEndpoint(ThreadLeakMonitor monitor) {
-			return new ThreadLeaksEndpoint(monitor);
+		ThreadLeaksEndpoint threadLeaksEndpoint(CombinedReports reports) {
+			return new ThreadLeaksEndpoint(reports);
 		}
 
 	}

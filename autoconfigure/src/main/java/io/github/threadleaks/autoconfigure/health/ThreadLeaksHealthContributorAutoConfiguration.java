@@ -1,7 +1,7 @@
 package io.github.threadleaks.autoconfigure.health;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,13 +26,13 @@ public final class ThreadLeaksHealthContributorAutoConfiguration {
 	// The health condition lives in an optional jar: it is read only once the class check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledHealthIndicator("threadleaks")
-	@ConditionalOnBean(ThreadLeakMonitor.class)
+	@ConditionalOnBean(CombinedReports.class)
 	static class EnabledHealthIndicatorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "threadLeaksHealthIndicator")
-		ThreadLeaksHealthIndicator threadLeaksHealthIndicator(ThreadLeakMonitor monitor) {
-			return new ThreadLeaksHealthIndicator(monitor);
+		ThreadLeaksHealthIndicator threadLeaksHealthIndicator(CombinedReports reports) {
+			return new ThreadLeaksHealthIndicator(reports);
 		}
 
 	}

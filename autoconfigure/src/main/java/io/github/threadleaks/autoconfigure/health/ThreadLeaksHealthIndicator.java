@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.threadleaks.core.StackGroupReport;
-import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,15 +18,15 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public class ThreadLeaksHealthIndicator implements HealthIndicator {
 
-	private final ThreadLeakMonitor monitor;
+	private final CombinedReports reports;
 
-	public ThreadLeaksHealthIndicator(ThreadLeakMonitor monitor) {
-		this.monitor = monitor;
+	public ThreadLeaksHealthIndicator(CombinedReports reports) {
+		this.reports = reports;
 	}
 
 	@Override
 	public Health health() {
-		ThreadLeakReport report = this.monitor.report();
+		ThreadLeakReport report = this.reports.report();
 		boolean down = !report.suspects().isEmpty() || !report.deadlockedThreads().isEmpty();
 		List<Map<String, Object>> suspects = report.suspects()
 			.stream()

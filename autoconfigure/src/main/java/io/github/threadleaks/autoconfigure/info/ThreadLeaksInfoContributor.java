@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -23,26 +23,26 @@ public class ThreadLeaksInfoContributor implements InfoContributor {
 
 	private static final String VERSION_RESOURCE = "threadleaks-version.properties";
 
-	private final ThreadLeakMonitor monitor;
+	private final CombinedReports reports;
 
 	private final ThreadLeaksSettings settings;
 
 	private final String version;
 
 	/**
-	 * A contributor for the given monitor and its settings.
-	 * @param monitor the monitor whose latest report gives the status
+	 * A contributor for the given reports and the settings of their monitor.
+	 * @param reports the reports whose latest gives the status
 	 * @param settings the settings the monitor runs with
 	 */
-	public ThreadLeaksInfoContributor(ThreadLeakMonitor monitor, ThreadLeaksSettings settings) {
-		this.monitor = monitor;
+	public ThreadLeaksInfoContributor(CombinedReports reports, ThreadLeaksSettings settings) {
+		this.reports = reports;
 		this.settings = settings;
 		this.version = version();
 	}
 
 	@Override
 	public void contribute(Info.Builder builder) {
-		ThreadLeakReport report = this.monitor.report();
+		ThreadLeakReport report = this.reports.report();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("version", this.version);
 		details.put("status", report.status().name());

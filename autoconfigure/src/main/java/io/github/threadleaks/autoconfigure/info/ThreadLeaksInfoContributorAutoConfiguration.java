@@ -1,8 +1,8 @@
 package io.github.threadleaks.autoconfigure.info;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -26,14 +26,14 @@ public final class ThreadLeaksInfoContributorAutoConfiguration {
 	// The info condition lives in an optional jar: it is read only once the class check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledInfoContributor("threadleaks")
-	@ConditionalOnBean({ ThreadLeakMonitor.class, ThreadLeaksSettings.class })
+	@ConditionalOnBean({ CombinedReports.class, ThreadLeaksSettings.class })
 	static class EnabledInfoContributorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ThreadLeaksInfoContributor threadLeaksInfoContributor(ThreadLeakMonitor monitor,
+		ThreadLeaksInfoContributor threadLeaksInfoContributor(CombinedReports reports,
 				ThreadLeaksSettings settings) {
-			return new ThreadLeaksInfoContributor(monitor, settings);
+			return new ThreadLeaksInfoContributor(reports, settings);
 		}
 
 	}

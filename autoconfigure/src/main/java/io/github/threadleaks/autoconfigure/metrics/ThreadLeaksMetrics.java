@@ -15,9 +15,9 @@ import java.util.function.ToIntFunction;
 
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakListener;
-import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.virtual.VirtualThreadsReport;
+import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,34 +44,34 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		.reversed()
 		.thenComparing(StackGroupReport::id);
 
-	private final ThreadLeakMonitor monitor;
+	private final CombinedReports reports;
 
 	private final int maxGroups;
 
 	private final List<RegistryMeters> registries = new ArrayList<>();
 
 	/**
-	 * Meters of the given monitor.
-	 * @param monitor the monitor whose reports are measured
+	 * Meters of the given reports.
+	 * @param reports the reports measured: the platform and virtual threads combined
 	 * @param maxGroups how many of the largest groups get a {@code threadleaks.group.threads} gauge besides
 	 * every suspect
 	 */
-	public ThreadLeaksMetrics(ThreadLeakMonitor monitor, int maxGroups) {
-		this.monitor = monitor;
+	public ThreadLeaksMetrics(CombinedReports reports, int maxGroups) {
+		this.reports = reports;
 		this.maxGroups = maxGroups;
 	}
 
 	@Override
 	public synchronized void bindTo(MeterRegistry registry) {
-		Gauge.builder("threadleaks.suspected.groups", this.monitor, (monitor) -> monitor.report().suspects().size())
+		Gauge.builder("threadleaks.suspected.groups", this.reports, (monitor) -> monitor.report().suspects().size())
 			.description("The number of stack groups suspected of leaking threads")
 			.baseUnit("groups")
 			.register(registry);
-		Gauge.builder("threadleaks.suspected.threads", this.monitor, (monitor) -> monitor.report().suspectedThreads())
+		Gauge.builder("threadleaks.suspected.threads", this.reports, (monitor) -> monitor.report().suspectedThreads())
 			.description("The number of threads in stack groups suspected of leaking")
 			.baseUnit(BaseUnits.THREADS)
 			.register(registry);
-		FunctionCounter.builder("threadleaks.sample.failures", this.monitor, ThreadLeakMonitor::sampleFailures)
+		FunctionCounter.builder("threadleaks.sample.failures", this.reports, (reports) -> reports.platform().sampleFailures())
 			.description("The number of samples that failed; sampling goes on at every interval")
 			.baseUnit("failures")
 			.register(registry);
@@ -79,7 +79,7 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.description("The time taken to sample the threads")
 			.register(registry);
 		RegistryMeters meters = new RegistryMeters(registry, sampleDuration);
-		ThreadLeakReport report = this.monitor.report();
+		ThreadLeakReport report = this.reports.report();
 		if (watchesVirtualThreads(report)) {
 			bindVirtualThreads(registry);
 		}
@@ -95,27 +95,27 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 
 	/** The virtual threads' sampler: the cost of its latest listing, its interval now, whether it backs off. */
 	private void bindVirtualThreads(MeterRegistry registry) {
-		TimeGauge.builder("threadleaks.virtual-threads.sample.duration", this.monitor, TimeUnit.MILLISECONDS,
+		TimeGauge.builder("threadleaks.virtual-threads.sample.duration", this.reports, TimeUnit.MILLISECONDS,
 				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::lastSampleMillis))
 			.description("The time taken by the latest listing of the virtual threads")
 			.register(registry);
-		TimeGauge.builder("threadleaks.virtual-threads.interval", this.monitor, TimeUnit.MILLISECONDS,
+		TimeGauge.builder("threadleaks.virtual-threads.interval", this.reports, TimeUnit.MILLISECONDS,
 				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::intervalMillis))
 			.description("The time between two listings of the virtual threads now; longer than configured while backed off")
 			.register(registry);
-		Gauge.builder("threadleaks.virtual-threads.backed.off", this.monitor,
+		Gauge.builder("threadleaks.virtual-threads.backed.off", this.reports,
 				(monitor) -> virtualThreads(monitor, (status) -> status.backedOff() ? 1 : 0))
 			.description("1 while listings of the virtual threads take longer than their budget and the interval is stretched")
 			.register(registry);
-		Gauge.builder("threadleaks.virtual-threads.threads", this.monitor,
+		Gauge.builder("threadleaks.virtual-threads.threads", this.reports,
 				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::threads))
 			.description("The virtual threads held by the latest listing")
 			.baseUnit(BaseUnits.THREADS)
 			.register(registry);
 	}
 
-	private static double virtualThreads(ThreadLeakMonitor monitor, ToDoubleFunction<VirtualThreadsReport> value) {
-		VirtualThreadsReport status = monitor.report().virtualThreads();
+	private static double virtualThreads(CombinedReports reports, ToDoubleFunction<VirtualThreadsReport> value) {
+		VirtualThreadsReport status = reports.report().virtualThreads();
 		return (status != null) ? value.applyAsDouble(status) : Double.NaN;
 	}
 

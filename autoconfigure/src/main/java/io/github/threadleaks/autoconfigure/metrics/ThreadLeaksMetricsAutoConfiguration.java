@@ -3,7 +3,7 @@ package io.github.threadleaks.autoconfigure.metrics;
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
 import io.github.threadleaks.autoconfigure.ThreadLeaksProperties;
 import io.github.threadleaks.core.CreationSites;
-import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
-@ConditionalOnBean({ MeterRegistry.class, ThreadLeakMonitor.class })
+@ConditionalOnBean({ MeterRegistry.class, CombinedReports.class })
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
 public final class ThreadLeaksMetricsAutoConfiguration {
 
@@ -33,13 +33,13 @@ public final class ThreadLeaksMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeaksMetrics threadLeaksMetrics(ThreadLeakMonitor monitor, ThreadLeaksProperties properties) {
+	ThreadLeaksMetrics threadLeaksMetrics(CombinedReports reports, ThreadLeaksProperties properties) {
 		int maxGroups = properties.getMetrics().getMaxGroups();
 		if (maxGroups < 0 || maxGroups > MAX_EXPORTED_GROUPS) {
 			throw new InvalidConfigurationPropertyValueException("threadleaks.metrics.max-groups", maxGroups,
 					"Must be between 0 and " + MAX_EXPORTED_GROUPS + ".");
 		}
-		return new ThreadLeaksMetrics(monitor, maxGroups);
+		return new ThreadLeaksMetrics(reports, maxGroups);
 	}
 
 	@Bean

@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.reachability;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpointAutoConfiguration;
-import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -32,7 +32,7 @@ public final class ThreadLeaksReachabilityAutoConfiguration {
 	// The endpoint condition lives in an optional jar: it is read only once the class check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(ThreadLeaksEndpoint.class)
-	@ConditionalOnBean({ ThreadLeakMonitor.class, ThreadLeaksEndpoint.class })
+	@ConditionalOnBean({ CombinedReports.class, ThreadLeaksEndpoint.class })
 	static class AvailableEndpointConfiguration {
 
 		@Bean
@@ -43,9 +43,9 @@ public final class ThreadLeaksReachabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ThreadLeaksReachabilityWebExtension threadLeaksReachabilityWebExtension(ThreadLeakMonitor monitor,
+		ThreadLeaksReachabilityWebExtension threadLeaksReachabilityWebExtension(CombinedReports reports,
 				ReachabilityAnalyzer analyzer) {
-			return new ThreadLeaksReachabilityWebExtension(monitor, analyzer);
+			return new ThreadLeaksReachabilityWebExtension(reports, analyzer);
 		}
 
 	}

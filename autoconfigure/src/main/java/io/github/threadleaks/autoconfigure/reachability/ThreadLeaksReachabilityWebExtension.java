@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.reachability;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
 import io.github.threadleaks.core.GroupDetail;
-import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.reachability.AnalysisInProgressException;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 
@@ -29,12 +29,12 @@ public class ThreadLeaksReachabilityWebExtension {
 	/** The last segment of the path. */
 	static final String REACHABILITY = "reachability";
 
-	private final ThreadLeakMonitor monitor;
+	private final CombinedReports reports;
 
 	private final ReachabilityAnalyzer analyzer;
 
-	public ThreadLeaksReachabilityWebExtension(ThreadLeakMonitor monitor, ReachabilityAnalyzer analyzer) {
-		this.monitor = monitor;
+	public ThreadLeaksReachabilityWebExtension(CombinedReports reports, ReachabilityAnalyzer analyzer) {
+		this.reports = reports;
 		this.analyzer = analyzer;
 	}
 
@@ -47,7 +47,7 @@ public class ThreadLeaksReachabilityWebExtension {
 	@ReadOperation
 	public WebEndpointResponse<OperationResponseBody> reachability(@Selector String id, @Selector String detail) {
 		// Boot's selectors are variables: the literal segment is checked here.
-		GroupDetail group = REACHABILITY.equals(detail) ? this.monitor.group(id).orElse(null) : null;
+		GroupDetail group = REACHABILITY.equals(detail) ? this.reports.group(id).orElse(null) : null;
 		if (group == null) {
 			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 		}

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.threadleaks.core.BackgroundTask;
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
@@ -33,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * their stacks too while this one runs, as JFR records the union of the running recordings' settings.
  * @since 0.1.0
  */
-public final class CreationSiteTracker implements CreationSites, AutoCloseable {
+public final class CreationSiteTracker implements CreationSites, BackgroundTask {
 
 	/** The name of the thread that reads the events. */
 	public static final String THREAD_NAME = "threadleaks-creation-sites";
@@ -118,6 +119,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	 * Starts recording thread starts; does nothing if already started. Where no recording can start, the tracker
 	 * is {@link CreationSiteTracking.State#UNAVAILABLE} with the reason, and this method returns normally.
 	 */
+	@Override
 	public synchronized void start() {
 		if (this.reader != null || this.state == CreationSiteTracking.State.UNAVAILABLE) {
 			return;
@@ -178,6 +180,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	}
 
 	/** Stops recording and waits up to ten seconds for the reading thread to end. */
+	@Override
 	public synchronized void stop() {
 		ThreadStartEvents running = this.events;
 		Thread thread = this.reader;
@@ -201,6 +204,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	}
 
 	/** Whether the reading thread runs. */
+	@Override
 	public synchronized boolean isRunning() {
 		return this.reader != null;
 	}
@@ -217,6 +221,7 @@ public final class CreationSiteTracker implements CreationSites, AutoCloseable {
 	 * whether it caught up; {@code false} at once when not tracking. Markers are committed every
 	 * {@value #MARKER_PERIOD_MILLIS} ms until one is delivered.
 	 */
+	@Override
 	public boolean awaitCatchUp(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		CountDownLatch delivered = new CountDownLatch(1);

@@ -2,17 +2,17 @@ package io.github.threadleaks.core.virtual;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.github.threadleaks.core.BackgroundTask;
 import io.github.threadleaks.core.GroupDetail;
-import io.github.threadleaks.core.SamplerThread;
+import io.github.threadleaks.core.LatestReport;
+import io.github.threadleaks.core.SamplingLoop;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * the JVM cannot list virtual threads, or watching them is turned off, it reports why and samples nothing.
  * @since 0.1.0
  */
-public final class VirtualThreadMonitor implements AutoCloseable {
+public final class VirtualThreadMonitor implements BackgroundTask, LatestReport {
 
 	/** The name of the virtual threads' sampling thread. */
 	public static final String THREAD_NAME = "threadleaks-virtual-sampler";
@@ -47,7 +47,7 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 
 	private volatile double lastSampleMillis;
 
-	private final SamplerThread thread = new SamplerThread(THREAD_NAME);
+	private final SamplingLoop loop = new SamplingLoop(THREAD_NAME, this::sample, () -> this.intervalMillis);
 
 	private VirtualThreadMonitor(VirtualThreadSettings settings, VirtualThreadsReport.Status status,
 			VirtualThreadsReport.@Nullable Source source, @Nullable String reason, @Nullable ThreadLeakMonitor engine) {
@@ -127,11 +127,13 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	}
 
 	/** The report of the latest dump: the virtual threads' groups ({@link ThreadLeakReport#empty()} before any). */
+	@Override
 	public ThreadLeakReport report() {
 		return (this.engine != null) ? this.engine.report() : NOTHING_SAMPLED;
 	}
 
 	/** One virtual-thread group of the latest dump, with its members, by id. */
+	@Override
 	public Optional<GroupDetail> group(String id) {
 		return (this.engine != null) ? this.engine.group(id) : Optional.empty();
 	}
@@ -150,6 +152,11 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 		if (this.engine != null) {
 			this.engine.addListener(listener);
 		}
+	}
+
+	/** How many times a listener of the virtual threads' verdicts has thrown. */
+	public long listenerFailures() {
+		return (this.engine != null) ? this.engine.listenerFailures() : 0;
 	}
 
 	/**
@@ -187,47 +194,22 @@ public final class VirtualThreadMonitor implements AutoCloseable {
 	}
 
 	/** Starts sampling on a thread of its own, the first dump at once; does nothing where unavailable or running. */
+	@Override
 	public void start() {
 		if (this.engine != null) {
-			this.thread.start((executor) -> schedule(executor, 0));
+			this.loop.start();
 		}
-	}
-
-	/** Whether sampling is running. */
-	public boolean isRunning() {
-		return this.thread.isRunning();
-	}
-
-	/** Stops sampling and waits up to ten seconds for a dump under way to end. */
-	public void stop() {
-		this.thread.stop();
 	}
 
 	@Override
-	public void close() {
-		stop();
+	public boolean isRunning() {
+		return this.loop.isRunning();
 	}
 
-	// Each dump schedules the next one: the interval changes with what dumps cost.
-	private void schedule(ScheduledExecutorService executor, long delayMillis) {
-		try {
-			executor.schedule(() -> {
-				sampleQuietly();
-				schedule(executor, this.intervalMillis);
-			}, delayMillis, TimeUnit.MILLISECONDS);
-		}
-		catch (RejectedExecutionException ex) {
-			// Stopped while the dump ran: nothing more to schedule.
-		}
-	}
-
-	private void sampleQuietly() {
-		try {
-			sample();
-		}
-		catch (Throwable ex) {
-			// Kept in the report's lastError; anything escaping would end the schedule.
-		}
+	/** Stops sampling and waits up to ten seconds for a dump under way to end. */
+	@Override
+	public void stop() {
+		this.loop.stop();
 	}
 
 }

@@ -10,6 +10,7 @@ import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -41,8 +42,8 @@ class VirtualThreadLeakTests {
 	void tenThousandVirtualThreadsBlockedInPutAcrossSamplesAreSuspected() throws Exception {
 		VirtualThreadMonitor monitor = new VirtualThreadMonitor(SETTINGS, VIRTUAL, new VirtualThreadSource(32),
 				this.clock);
-		ThreadLeakMonitor platform = new ThreadLeakMonitor(SETTINGS, new JvmThreadSource(), this.clock);
-		platform.include(monitor);
+		ThreadLeakMonitor platformThreads = new ThreadLeakMonitor(SETTINGS, new JvmThreadSource(), this.clock);
+		CombinedReports platform = new CombinedReports(platformThreads, monitor);
 		SynchronousQueue<Object> queue = new SynchronousQueue<>();
 		try (VirtualThreads threads = new VirtualThreads()) {
 			for (int step = 1; step <= 5; step++) {
@@ -52,7 +53,7 @@ class VirtualThreadLeakTests {
 				});
 				threads.awaitStarted(2000 * step, Thread.State.WAITING);
 				monitor.sample();
-				platform.sample();
+				platformThreads.sample();
 				this.clock.advance(VIRTUAL.interval());
 			}
 			ThreadLeakReport report = platform.report();

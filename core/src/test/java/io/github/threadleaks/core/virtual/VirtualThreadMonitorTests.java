@@ -16,15 +16,16 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The virtual threads' monitor combined into the platform monitor, and its back-off. The virtual threads here are
- * synthetic (a source whose threads have a container, as the JVM's dump gives them): these tests run on JDK 17 too,
- * where no virtual thread can be started. Real ones are in {@link VirtualThreadLeakTests}.
+ * The virtual threads' monitor combined with the platform monitor where the report is read, and its back-off. The
+ * virtual threads here are synthetic (a source whose threads have a container, as the JVM's dump gives them): these
+ * tests run on JDK 17 too, where no virtual thread can be started. Real ones are in {@link VirtualThreadLeakTests}.
  */
 class VirtualThreadMonitorTests {
 
@@ -47,11 +48,11 @@ class VirtualThreadMonitorTests {
 		.put(7001, "worker-1", Thread.State.WAITING, "java.lang.Object.wait", "com.example.Worker.run");
 
 	@Test
-	void virtualGroupsAreReportedJudgedAndHeardOfThroughThePlatformMonitor() {
+	void virtualGroupsAreReportedJudgedAndHeardOfThroughTheCombinedReports() {
 		VirtualThreadMonitor virtual = new VirtualThreadMonitor(SETTINGS, VIRTUAL, inContainer(this.virtualThreads),
 				this.clock);
-		ThreadLeakMonitor platform = new ThreadLeakMonitor(SETTINGS, this.platformThreads, this.clock);
-		platform.include(virtual);
+		ThreadLeakMonitor platformThreads = new ThreadLeakMonitor(SETTINGS, this.platformThreads, this.clock);
+		CombinedReports platform = new CombinedReports(platformThreads, virtual);
 		List<StackGroupReport> heard = new ArrayList<>();
 		platform.addListener(new ThreadLeakListener() {
 
@@ -68,7 +69,7 @@ class VirtualThreadMonitorTests {
 						"java.util.concurrent.SynchronousQueue.put", "com.example.Fan.send");
 			}
 			virtual.sample();
-			platform.sample();
+			platformThreads.sample();
 			this.clock.advance(VIRTUAL.interval());
 		}
 		ThreadLeakReport report = platform.report();
@@ -139,10 +140,81 @@ class VirtualThreadMonitorTests {
 	@Test
 	void readersOfAMonitorWithVirtualThreadsTurnedOffGetOneCombinedReportPerSample() {
 		ThreadLeakMonitor platform = new ThreadLeakMonitor(SETTINGS, this.platformThreads, this.clock);
-		platform.include(VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.builder().enabled(false).build()));
-		ThreadLeakReport sampled = platform.sample();
-		assertThat(platform.report()).isSameAs(sampled).isSameAs(platform.report());
-		assertThat(sampled.virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);
+		CombinedReports reports = new CombinedReports(platform,
+				VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.builder().enabled(false).build()));
+		List<ThreadLeakReport> heard = new ArrayList<>();
+		reports.addListener(new ThreadLeakListener() {
+
+			@Override
+			public void sampled(ThreadLeakReport report) {
+				heard.add(report);
+			}
+
+		});
+		platform.sample();
+		assertThat(heard).singleElement().isSameAs(reports.report());
+		assertThat(reports.report()).isSameAs(reports.report());
+		assertThat(reports.report().virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.DISABLED);
+	}
+
+	@Test
+	void whileDumpsAreBackedOffTheEvidenceSaysHowLongItsPointsReallyWere() {
+		// Every dump takes longer than the smallest budget, so each one doubles the interval.
+		VirtualThreadSettings tight = VirtualThreadSettings.builder()
+			.enabled(true)
+			.interval(Duration.ofSeconds(30))
+			.maxSampleTime(VirtualThreadSettings.MIN_MAX_SAMPLE_TIME)
+			.maxInterval(Duration.ofMinutes(4))
+			.build();
+		ThreadSource slow = slow(inContainer(this.virtualThreads));
+		VirtualThreadMonitor virtual = new VirtualThreadMonitor(SETTINGS, tight, slow, this.clock);
+		long id = 100;
+		long stepsMillis = 0;
+		for (int step = 0; step < 5; step++) {
+			for (int i = 0; i < 3; i++) {
+				this.virtualThreads.put(id++, "", Thread.State.WAITING, "java.lang.VirtualThread.park",
+						"java.util.concurrent.SynchronousQueue.put", "com.example.Fan.send");
+			}
+			virtual.sample();
+			if (step < 4) {
+				// The next dump comes when the sampling loop would take it: after the backed-off interval.
+				long interval = virtual.status().intervalMillis();
+				this.clock.advance(Duration.ofMillis(interval));
+				stepsMillis += interval;
+			}
+		}
+		assertThat(virtual.status().backedOff()).isTrue();
+		StackGroupReport suspect = virtual.report().suspects().get(0);
+		long pointMillis = stepsMillis / 4;
+		assertThat(pointMillis).as("backed off: 60s, 120s, then 240s twice").isEqualTo(165_000);
+		assertThat(suspect.evidence().pointMillis()).isEqualTo(pointMillis);
+		assertThat(suspect.explanation()).contains("over 5 points of 2m45s,");
+	}
+
+	/** The given source, taking at least 5 ms for each census: longer than the smallest budget. */
+	private static ThreadSource slow(ThreadSource threads) {
+		return new ThreadSource() {
+
+			@Override
+			public List<ThreadCensus> census() {
+				long until = System.nanoTime() + Duration.ofMillis(5).toNanos();
+				while (System.nanoTime() < until) {
+					Thread.onSpinWait();
+				}
+				return threads.census();
+			}
+
+			@Override
+			public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
+				return threads.stacks(threadIds, maxDepth);
+			}
+
+			@Override
+			public @Nullable String container(long threadId) {
+				return threads.container(threadId);
+			}
+
+		};
 	}
 
 	/** The synthetic threads as virtual threads of one executor. */

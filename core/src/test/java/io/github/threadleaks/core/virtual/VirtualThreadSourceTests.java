@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.VirtualThreadsReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.EnabledOnJre;

@@ -1,6 +1,5 @@
-package io.github.threadleaks.core.virtual;
+package io.github.threadleaks.core;
 
-import io.github.threadleaks.core.SampleFailure;
 import org.jspecify.annotations.Nullable;
 
 /**
