@@ -11,6 +11,7 @@ import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.VirtualThreadsReport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
