@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.core.ThreadNames;
+import org.jspecify.annotations.Nullable;
 import shark.CloseableHeapGraph;
 import shark.GcRoot;
 import shark.HeapField;
@@ -22,8 +23,6 @@ import shark.HeapObject;
 import shark.HeapObject.HeapInstance;
 import shark.HprofHeapGraph;
 import shark.HprofRecordTag;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The reachability verdicts for a heap dump taken elsewhere ({@code jcmd GC.heap_dump}, {@code jmap}, an
