@@ -2,7 +2,6 @@ package io.github.threadleaks.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import java.util.List;
 
 import io.github.threadleaks.core.ApplicationPackages;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which code is the application's own, so that a creation site names the application's line first and the
  * library's after it: {@code com.acme.OrderClient.fetch(line 42) via
@@ -63,7 +65,7 @@ public final class ApplicationPackages {
 	 * Where a thread was started, from its starter's frames (top first, the JDK's thread-starting frames
 	 * included); {@code null} where no frame is outside the JDK.
 	 */
-	ThreadOrigin originOf(List<StackFrame> starterFrames) {
+	@Nullable ThreadOrigin originOf(List<StackFrame> starterFrames) {
 		int start = 0;
 		while (start < starterFrames.size() && StackFrames.isJdk(starterFrames.get(start).className())) {
 			start++;

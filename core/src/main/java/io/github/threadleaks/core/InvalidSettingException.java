@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a setting of {@link ThreadLeaksSettings} is outside its allowed range.
  * {@link #setting()} is the setting's kebab-case name, as in the {@code threadleaks.*} properties.
@@ -12,7 +14,7 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	private final String allowed;
 
-	InvalidSettingException(String setting, Object value, String allowed) {
+	InvalidSettingException(String setting, @Nullable Object value, String allowed) {
 		super(setting + " must be " + allowed + " but was " + value);
 		this.setting = setting;
 		this.value = String.valueOf(value);

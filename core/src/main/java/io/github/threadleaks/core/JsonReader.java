@@ -3,6 +3,8 @@ package io.github.threadleaks.core;
 import java.io.IOException;
 import java.io.Reader;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A small pull reader of JSON text: it reads one token at a time from a {@link Reader}, so a document of any size
  * is read without holding it in memory. Just enough for the JVM's thread dump; core carries no JSON library.
@@ -106,7 +108,7 @@ final class JsonReader {
 	}
 
 	/** The next string value, or {@code null} for a JSON {@code null}. */
-	String nextStringOrNull() throws IOException {
+	@Nullable String nextStringOrNull() throws IOException {
 		if (peek() == Token.NULL) {
 			skipValue();
 			return null;

@@ -1,6 +1,7 @@
 package io.github.threadleaks.core;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,9 +10,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +80,7 @@ public final class ThreadLeakMonitor {
 
 	/** A monitor whose stack-walk budget is measured on the given time source: tests make walks take long. */
 	ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock, CreationSites creationSites,
-			java.util.function.LongSupplier nanoTime) {
+			LongSupplier nanoTime) {
 		this.settings = settings;
 		this.clock = clock;
 		this.tracker = new ThreadTracker(source, settings, nanoTime);
@@ -177,7 +180,7 @@ public final class ThreadLeakMonitor {
 		this.sampleFailures.incrementAndGet();
 		this.consecutiveFailures++;
 		Latest previous = this.latest;
-		SampleFailure lastError = SampleFailure.of(failure, java.time.Instant.ofEpochMilli(this.clock.millis()),
+		SampleFailure lastError = SampleFailure.of(failure, Instant.ofEpochMilli(this.clock.millis()),
 				this.consecutiveFailures);
 		this.latest = new Latest(previous.report.withLastError(lastError), previous.members);
 	}
@@ -313,7 +316,7 @@ public final class ThreadLeakMonitor {
 		List<Long> deadlocked = new ArrayList<>(observation.deadlocked());
 		Collections.sort(deadlocked);
 		ThreadLeakReport report = new ThreadLeakReport(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED,
-				observation.liveThreads(), sample, java.time.Instant.ofEpochMilli(now), sampleMillis,
+				observation.liveThreads(), sample, Instant.ofEpochMilli(now), sampleMillis,
 				observation.stacksWalked(), this.groups.size(), untracked, deadlocked, suspects, reports, null,
 				this.creationSites.tracking(), null, observation.stacksDeferred());
 		return new Latest(report, members);
@@ -508,7 +511,7 @@ public final class ThreadLeakMonitor {
 			List<MemberThread> list = new ArrayList<>(this.threads.length);
 			for (int i = 0; i < this.threads.length; i++) {
 				ThreadCensus census = this.threads[i];
-				list.add(new MemberThread(census.id(), ThreadNames.cut(census.name(), ThreadNames.MAX_LENGTH),
+				list.add(new MemberThread(census.id(), Objects.requireNonNull(ThreadNames.cut(census.name(), ThreadNames.MAX_LENGTH)),
 						census.state(), census.daemon(), this.stuckForMillis[i], this.deadlocked[i]));
 			}
 			list.sort(Comparator.comparingLong(MemberThread::stuckForMillis)

@@ -5,7 +5,6 @@ import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.reachability.AnalysisInProgressException;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
