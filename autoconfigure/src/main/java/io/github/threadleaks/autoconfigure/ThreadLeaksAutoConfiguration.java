@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.threadleaks.core.ApplicationPackages;
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.VirtualThreadMonitor;
-import io.github.threadleaks.core.VirtualThreadSettings;
+import io.github.threadleaks.core.creation.ApplicationPackages;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;

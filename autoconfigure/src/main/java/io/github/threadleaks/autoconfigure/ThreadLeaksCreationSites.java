@@ -1,9 +1,9 @@
 package io.github.threadleaks.autoconfigure;
 
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.ThreadOrigin;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
 
 import org.springframework.context.SmartLifecycle;
 

@@ -2,9 +2,9 @@ package io.github.threadleaks.autoconfigure;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.threadleaks.core.ContainerThreadSource;
-import io.github.threadleaks.core.VirtualThreadMonitor;
-import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.ContainerThreadSource;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure;
 
 import java.util.List;
 
-import io.github.threadleaks.core.ApplicationPackages;
+import io.github.threadleaks.core.creation.ApplicationPackages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

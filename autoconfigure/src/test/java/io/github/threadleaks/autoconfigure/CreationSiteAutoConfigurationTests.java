@@ -14,11 +14,11 @@ import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthContributorAu
 import io.github.threadleaks.autoconfigure.health.ThreadLeaksHealthIndicator;
 import io.github.threadleaks.autoconfigure.metrics.CreationSiteMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadOrigin;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,8 +8,8 @@ import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpointAutoConfi
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
 import io.github.threadleaks.core.ThreadLeakMonitor;
-import io.github.threadleaks.core.VirtualThreadMonitor;
-import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

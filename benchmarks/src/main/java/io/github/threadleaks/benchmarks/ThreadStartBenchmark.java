@@ -2,8 +2,8 @@ package io.github.threadleaks.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.CreationSiteTracking;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

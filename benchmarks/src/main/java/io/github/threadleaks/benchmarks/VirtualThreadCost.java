@@ -18,11 +18,11 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.threadleaks.core.ContainerThreadSource;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.VirtualThreadMonitor;
-import io.github.threadleaks.core.VirtualThreadSettings;
-import io.github.threadleaks.core.VirtualThreadSource;
+import io.github.threadleaks.core.virtual.ContainerThreadSource;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadSettings;
+import io.github.threadleaks.core.virtual.VirtualThreadSource;
 import jdk.jfr.consumer.RecordingStream;
 
 /**

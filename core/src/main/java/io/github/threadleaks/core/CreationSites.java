@@ -2,7 +2,8 @@ package io.github.threadleaks.core;
 
 /**
  * Where threads were started: what the engine asks to tell, for each stack group, which code created its members.
- * {@link CreationSiteTracker} answers from JFR's thread start events; {@link #NONE} when tracking is off.
+ * {@link io.github.threadleaks.core.creation.CreationSiteTracker} answers from JFR's thread start events;
+ * {@link #NONE} when tracking is off.
  */
 public interface CreationSites {
 

@@ -14,7 +14,7 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	private final String allowed;
 
-	InvalidSettingException(String setting, @Nullable Object value, String allowed) {
+	public InvalidSettingException(String setting, @Nullable Object value, String allowed) {
 		super(setting + " must be " + allowed + " but was " + value);
 		this.setting = setting;
 		this.value = String.valueOf(value);

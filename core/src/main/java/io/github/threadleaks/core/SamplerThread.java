@@ -11,18 +11,18 @@ import org.jspecify.annotations.Nullable;
  * The one daemon thread a sampler runs on, under a name of its own: started once, stopped by interrupting the
  * sample under way and waiting for the thread to end.
  */
-final class SamplerThread {
+public final class SamplerThread {
 
 	private final String name;
 
 	private @Nullable ScheduledExecutorService executor;
 
-	SamplerThread(String name) {
+	public SamplerThread(String name) {
 		this.name = name;
 	}
 
 	/** Starts the thread and hands its scheduler to {@code schedule}; does nothing if already running. */
-	synchronized void start(Consumer<ScheduledExecutorService> schedule) {
+	public synchronized void start(Consumer<ScheduledExecutorService> schedule) {
 		if (this.executor != null) {
 			return;
 		}
@@ -34,12 +34,12 @@ final class SamplerThread {
 		schedule.accept(this.executor);
 	}
 
-	synchronized boolean isRunning() {
+	public synchronized boolean isRunning() {
 		return this.executor != null;
 	}
 
 	/** Interrupts the sample under way, if any, and waits up to ten seconds for the thread to end. */
-	synchronized void stop() {
+	public synchronized void stop() {
 		ScheduledExecutorService running = this.executor;
 		if (running == null) {
 			return;

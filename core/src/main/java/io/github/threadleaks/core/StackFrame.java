@@ -29,7 +29,7 @@ public record StackFrame(String className, String methodName, @Nullable String f
 				element.getFileName(), element.getLineNumber());
 	}
 
-	static String stableClassName(String className) {
+	public static String stableClassName(String className) {
 		if (className.indexOf("$$Lambda") < 0 && className.indexOf("Proxy") < 0
 				&& className.indexOf("Generated") < 0) {
 			return className;

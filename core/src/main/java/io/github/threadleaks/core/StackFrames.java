@@ -3,7 +3,7 @@ package io.github.threadleaks.core;
 import java.util.List;
 
 /** What a frame's text ({@code class.method(File.java:12)}) says about where it belongs. */
-final class StackFrames {
+public final class StackFrames {
 
 	/** Packages of the JDK itself: a frame there is never the application's own code. */
 	private static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
@@ -21,7 +21,7 @@ final class StackFrames {
 	private StackFrames() {
 	}
 
-	static boolean isJdk(String frame) {
+	public static boolean isJdk(String frame) {
 		return startsWithAny(frame, JDK_PACKAGES);
 	}
 

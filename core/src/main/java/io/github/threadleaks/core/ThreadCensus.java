@@ -31,7 +31,7 @@ public record ThreadCensus(long id, String name, Thread.State state, boolean dae
 	 * A progress counter no earlier census repeats, for a thread with no evidence of standing still: a runnable
 	 * virtual thread has no CPU time to tell spinning from stuck, and an empty stack says nothing of where it is.
 	 */
-	static long neverStill() {
+	public static long neverStill() {
 		return NEVER_STILL.decrementAndGet();
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**

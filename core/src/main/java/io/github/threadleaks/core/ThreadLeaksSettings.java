@@ -173,7 +173,7 @@ public final class ThreadLeaksSettings {
 	}
 
 	/** These settings at another sample interval: the virtual threads are sampled at a cadence of their own. */
-	ThreadLeaksSettings withSampleInterval(Duration interval) {
+	public ThreadLeaksSettings withSampleInterval(Duration interval) {
 		Builder builder = new Builder();
 		builder.sampleInterval = interval;
 		builder.window = this.window;

@@ -8,8 +8,8 @@ import java.util.List;
  * @param kind whether the site is known, and if not, why
  * @param site the application's frame that led to the thread's start, followed by {@code via} and the frame of the
  * library that started it where that is another ({@code com.acme.Orders.fetch(line 42) via
- * io.netty.util.concurrent.ThreadPerTaskExecutor.execute(line 61)}; see {@link ApplicationPackages}), or a
- * parenthesized note where the site is not known
+ * io.netty.util.concurrent.ThreadPerTaskExecutor.execute(line 61)}; see
+ * {@link io.github.threadleaks.core.creation.ApplicationPackages}), or a parenthesized note where the site is not known
  * @param frames the starter's frames, top first, from the first past the JDK's own thread-starting frames; empty
  * where the site is not known
  */
@@ -38,7 +38,7 @@ public record ThreadOrigin(Kind kind, String site, List<String> frames) {
 	}
 
 	/** The origin of a thread started at the given frames (top first, at least one). */
-	static ThreadOrigin startedAt(List<String> frames) {
+	public static ThreadOrigin startedAt(List<String> frames) {
 		return new ThreadOrigin(Kind.STARTED_AT, frames.get(0), frames);
 	}
 
@@ -46,7 +46,7 @@ public record ThreadOrigin(Kind kind, String site, List<String> frames) {
 	 * The origin of a thread started at the given frames, named by {@code site}: the application's frame, then
 	 * {@code via} the library's where a library started it.
 	 */
-	static ThreadOrigin startedAt(String site, List<String> frames) {
+	public static ThreadOrigin startedAt(String site, List<String> frames) {
 		return new ThreadOrigin(Kind.STARTED_AT, site, frames);
 	}
 

@@ -68,4 +68,16 @@ class GroupKeyTests {
 		assertThat(fromJdk).hasToString("java.lang.Thread.run(Thread.java:840)");
 	}
 
+	@Test
+	void aVirtualGroupAndAPlatformGroupWithTheSameNameStateAndStackHaveDifferentIds() {
+		List<StackFrame> frames = SyntheticThreadSource.frames("java.util.concurrent.SynchronousQueue.put");
+		GroupKey platform = new GroupKey("x", Thread.State.WAITING, frames);
+		GroupKey virtual = new GroupKey("x", Thread.State.WAITING, frames,
+				"java.util.concurrent.ThreadPerTaskExecutor");
+		assertThat(virtual).isNotEqualTo(platform);
+		assertThat(virtual.id()).isNotEqualTo(platform.id());
+		assertThat(platform.id()).as("platform ids are what they were before containers existed")
+			.isEqualTo(new GroupKey("x", Thread.State.WAITING, frames, null).id());
+	}
+
 }

@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when a test says so, so that durations in reports are exact. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
 
 	private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 

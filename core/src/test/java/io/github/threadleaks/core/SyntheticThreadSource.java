@@ -10,7 +10,7 @@ import java.util.Map;
  * (more platform threads than a test machine holds), counting how many stacks the engine asks for, and
  * runnable threads whose CPU time a test must control.
  */
-final class SyntheticThreadSource implements ThreadSource {
+public final class SyntheticThreadSource implements ThreadSource {
 
 	private final Map<Long, ThreadCensus> threads = new LinkedHashMap<>();
 
@@ -27,7 +27,7 @@ final class SyntheticThreadSource implements ThreadSource {
 	};
 
 	/** Adds or replaces a thread waiting in the given frames. */
-	SyntheticThreadSource put(long id, String name, Thread.State state, String... frames) {
+	public SyntheticThreadSource put(long id, String name, Thread.State state, String... frames) {
 		this.threads.put(id, new ThreadCensus(id, name, state, true, null, -1, null, 0, 0, -1));
 		this.stacks.put(id, frames(frames));
 		return this;
@@ -61,7 +61,7 @@ final class SyntheticThreadSource implements ThreadSource {
 		return this;
 	}
 
-	static List<StackFrame> frames(String... qualifiedMethods) {
+	public static List<StackFrame> frames(String... qualifiedMethods) {
 		List<StackFrame> frames = new ArrayList<>();
 		for (String method : qualifiedMethods) {
 			int dot = method.lastIndexOf('.');

@@ -3,10 +3,10 @@ package io.github.threadleaks.junit;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.threadleaks.core.CreationSiteTracker;
 import io.github.threadleaks.core.SamplingLoop;
 import io.github.threadleaks.core.StackGroupReport;
-import io.github.threadleaks.core.VirtualThreadMonitor;
+import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 
 /**
  * The threads that the JVM, JUnit, build tools and IDEs start on their own and that may first appear while a

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.github.threadleaks.core.ApplicationPackages;
 import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.creation.ApplicationPackages;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakMonitor;
-import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import io.github.threadleaks.sample.SampleApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

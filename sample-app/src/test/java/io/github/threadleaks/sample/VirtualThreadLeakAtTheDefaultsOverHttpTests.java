@@ -2,7 +2,7 @@ package io.github.threadleaks.sample;
 
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;

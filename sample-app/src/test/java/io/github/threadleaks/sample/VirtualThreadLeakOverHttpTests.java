@@ -1,7 +1,7 @@
 package io.github.threadleaks.sample;
 
 import io.github.threadleaks.core.ThreadLeakMonitor;
-import io.github.threadleaks.core.VirtualThreadMonitor;
+import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

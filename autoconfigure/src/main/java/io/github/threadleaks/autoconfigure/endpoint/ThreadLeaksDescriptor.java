@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;

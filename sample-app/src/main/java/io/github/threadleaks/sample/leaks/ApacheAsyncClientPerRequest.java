@@ -1,9 +1,6 @@
 package io.github.threadleaks.sample.leaks;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -16,11 +13,7 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
  * ({@code httpclient-dispatch-N}), RUNNABLE in its selector's {@code EPoll.wait} and waking every second to check
  * its timeouts, and the client's main thread ({@code httpclient-main-N}), WAITING for the reactor to end.
  */
-final class ApacheAsyncClientPerRequest implements LeakPattern {
-
-	private final List<CloseableHttpAsyncClient> clients = new CopyOnWriteArrayList<>();
-
-	private final RecordedThreads threads = new RecordedThreads();
+final class ApacheAsyncClientPerRequest extends ClientPerRequest<CloseableHttpAsyncClient> {
 
 	@Override
 	public String id() {
@@ -42,15 +35,14 @@ final class ApacheAsyncClientPerRequest implements LeakPattern {
 	public void leakOnce() throws InterruptedException {
 		Set<Thread> before = clientThreads();
 		// One I/O thread (the default is one per core); the library's own thread names.
-		CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+		CloseableHttpAsyncClient client = keep(HttpAsyncClients.custom()
 			.setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
-			.build();
-		this.clients.add(client);
+			.build());
 		client.start();
 		Set<Thread> started = clientThreads();
 		started.removeAll(before);
 		for (Thread thread : started) {
-			this.threads.add(thread);
+			threads().add(thread);
 			if (thread.getName().startsWith("httpclient-dispatch-")) {
 				Await.inSelector(thread);
 			}
@@ -62,28 +54,12 @@ final class ApacheAsyncClientPerRequest implements LeakPattern {
 	}
 
 	private static Set<Thread> clientThreads() {
-		Set<Thread> threads = new HashSet<>();
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().startsWith("httpclient-")) {
-				threads.add(thread);
-			}
-		}
-		return threads;
+		return liveThreads((name) -> name.startsWith("httpclient-"));
 	}
 
 	@Override
-	public int leaked() {
-		return this.threads.alive();
-	}
-
-	@Override
-	public int release() {
-		return this.threads.release(() -> {
-			for (CloseableHttpAsyncClient client : this.clients) {
-				client.close(CloseMode.GRACEFUL);
-			}
-			this.clients.clear();
-		});
+	void close(CloseableHttpAsyncClient client) {
+		client.close(CloseMode.GRACEFUL);
 	}
 
 }

@@ -3,23 +3,16 @@ package io.github.threadleaks.sample.leaks;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A client made per request and kept, the JDK way: each request builds a {@code java.net.http.HttpClient} and
  * keeps it (in a cache nobody evicts). Each client's selector thread ({@code HttpClient-N-SelectorManager}) waits
  * in its selector for as long as the client is reachable, RUNNABLE in {@code EPoll.wait}, waking every few seconds.
  */
-final class JdkHttpClientPerRequest implements LeakPattern {
+final class JdkHttpClientPerRequest extends ClientPerRequest<HttpClient> {
 
 	private static final String SELECTOR_SUFFIX = "-SelectorManager";
-
-	private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
-
-	private final RecordedThreads threads = new RecordedThreads();
 
 	@Override
 	public String id() {
@@ -40,51 +33,22 @@ final class JdkHttpClientPerRequest implements LeakPattern {
 	@Override
 	public void leakOnce() throws InterruptedException {
 		Set<Thread> before = selectorThreads();
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		this.clients.add(client);
+		keep(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 		Set<Thread> started = selectorThreads();
 		started.removeAll(before);
 		for (Thread thread : started) {
-			this.threads.add(thread);
+			threads().add(thread);
 			Await.inSelector(thread);
 		}
 	}
 
 	private static Set<Thread> selectorThreads() {
-		Set<Thread> selectors = new HashSet<>();
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			if (thread.getName().startsWith("HttpClient-") && thread.getName().endsWith(SELECTOR_SUFFIX)) {
-				selectors.add(thread);
-			}
-		}
-		return selectors;
+		return liveThreads((name) -> name.startsWith("HttpClient-") && name.endsWith(SELECTOR_SUFFIX));
 	}
 
+	/** Shuts a client down where the JDK can ({@code shutdownNow()}, JDK 21+). */
 	@Override
-	public int leaked() {
-		return this.threads.alive();
-	}
-
-	/**
-	 * Shuts the clients down where the JDK can ({@code shutdownNow()}, JDK 21+); before, a client's selector
-	 * thread ends once the client is unreachable and collected, which the release then waits for.
-	 */
-	@Override
-	public int release() {
-		return this.threads.release(() -> {
-			for (HttpClient client : this.clients) {
-				shutdownNow(client);
-			}
-			this.clients.clear();
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (this.threads.alive() > 0 && System.nanoTime() - deadline < 0) {
-				System.gc();
-				this.threads.awaitEndedWithin(Duration.ofMillis(200));
-			}
-		});
-	}
-
-	private static void shutdownNow(HttpClient client) {
+	void close(HttpClient client) {
 		try {
 			Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
 			shutdownNow.invoke(client);
@@ -94,6 +58,16 @@ final class JdkHttpClientPerRequest implements LeakPattern {
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("HttpClient.shutdownNow() failed", ex);
+		}
+	}
+
+	/** Before JDK 21, a client's selector thread ends once the client is unreachable and collected. */
+	@Override
+	void afterClosing() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (threads().alive() > 0 && System.nanoTime() - deadline < 0) {
+			System.gc();
+			threads().awaitEndedWithin(Duration.ofMillis(200));
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.github.threadleaks.sample.leaks;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
@@ -15,11 +13,7 @@ import io.netty.util.concurrent.EventExecutor;
  * loops, uses it and never calls {@code shutdownGracefully()}. Its threads
  * ({@code multiThreadIoEventLoopGroup-N-M}) wait in their selector forever, RUNNABLE in {@code EPoll.wait}.
  */
-final class NettyEventLoopPerRequest implements LeakPattern {
-
-	private final List<EventLoopGroup> groups = new CopyOnWriteArrayList<>();
-
-	private final RecordedThreads threads = new RecordedThreads();
+final class NettyEventLoopPerRequest extends ClientPerRequest<EventLoopGroup> {
 
 	@Override
 	public String id() {
@@ -39,35 +33,25 @@ final class NettyEventLoopPerRequest implements LeakPattern {
 	/** Netty starts a loop's thread on its first task: this method is where threadleaks says they were created. */
 	@Override
 	public void leakOnce() throws InterruptedException {
-		int before = this.threads.recorded();
+		int before = threads().recorded();
 		// Netty's own factory and names; daemon threads, so that a forgotten group never holds the JVM open.
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
-				this.threads.recording(new DefaultThreadFactory(MultiThreadIoEventLoopGroup.class, true)),
+				threads().recording(new DefaultThreadFactory(MultiThreadIoEventLoopGroup.class, true)),
 				NioIoHandler.newFactory());
-		this.groups.add(group);
+		keep(group);
 		for (EventExecutor loop : group) {
 			loop.submit(() -> {
 			}).sync();
 		}
-		for (Thread thread : this.threads.since(before)) {
+		for (Thread thread : threads().since(before)) {
 			Await.inSelector(thread);
 		}
 		// The bug: no group.shutdownGracefully(). Both loops wait for I/O that never comes.
 	}
 
 	@Override
-	public int leaked() {
-		return this.threads.alive();
-	}
-
-	@Override
-	public int release() {
-		return this.threads.release(() -> {
-			for (EventLoopGroup group : this.groups) {
-				group.shutdownGracefully(0, 5, TimeUnit.SECONDS);
-			}
-			this.groups.clear();
-		});
+	void close(EventLoopGroup group) {
+		group.shutdownGracefully(0, 5, TimeUnit.SECONDS);
 	}
 
 }

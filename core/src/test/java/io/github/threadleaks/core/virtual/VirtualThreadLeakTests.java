@@ -1,9 +1,15 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 
+import io.github.threadleaks.core.JvmThreadSource;
+import io.github.threadleaks.core.LeakStatus;
+import io.github.threadleaks.core.ManualClock;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -13,6 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.github.threadleaks.core.CreationSite;
+import io.github.threadleaks.core.CreationSiteTracking;
+import io.github.threadleaks.core.JvmThreadSource;
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.ThreadOrigin;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.RecordingState;

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -14,6 +14,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.ThreadCensus;
+import io.github.threadleaks.core.ThreadNames;
+import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**

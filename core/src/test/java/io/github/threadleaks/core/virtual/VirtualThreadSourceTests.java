@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.stream.Stream;
 
+import io.github.threadleaks.core.ThreadCensus;
+import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.EnabledOnJre;

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
 
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.ThreadCensus;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,21 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.threadleaks.core.LeakStatus;
+import io.github.threadleaks.core.ManualClock;
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.SyntheticThreadSource;
+import io.github.threadleaks.core.ThreadCensus;
+import io.github.threadleaks.core.ThreadLeakListener;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -79,17 +90,6 @@ class VirtualThreadMonitorTests {
 		assertThat(report.virtualThreads().status()).isEqualTo(VirtualThreadsReport.Status.AVAILABLE);
 		assertThat(report.virtualThreads().samples()).isEqualTo(5);
 		assertThat(report.virtualThreads().threads()).isEqualTo(15);
-	}
-
-	@Test
-	void aVirtualGroupAndAPlatformGroupWithTheSameNameStateAndStackHaveDifferentIds() {
-		List<StackFrame> frames = SyntheticThreadSource.frames("java.util.concurrent.SynchronousQueue.put");
-		GroupKey platform = new GroupKey("x", Thread.State.WAITING, frames);
-		GroupKey virtual = new GroupKey("x", Thread.State.WAITING, frames, CONTAINER);
-		assertThat(virtual).isNotEqualTo(platform);
-		assertThat(virtual.id()).isNotEqualTo(platform.id());
-		assertThat(platform.id()).as("platform ids are what they were before containers existed")
-			.isEqualTo(new GroupKey("x", Thread.State.WAITING, frames, null).id());
 	}
 
 	@Test

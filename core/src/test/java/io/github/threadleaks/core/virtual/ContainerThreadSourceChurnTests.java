@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.threadleaks.core.ManualClock;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.threadleaks.core.CreationSiteTracking;
+
 /**
  * A soak, not a test: the heap the creation-site tracker keeps. First {@code starts} short-lived threads, started
  * and joined in batches of {@code batch} (the heap after a full GC must stay flat: ended threads are forgotten),
@@ -14,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * mvn -B -q -pl core test-compile
- * java -Xmx512m -cp core/target/classes:core/target/test-classes io.github.threadleaks.core.CreationSiteSoak [starts] [batch] [held]
+ * java -Xmx512m -cp core/target/classes:core/target/test-classes \
+ *     io.github.threadleaks.core.creation.CreationSiteSoak [starts] [batch] [held]
  * </pre>
  */
 public final class CreationSiteSoak {

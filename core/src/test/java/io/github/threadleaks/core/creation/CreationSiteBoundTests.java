@@ -1,7 +1,8 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.time.Duration;
 
+import io.github.threadleaks.core.CreationSiteTracking;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
+import io.github.threadleaks.core.SampleFailure;
 import org.jspecify.annotations.Nullable;
 
 /**

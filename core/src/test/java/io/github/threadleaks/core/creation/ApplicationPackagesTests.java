@@ -1,7 +1,11 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.util.List;
 
+import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.SyntheticThreadSource;
+import io.github.threadleaks.core.ThreadOrigin;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,8 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
+
+import io.github.threadleaks.core.InvalidSettingException;
 
 /**
  * How the virtual threads are watched: whether at all, how often they are listed, the budget of one listing beyond

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -6,6 +6,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.threadleaks.core.GroupDetail;
+import io.github.threadleaks.core.SamplerThread;
+import io.github.threadleaks.core.ThreadLeakListener;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**

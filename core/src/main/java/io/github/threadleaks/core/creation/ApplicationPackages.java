@@ -1,9 +1,13 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.StackFrames;
+import io.github.threadleaks.core.ThreadOrigin;
 import org.jspecify.annotations.Nullable;
 
 /**

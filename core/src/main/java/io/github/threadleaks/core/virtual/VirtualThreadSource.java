@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.ThreadCensus;
+import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**

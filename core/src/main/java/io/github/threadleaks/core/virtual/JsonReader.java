@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -16,6 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.threadleaks.core.CreationSiteTracking;
+import io.github.threadleaks.core.CreationSites;
+import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.StackFrames;
+import io.github.threadleaks.core.ThreadOrigin;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.threadleaks.core.LeakStatus;
+import io.github.threadleaks.core.ManualClock;
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.ThreadCensus;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.EnabledOnJre;

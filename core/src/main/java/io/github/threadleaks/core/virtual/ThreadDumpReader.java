@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.virtual;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 
+import io.github.threadleaks.core.StackFrame;
+import io.github.threadleaks.core.ThreadCensus;
+import io.github.threadleaks.core.ThreadNames;
 import org.jspecify.annotations.Nullable;
 
 /**

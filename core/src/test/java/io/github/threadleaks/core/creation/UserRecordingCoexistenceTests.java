@@ -1,4 +1,4 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,9 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.creation;
 
 import java.time.Duration;
 import java.util.List;
+
+import io.github.threadleaks.core.StackFrame;
 
 /**
  * A stream of thread start and end events that feeds a {@link CreationSiteTracker}: JFR's in production
