@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's retained heap: with N tracked groups and the default window and horizons (heap used after full
@@ -73,7 +74,7 @@ public final class RetainedHeap {
 		ThreadLeaksSettings settings = ThreadLeaksSettings.builder()
 			.maxGroups(Math.max(groups, ThreadLeaksSettings.defaults().maxGroups()))
 			.build();
-		AtomicReference<ThreadLeakMonitor> monitor = new AtomicReference<>(sampled(settings, source, samples, groups));
+		AtomicReference<@Nullable ThreadLeakMonitor> monitor = new AtomicReference<>(sampled(settings, source, samples, groups));
 		long with = usedAfterFullGc();
 		monitor.set(null);
 		long without = usedAfterFullGc();

@@ -86,7 +86,7 @@ public final class HeapDumpReachability {
 					HeapObject object = graph.findObjectByIdOrNull(threadRoot.getId());
 					HeapThread thread = (object != null) ? HeapThread.read(threadRoot.getThreadSerialNumber(), object)
 							: null;
-					HeapInstance instance = (thread != null) ? object.getAsInstance() : null;
+					HeapInstance instance = (thread != null && object != null) ? object.getAsInstance() : null;
 					Thread.State state = (instance != null) ? state(instance) : null;
 					if (thread != null && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
 						blocked.put(thread.id(), new BlockedThread(thread.id(), state, null, 0, 0));
