@@ -1,6 +1,7 @@
 package io.github.threadleaks.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +57,7 @@ class CreationSiteAutoConfigurationTests {
 			ThreadLeaksCreationSites creationSites = context.getBean(ThreadLeaksCreationSites.class);
 			assertThat(creationSites.isRunning()).isTrue();
 			ThreadLeakMonitor monitor = context.getBean(ThreadLeakMonitor.class);
-			List<Thread> leaked = new java.util.ArrayList<>();
+			List<Thread> leaked = new ArrayList<>();
 			try {
 				for (int i = 0; i < 4; i++) {
 					leaked.add(startLeakedThread(i));

@@ -113,16 +113,15 @@ class ThreadLeaksAutoConfigurationTests {
 
 	@Test
 	void disabledTurnsEverythingOff() {
-		this.contextRunner.withPropertyValues("threadleaks.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed()
+		this.contextRunner.withPropertyValues("threadleaks.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ThreadLeaksSettings.class)
 				.doesNotHaveBean(ThreadLeakMonitor.class)
 				.doesNotHaveBean(ThreadLeaksSampler.class)
 				.doesNotHaveBean(ThreadLeakLogger.class)
 				.doesNotHaveBean(ThreadLeaksEndpoint.class)
 				.doesNotHaveBean(ThreadLeaksHealthIndicator.class)
-				.doesNotHaveBean(ThreadLeaksMetrics.class);
-		});
+				.doesNotHaveBean(ThreadLeaksMetrics.class));
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.threadleaks.benchmarks;
 import java.util.Collection;
 import java.util.Set;
 
+import org.openjdk.jmh.Main;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -24,7 +25,7 @@ public final class BenchmarkMain {
 	public static void main(String[] args) throws Exception {
 		for (String arg : args) {
 			if (INFORMATIONAL.contains(arg)) {
-				org.openjdk.jmh.Main.main(args);
+				Main.main(args);
 				return;
 			}
 		}

@@ -166,6 +166,14 @@ final class CostTable {
 		return String.format(Locale.ROOT, "%.3f", value);
 	}
 
+	private static void row(StringBuilder text, List<String> cells) {
+		text.append("| ").append(String.join(" | ", cells)).append(" |\n");
+	}
+
+	private static void separator(StringBuilder text, int columns) {
+		text.append("|").append("---|".repeat(columns)).append('\n');
+	}
+
 	/** A row of the tables: how many threads, resting where. */
 	private record Population(int threads, String places) implements Comparable<Population> {
 
@@ -182,14 +190,6 @@ final class CostTable {
 			return this.places.equals("MIXED") ? count : count + " " + this.places.toLowerCase(Locale.ROOT).replace('_', ' ');
 		}
 
-	}
-
-	private static void row(StringBuilder text, List<String> cells) {
-		text.append("| ").append(String.join(" | ", cells)).append(" |\n");
-	}
-
-	private static void separator(StringBuilder text, int columns) {
-		text.append("|").append("---|".repeat(columns)).append('\n');
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
@@ -76,7 +77,7 @@ final class DistinctStacksSource implements ThreadSource {
 	public List<ThreadCensus> census() {
 		List<ThreadCensus> census = new ArrayList<>(this.ids.size());
 		for (long id : this.ids) {
-			census.add(new ThreadCensus(id, this.names.get(id), Thread.State.WAITING, true,
+			census.add(new ThreadCensus(id, Objects.requireNonNull(this.names.get(id)), Thread.State.WAITING, true,
 					LOCK_CLASS + Long.toHexString(id), -1, null, 1, 0, -1));
 		}
 		return census;

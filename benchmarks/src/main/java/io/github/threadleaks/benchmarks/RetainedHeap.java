@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's retained heap: with N tracked groups and the default window and horizons (heap used after full
@@ -44,7 +45,8 @@ public final class RetainedHeap {
 		// Loads the classes and fills the JDK's lazy caches (digests, formatters) that any first monitor would.
 		retainedBytes(100, 3, false);
 		int samples = 2 * ThreadLeaksSettings.defaults().window();
-		System.out.println("| tracked groups | stacks differ in | samples taken | retained by the engine (MB) | per 1,000 groups (MB) |");
+		System.out.println("| tracked groups | stacks differ in | samples taken | retained by the engine (MB) "
+				+ "| per 1,000 groups (MB) |");
 		System.out.println("|---|---|---|---|---|");
 		for (int count : groups) {
 			for (boolean everyFrameDistinct : new boolean[] { false, true }) {
@@ -72,20 +74,25 @@ public final class RetainedHeap {
 		ThreadLeaksSettings settings = ThreadLeaksSettings.builder()
 			.maxGroups(Math.max(groups, ThreadLeaksSettings.defaults().maxGroups()))
 			.build();
-		AtomicReference<ThreadLeakMonitor> monitor = new AtomicReference<>(
-				new ThreadLeakMonitor(settings, source, Clock.systemUTC()));
-		for (int i = 0; i < samples; i++) {
-			monitor.get().sample();
-		}
-		if (monitor.get().report().trackedGroups() != groups) {
-			throw new IllegalStateException("Expected " + groups + " tracked groups but the engine tracks "
-					+ monitor.get().report().trackedGroups());
-		}
+		AtomicReference<@Nullable ThreadLeakMonitor> monitor = new AtomicReference<>(sampled(settings, source, samples, groups));
 		long with = usedAfterFullGc();
 		monitor.set(null);
 		long without = usedAfterFullGc();
 		Reference.reachabilityFence(source);
 		return with - without;
+	}
+
+	private static ThreadLeakMonitor sampled(ThreadLeaksSettings settings, DistinctStacksSource source, int samples,
+			int groups) {
+		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings, source, Clock.systemUTC());
+		for (int i = 0; i < samples; i++) {
+			monitor.sample();
+		}
+		if (monitor.report().trackedGroups() != groups) {
+			throw new IllegalStateException("Expected " + groups + " tracked groups but the engine tracks "
+					+ monitor.report().trackedGroups());
+		}
+		return monitor;
 	}
 
 	/** Runs {@code samples} samples, each with all-new groups, and reports the heap every {@code every}. */

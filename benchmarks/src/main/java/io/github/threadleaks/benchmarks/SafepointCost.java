@@ -31,7 +31,8 @@ public final class SafepointCost {
 				+ "after %d warm-up runs, heap %s%n%n", System.getProperty("java.version"), threads, runs,
 				SafepointWorkload.WARMUP_RUNS, String.join(" ", HEAP));
 		System.out.println("| operation | median wall time (ms) | own safepoints per run | own stop-the-world per run (ms) "
-				+ "| longest own pause (ms) | GC pauses in the window, per run (ms) | safepoints by VM operation |");
+				+ "| longest own pause (ms) | GC pauses in the window, per run (ms) "
+				+ "| safepoints by VM operation |");
 		System.out.println("|---|---|---|---|---|---|---|");
 		for (SamplingOperation operation : SamplingOperation.values()) {
 			System.out.println(row(operation, measure(operation, threads, runs), runs));

@@ -42,6 +42,48 @@ public class SampleCostBenchmark {
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+	/** The floor: every thread's state, lock and counters, no stack ({@code getThreadInfo(ids, 0)}). */
+	@Benchmark
+	public ThreadInfo[] census(Population population) {
+		return THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0);
+	}
+
+	/** Every thread's top 32 frames in one call, without locks: what walking every stack each sample costs. */
+	@Benchmark
+	public ThreadInfo[] stacksDepth32(Population population) {
+		return THREADS.getThreadInfo(THREADS.getAllThreadIds(), DEFAULT_DEPTH);
+	}
+
+	/** One engine sample when no thread moved since the last one: the leak case. */
+	@Benchmark
+	public ThreadLeakReport engineSteady(WarmMonitor warm) {
+		return warm.monitor.sample();
+	}
+
+	/** One engine sample after a share of the threads woke up and went back to rest. */
+	@Benchmark
+	public ThreadLeakReport engineMoving(MovingThreads moving) {
+		return moving.monitor.sample();
+	}
+
+	/** The first sample of a fresh monitor: every stack is walked once. */
+	@Benchmark
+	public ThreadLeakReport engineCold(Population population) {
+		return new ThreadLeakMonitor(ThreadLeaksSettings.defaults()).sample();
+	}
+
+	/** What the actuator's {@code threaddump} endpoint does: full stacks, locked monitors and synchronizers. */
+	@Benchmark
+	public ThreadInfo[] threadDump(Population population) {
+		return THREADS.dumpAllThreads(true, true);
+	}
+
+	/** Full stacks of every thread through {@code Thread.getAllStackTraces()}. */
+	@Benchmark
+	public Map<Thread, StackTraceElement[]> allStackTraces(Population population) {
+		return Thread.getAllStackTraces();
+	}
+
 	/** The threads being sampled. */
 	@State(Scope.Benchmark)
 	public static class Population {
@@ -108,48 +150,6 @@ public class SampleCostBenchmark {
 			this.population.parked.move(this.movingPercent / 100.0);
 		}
 
-	}
-
-	/** The floor: every thread's state, lock and counters, no stack ({@code getThreadInfo(ids, 0)}). */
-	@Benchmark
-	public ThreadInfo[] census(Population population) {
-		return THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0);
-	}
-
-	/** Every thread's top 32 frames in one call, without locks: what walking every stack each sample costs. */
-	@Benchmark
-	public ThreadInfo[] stacksDepth32(Population population) {
-		return THREADS.getThreadInfo(THREADS.getAllThreadIds(), DEFAULT_DEPTH);
-	}
-
-	/** One engine sample when no thread moved since the last one: the leak case. */
-	@Benchmark
-	public ThreadLeakReport engineSteady(WarmMonitor warm) {
-		return warm.monitor.sample();
-	}
-
-	/** One engine sample after a share of the threads woke up and went back to rest. */
-	@Benchmark
-	public ThreadLeakReport engineMoving(MovingThreads moving) {
-		return moving.monitor.sample();
-	}
-
-	/** The first sample of a fresh monitor: every stack is walked once. */
-	@Benchmark
-	public ThreadLeakReport engineCold(Population population) {
-		return new ThreadLeakMonitor(ThreadLeaksSettings.defaults()).sample();
-	}
-
-	/** What the actuator's {@code threaddump} endpoint does: full stacks, locked monitors and synchronizers. */
-	@Benchmark
-	public ThreadInfo[] threadDump(Population population) {
-		return THREADS.dumpAllThreads(true, true);
-	}
-
-	/** Full stacks of every thread through {@code Thread.getAllStackTraces()}. */
-	@Benchmark
-	public Map<Thread, StackTraceElement[]> allStackTraces(Population population) {
-		return Thread.getAllStackTraces();
 	}
 
 }

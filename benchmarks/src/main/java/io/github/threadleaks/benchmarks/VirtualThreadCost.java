@@ -23,6 +23,7 @@ import io.github.threadleaks.core.virtual.ContainerThreadSource;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 import io.github.threadleaks.core.virtual.VirtualThreadSource;
+import jdk.jfr.consumer.RecordingStream;
 
 /**
  * The cost of watching virtual threads (JDK 21+), printed as Markdown rows: at each given number of virtual threads
@@ -155,7 +156,7 @@ public final class VirtualThreadCost {
 		AtomicLong events = new AtomicLong();
 		for (int i = 0; i < ROUNDS; i++) {
 			without[i] = startAndJoin(startVirtualThread, threads);
-			try (jdk.jfr.consumer.RecordingStream stream = new jdk.jfr.consumer.RecordingStream()) {
+			try (RecordingStream stream = new RecordingStream()) {
 				stream.enable("jdk.VirtualThreadStart");
 				stream.enable("jdk.VirtualThreadEnd");
 				stream.onEvent((event) -> events.incrementAndGet());

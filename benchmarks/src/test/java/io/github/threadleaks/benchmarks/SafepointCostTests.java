@@ -2,6 +2,7 @@ package io.github.threadleaks.benchmarks;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class SafepointCostTests {
 			SafepointCost.Measured measured = SafepointCost.measure(operation, 100, runs);
 
 			assertThat(measured.medianMillis()).as(operation.name()).isPositive();
-			assertThat(SafepointCost.row(operation, measured, runs)).startsWith("| " + operation.name().toLowerCase(java.util.Locale.ROOT) + " |");
+			assertThat(SafepointCost.row(operation, measured, runs)).startsWith("| " + operation.name().toLowerCase(Locale.ROOT) + " |");
 			if (operation == SamplingOperation.THREAD_DUMP) {
 				// Each dump is one safepoint of its own: the window caught them all.
 				assertThat(measured.safepoints().byOperation().get("ThreadDump").count()).isGreaterThanOrEqualTo(runs);

@@ -1,6 +1,7 @@
 package io.github.threadleaks.cli;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * An input that cannot be read as thread dumps: its message is the one line the user sees, naming the file and,
@@ -16,6 +17,12 @@ final class BadInputException extends Exception {
 
 	BadInputException(Path file, long line, String problem) {
 		super(file + ":" + line + ": " + problem);
+	}
+
+	@Override
+	public String getMessage() {
+		// Both constructors set one.
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
@@ -35,8 +36,8 @@ final class DumpThreadSource implements ThreadSource {
 			long id = ID_OFFSET + thread.id();
 			threads.put(id, thread);
 			Progress before = this.progress.get(id);
-			long moves = (before == null) ? 0
-					: (before.fingerprint == thread.fingerprint()) ? before.moves : before.moves + 1;
+			long moves = (before != null)
+					? ((before.fingerprint == thread.fingerprint()) ? before.moves : before.moves + 1) : 0;
 			next.put(id, new Progress(thread.fingerprint(), moves));
 		}
 		// Only the threads of this dump are remembered: memory follows one dump, not the series.
@@ -49,7 +50,8 @@ final class DumpThreadSource implements ThreadSource {
 		List<ThreadCensus> census = new ArrayList<>(this.current.size());
 		for (Map.Entry<Long, DumpedThread> entry : this.current.entrySet()) {
 			DumpedThread thread = entry.getValue();
-			long moves = this.progress.get(entry.getKey()).moves;
+			// advance() gives every thread of the dump its progress.
+			long moves = Objects.requireNonNull(this.progress.get(entry.getKey())).moves;
 			census.add(new ThreadCensus(entry.getKey(), thread.name(), thread.state(), thread.daemon(),
 					thread.lockName(), -1, null, moves, 0, (thread.state() == Thread.State.RUNNABLE) ? moves : -1));
 		}

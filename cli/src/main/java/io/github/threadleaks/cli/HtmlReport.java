@@ -1,6 +1,7 @@
 package io.github.threadleaks.cli;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
@@ -21,8 +22,10 @@ final class HtmlReport {
 			.group{border:1px solid #ddd;border-radius:6px;margin:10px 0;padding:10px 12px;display:flex;gap:16px}
 			.group.suspected{border-color:#c62828;background:#fff5f5}
 			.info{flex:1;min-width:0} .name{font-weight:600;font-size:15px}
-			.badge{display:inline-block;background:#c62828;color:#fff;border-radius:4px;padding:1px 6px;font-size:12px;margin-right:6px}
-			.state{color:#555;font-size:13px} .why{font-size:13px;margin:4px 0} .at{font-family:monospace;font-size:12px;color:#333;word-break:break-all}
+			.badge{display:inline-block;background:#c62828;color:#fff;border-radius:4px;padding:1px 6px;font-size:12px;
+			margin-right:6px}
+			.state{color:#555;font-size:13px} .why{font-size:13px;margin:4px 0}
+			.at{font-family:monospace;font-size:12px;color:#333;word-break:break-all}
 			summary{cursor:pointer;font-size:13px;color:#1565c0;margin-top:4px}
 			pre{font-size:12px;background:#f6f6f6;padding:8px;overflow-x:auto;margin:4px 0}
 			svg{flex:none} .count{font-size:12px;fill:#555}
@@ -74,12 +77,13 @@ final class HtmlReport {
 		int max = Math.max(1, history.stream().mapToInt(Integer::intValue).max().orElse(1));
 		int points = history.size();
 		html.append("<svg width=\"").append(CHART_WIDTH).append("\" height=\"").append(CHART_HEIGHT + 14)
-			.append("\" role=\"img\" aria-label=\"count over time\"><polyline fill=\"none\" stroke-width=\"2\" stroke=\"")
+			.append("\" role=\"img\" aria-label=\"count over time\">")
+			.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"")
 			.append(suspected ? "#c62828" : "#1565c0").append("\" points=\"");
 		for (int i = 0; i < points; i++) {
 			double x = (points == 1) ? CHART_WIDTH / 2.0 : 2 + i * (CHART_WIDTH - 4.0) / (points - 1);
 			double y = 2 + (CHART_HEIGHT - 4.0) * (1 - history.get(i) / (double) max);
-			html.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+			html.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
 		}
 		html.append("\"/>");
 		if (points > 0) {

@@ -2,6 +2,7 @@ package io.github.threadleaks.cli;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ final class JsonReport {
 		if (value == null) {
 			json.append("null");
 		}
-		else if (value instanceof String || value instanceof Enum<?> || value instanceof java.time.Instant) {
+		else if (value instanceof String || value instanceof Enum<?> || value instanceof Instant) {
 			string(json, value.toString());
 		}
 		else if (value instanceof Number || value instanceof Boolean) {

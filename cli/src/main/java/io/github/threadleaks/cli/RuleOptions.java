@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 final class RuleOptions {
 
 	@Option(names = "--window", paramLabel = "SAMPLES",
-			description = "Samples (dumps) the rule looks back over. Default: analyze, the number of dumps up to 30; watch, 30.")
+			description = "Samples (dumps) the rule looks back over. "
+					+ "Default: analyze, the number of dumps up to 30; watch, 30.")
 	@Nullable Integer window;
 
 	@Option(names = "--min-growth", paramLabel = "THREADS",
@@ -18,7 +19,8 @@ final class RuleOptions {
 	@Nullable Integer minGrowth;
 
 	@Option(names = "--min-rise-share", paramLabel = "SHARE",
-			description = "Share of the window's steps on which the count must rise (0-1]. Default: analyze 0.5, watch 0.25.")
+			description = "Share of the window's steps on which the count must rise (0-1]. "
+					+ "Default: analyze 0.5, watch 0.25.")
 	@Nullable Double minRiseShare;
 
 	@Option(names = "--min-stuck-share", paramLabel = "SHARE",

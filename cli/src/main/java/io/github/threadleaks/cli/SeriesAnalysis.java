@@ -44,6 +44,7 @@ final class SeriesAnalysis {
 	private final Set<String> said = new HashSet<>();
 
 	/**
+	 * Creates an analysis that reports each bad input once.
 	 * @param rules the rule settings given on the command line
 	 * @param interval the time one point of the history stands for, or {@code null} for the series' own
 	 * @param errors receives one line per bad input

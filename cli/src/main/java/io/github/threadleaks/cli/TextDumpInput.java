@@ -117,7 +117,8 @@ final class TextDumpInput implements DumpInput {
 		while ((line = readLine()) != null) {
 			if (line.startsWith(DUMP_END)) {
 				add(threads, thread);
-				return ended(new Dump(this.time, threads));
+				ended();
+				return new Dump(this.time, threads);
 			}
 			if (inThreadList) {
 				// The JVM's thread lists (the live one, one to delete while a thread ends) run to a blank line.
@@ -150,7 +151,7 @@ final class TextDumpInput implements DumpInput {
 		String line;
 		while ((line = readLine()) != null) {
 			if (line.startsWith(DUMP_END)) {
-				ended(null);
+				ended();
 				return;
 			}
 			if (line.startsWith(DUMP_START)) {
@@ -160,11 +161,10 @@ final class TextDumpInput implements DumpInput {
 		throw truncated();
 	}
 
-	private @Nullable Dump ended(@Nullable Dump dump) {
+	private void ended() {
 		this.atDump = false;
 		this.previousLine = null;
 		this.dumps++;
-		return dump;
 	}
 
 	private BadInputException truncated() {

@@ -20,6 +20,7 @@ final class TextReport {
 	}
 
 	/**
+	 * The report as plain text.
 	 * @param report the engine's report
 	 * @param source what was judged, for the first line ({@code 12 dumps from ... to ...})
 	 */

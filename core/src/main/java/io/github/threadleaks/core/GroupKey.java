@@ -79,7 +79,7 @@ final class GroupKey {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof GroupKey that && this.hash == that.hash
 				&& this.state == that.state && this.name.equals(that.name) && this.frames.equals(that.frames)
 				&& Objects.equals(this.container, that.container));

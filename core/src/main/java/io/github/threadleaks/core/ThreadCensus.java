@@ -1,5 +1,6 @@
 package io.github.threadleaks.core;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ public record ThreadCensus(long id, String name, Thread.State state, boolean dae
 	public boolean stillSince(ThreadCensus earlier) {
 		if (this.state != earlier.state || this.waitedCount != earlier.waitedCount
 				|| this.blockedCount != earlier.blockedCount || this.lockOwnerId != earlier.lockOwnerId
-				|| !java.util.Objects.equals(this.lockName, earlier.lockName)) {
+				|| !Objects.equals(this.lockName, earlier.lockName)) {
 			return false;
 		}
 		if (this.state == Thread.State.RUNNABLE) {
@@ -60,7 +61,7 @@ public record ThreadCensus(long id, String name, Thread.State state, boolean dae
 	public boolean quietSince(ThreadCensus earlier, long maxCpuNanos) {
 		if (this.state != Thread.State.RUNNABLE || earlier.state != Thread.State.RUNNABLE
 				|| this.waitedCount != earlier.waitedCount || this.blockedCount != earlier.blockedCount
-				|| this.lockOwnerId != earlier.lockOwnerId || !java.util.Objects.equals(this.lockName, earlier.lockName)) {
+				|| this.lockOwnerId != earlier.lockOwnerId || !Objects.equals(this.lockName, earlier.lockName)) {
 			return false;
 		}
 		return this.cpuTimeNanos < 0 || earlier.cpuTimeNanos < 0

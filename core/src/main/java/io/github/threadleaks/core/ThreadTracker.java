@@ -1,6 +1,7 @@
 package io.github.threadleaks.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +82,7 @@ final class ThreadTracker {
 			}
 			TrackedThread known = this.threads.get(thread.id());
 			boolean sameName = known != null && thread.name().equals(known.census.name());
-			if (sameName && thread.stillSince(known.census)) {
+			if (known != null && sameName && thread.stillSince(known.census)) {
 				known.stayedStill(thread);
 				known.observation = observation;
 				continue;
@@ -91,7 +92,7 @@ final class ThreadTracker {
 				continue;
 			}
 			boolean deferred = known != null && known.deferred;
-			WalkQueue queue = (!sameName || thread.state() != Thread.State.RUNNABLE
+			WalkQueue queue = (known == null || !sameName || thread.state() != Thread.State.RUNNABLE
 					|| known.census.state() != Thread.State.RUNNABLE) ? always
 							: thread.busySince(known.census, maxStillCpuNanos) ? busy : quiet;
 			queue.add(thread, deferred);
@@ -197,7 +198,8 @@ final class ThreadTracker {
 		return this.threads;
 	}
 
-	private static TrackedThread refreshed(TrackedThread known, ThreadCensus thread, GroupKey key, long nowMillis) {
+	private static TrackedThread refreshed(@Nullable TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
+			long nowMillis) {
 		if (known == null) {
 			return new TrackedThread(thread, key, nowMillis);
 		}
@@ -302,7 +304,7 @@ final class ThreadTracker {
 	 * @param stacksDeferred how many threads that moved were left for the next sample by the walk budget
 	 * @param deadlocked the ids of deadlocked threads
 	 */
-	record Observation(java.util.Collection<TrackedThread> threads, int liveThreads, int stacksWalked,
+	record Observation(Collection<TrackedThread> threads, int liveThreads, int stacksWalked,
 			int stacksDeferred, Set<Long> deadlocked) {
 	}
 

@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /** What the engine remembers of one live thread between samples. Mutable; confined to the sampling thread. */
@@ -51,7 +53,7 @@ final class TrackedThread {
 	}
 
 	void moved(ThreadCensus census, @Nullable GroupKey key, long nowMillis) {
-		this.samplesInGroup = java.util.Objects.equals(key, this.key) ? this.samplesInGroup + 1 : 0;
+		this.samplesInGroup = Objects.equals(key, this.key) ? this.samplesInGroup + 1 : 0;
 		this.census = census;
 		this.key = key;
 		this.stillSinceMillis = nowMillis;

@@ -3,6 +3,7 @@ package io.github.threadleaks.core;
 import java.time.Duration;
 import java.util.List;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,8 @@ class ThreadTrackerTests {
 		assertThat(group.stuckForMillis()).isEqualTo(20_000);
 		GroupDetail detail = this.monitor.group(group.id()).orElseThrow();
 		assertThat(detail.threads()).extracting(MemberThread::name, MemberThread::stuckForMillis)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("worker-1", 20_000L),
-					org.assertj.core.groups.Tuple.tuple("worker-2", 0L));
+			.containsExactly(Tuple.tuple("worker-1", 20_000L),
+					Tuple.tuple("worker-2", 0L));
 	}
 
 	@Test
@@ -215,7 +216,7 @@ class ThreadTrackerTests {
 				.extracting(StackGroupReport::id, StackGroupReport::count)
 				.containsExactlyElementsOf(reference.suspects()
 					.stream()
-					.map((group) -> org.assertj.core.groups.Tuple.tuple(group.id(), group.count()))
+					.map((group) -> Tuple.tuple(group.id(), group.count()))
 					.toList());
 			if (sample == 1) {
 				assertThat(bounded.stacksWalked()).as("new threads are always walked").isEqualTo(42);

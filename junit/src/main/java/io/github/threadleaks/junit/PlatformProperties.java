@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.creation.ApplicationPackages;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**

@@ -3,6 +3,7 @@ package io.github.threadleaks.junit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -53,7 +54,7 @@ abstract class AbstractExtensionTests {
 	}
 
 	private static Throwable failure(Event event) {
-		return event.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+		return event.getRequiredPayload(TestExecutionResult.class)
 			.getThrowable()
 			.orElseThrow();
 	}

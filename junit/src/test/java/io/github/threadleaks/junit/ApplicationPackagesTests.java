@@ -1,6 +1,7 @@
 package io.github.threadleaks.junit;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 
 import io.github.threadleaks.testlibrary.WorkerLibrary;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ApplicationPackagesTests extends AbstractExtensionTests {
 	}
 
 	private static String quoted(String text) {
-		return java.util.regex.Pattern.quote(text);
+		return Pattern.quote(text);
 	}
 
 	@LeakExample

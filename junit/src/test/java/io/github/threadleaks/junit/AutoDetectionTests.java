@@ -9,7 +9,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
 package io.github.threadleaks.junit;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -36,7 +37,7 @@ class ClassInitializerTests extends AbstractExtensionTests {
 	}
 
 	private static String quoted(String text) {
-		return java.util.regex.Pattern.quote(text);
+		return Pattern.quote(text);
 	}
 
 	/** Starts a timer-like thread when the class initializes, as a library's lazy holder does. */

@@ -6,7 +6,6 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** A test that fails, or is aborted, and leaks too: the leak is reported, never hidden by the test's outcome. */
 class FailedTestTests extends AbstractExtensionTests {
@@ -41,7 +40,7 @@ class FailedTestTests extends AbstractExtensionTests {
 		@Override
 		void leavesOneThreadBehind() {
 			super.leavesOneThreadBehind();
-			fail("the test's own failure");
+			throw new AssertionFailedError("the test's own failure");
 		}
 
 	}

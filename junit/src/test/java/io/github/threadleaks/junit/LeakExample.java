@@ -37,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			return context.getConfigurationParameter(RUN_PARAMETER, Boolean::parseBoolean).orElse(false)
+			return context.getConfigurationParameter(LeakExample.RUN_PARAMETER, Boolean::parseBoolean).orElse(false)
 					? ConditionEvaluationResult.enabled("launched by the extension's own tests")
 					: ConditionEvaluationResult.disabled("an example that leaks on purpose; the extension's own "
 							+ "tests run it through EngineTestKit");

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -35,8 +36,8 @@ class LeakReportTests extends AbstractExtensionTests {
 		// The pool's workers run only JDK code and the task; the test method's two execute calls started them.
 		String message = testFailure(run(LeakingPool.class)).getMessage();
 		String site = "\n    created by " + LeakingPool.class.getName() + ".leaksTwoPooledThreads(line ";
-		assertThat(message).containsPattern("\n    threads: [^\n]*" + java.util.regex.Pattern.quote(site));
-		assertThat(message.split(java.util.regex.Pattern.quote(site), -1)).as("sites named").hasSize(3);
+		assertThat(message).containsPattern("\n    threads: [^\n]*" + Pattern.quote(site));
+		assertThat(message.split(Pattern.quote(site), -1)).as("sites named").hasSize(3);
 	}
 
 	@Test

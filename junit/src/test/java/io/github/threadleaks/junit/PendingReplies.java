@@ -3,6 +3,7 @@ package io.github.threadleaks.junit;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /** The classic reachable leak: replies awaited through futures kept in a static map that nobody completes. */
 final class PendingReplies {
@@ -31,7 +32,7 @@ final class PendingReplies {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		catch (java.util.concurrent.ExecutionException ex) {
+		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,5 +1,7 @@
 package io.github.threadleaks.reachability;
 
+import java.util.Objects;
+
 /**
  * Thrown when a reachability analysis is asked for while another runs: each takes a heap dump, which pauses the
  * application and needs disk and memory, so one runs at a time.
@@ -12,6 +14,12 @@ public class AnalysisInProgressException extends IllegalStateException {
 
 	AnalysisInProgressException() {
 		super("A reachability analysis is already running; one runs at a time, ask again when it has finished");
+	}
+
+	@Override
+	public String getMessage() {
+		// The constructor sets it.
+		return Objects.requireNonNull(super.getMessage());
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.core.ThreadNames;
+import org.jspecify.annotations.Nullable;
 import shark.CloseableHeapGraph;
 import shark.GcRoot;
 import shark.HeapField;
@@ -22,8 +23,6 @@ import shark.HeapObject;
 import shark.HeapObject.HeapInstance;
 import shark.HprofHeapGraph;
 import shark.HprofRecordTag;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The reachability verdicts for a heap dump taken elsewhere ({@code jcmd GC.heap_dump}, {@code jmap}, an
@@ -87,7 +86,7 @@ public final class HeapDumpReachability {
 					HeapObject object = graph.findObjectByIdOrNull(threadRoot.getId());
 					HeapThread thread = (object != null) ? HeapThread.read(threadRoot.getThreadSerialNumber(), object)
 							: null;
-					HeapInstance instance = (thread != null) ? object.getAsInstance() : null;
+					HeapInstance instance = (thread != null && object != null) ? object.getAsInstance() : null;
 					Thread.State state = (instance != null) ? state(instance) : null;
 					if (thread != null && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
 						blocked.put(thread.id(), new BlockedThread(thread.id(), state, null, 0, 0));

@@ -1,10 +1,9 @@
 package io.github.threadleaks.reachability;
 
+import org.jspecify.annotations.Nullable;
 import shark.HeapField;
 import shark.HeapObject;
 import shark.HeapObject.HeapInstance;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * A thread as a heap dump holds it: its serial number in the dump, its {@code Thread} object, id and name.

@@ -59,7 +59,8 @@ public final class ReachabilityAnalyzer {
 		}
 		if (state != Thread.State.WAITING && state != Thread.State.BLOCKED) {
 			return ReachabilityVerdict.notApplicable(group, members, "The threads are " + state
-					+ ": only threads blocked without a timeout can be proven stuck (threads in I/O show as RUNNABLE).");
+					+ ": only threads blocked without a timeout can be proven stuck"
+					+ " (threads in I/O show as RUNNABLE).");
 		}
 		if (!this.running.compareAndSet(false, true)) {
 			throw new AnalysisInProgressException();

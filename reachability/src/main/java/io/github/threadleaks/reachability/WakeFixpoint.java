@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import shark.GcRoot;
 import shark.HeapField;
 import shark.HeapGraph;
@@ -18,8 +19,6 @@ import shark.HeapObject;
 import shark.HeapObject.HeapClass;
 import shark.HeapObject.HeapInstance;
 import shark.HeapObject.HeapObjectArray;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Go's goroutine leak fixpoint on a JVM heap dump. Marks from every GC root except the candidates' own stacks and

@@ -105,7 +105,8 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.register(registry);
 		Gauge.builder("threadleaks.virtual-threads.backed.off", this.reports,
 				(monitor) -> virtualThreads(monitor, (status) -> status.backedOff() ? 1 : 0))
-			.description("1 while listings of the virtual threads take longer than their budget and the interval is stretched")
+			.description("1 while listings of the virtual threads take longer than their budget"
+						+ " and the interval is stretched")
 			.register(registry);
 		Gauge.builder("threadleaks.virtual-threads.threads", this.reports,
 				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::threads))

@@ -5,7 +5,6 @@ import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.reachability.AnalysisInProgressException;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -8,6 +8,7 @@ import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.StackFrames;
 import io.github.threadleaks.core.ThreadOrigin;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which code is the application's own, so that a creation site names the application's line first and the
@@ -69,7 +70,7 @@ public final class ApplicationPackages {
 	 * Where a thread was started, from its starter's frames (top first, the JDK's thread-starting frames
 	 * included); {@code null} where no frame is outside the JDK.
 	 */
-	ThreadOrigin originOf(List<StackFrame> starterFrames) {
+	@Nullable ThreadOrigin originOf(List<StackFrame> starterFrames) {
 		int start = 0;
 		while (start < starterFrames.size() && StackFrames.isJdk(starterFrames.get(start).className())) {
 			start++;

@@ -1,5 +1,6 @@
 package io.github.threadleaks.core.creation;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.threadleaks.core.StackFrame;
@@ -17,7 +18,7 @@ interface ThreadStartEvents extends AutoCloseable {
 	 * Waits until the recording has begun, after {@link #run()} was called on another thread: thread starts from
 	 * then on are delivered. Returns whether it began within the timeout.
 	 */
-	boolean awaitRecording(java.time.Duration timeout) throws InterruptedException;
+	boolean awaitRecording(Duration timeout) throws InterruptedException;
 
 	/** Commits a marker that is delivered, after every event committed before it, as {@link Handler#marker}. */
 	void commitMarker(long token);

@@ -37,6 +37,7 @@ final class ThreadDumpReader {
 	private final List<String> stackTexts = new ArrayList<>();
 
 	/**
+	 * Creates a reader.
 	 * @param maxDepth frames kept per thread, from the top
 	 * @param isPlatformThread tells platform threads from virtual ones in dumps that do not say (JDK 21 to 24)
 	 */

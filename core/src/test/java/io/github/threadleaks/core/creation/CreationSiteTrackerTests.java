@@ -1,13 +1,17 @@
 package io.github.threadleaks.core.creation;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.CreationSiteTracking;
@@ -20,6 +24,7 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadOrigin;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
+import jdk.jfr.RecordingState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +54,7 @@ class CreationSiteTrackerTests {
 		}
 		for (ExecutorService executor : this.executors) {
 			executor.shutdownNow();
-			executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+			executor.awaitTermination(10, TimeUnit.SECONDS);
 		}
 		this.tracker.stop();
 	}
@@ -162,7 +167,7 @@ class CreationSiteTrackerTests {
 			startTracking();
 			this.tracker.stop();
 
-			assertThat(user.getState()).isEqualTo(jdk.jfr.RecordingState.RUNNING);
+			assertThat(user.getState()).isEqualTo(RecordingState.RUNNING);
 			assertThat(user.getSettings()).isEqualTo(settings);
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).contains(user);
 		}
@@ -183,7 +188,7 @@ class CreationSiteTrackerTests {
 			assertThat(unavailable.isRunning()).isFalse();
 			startBlockedThreads("untracked-", 2);
 			ThreadLeakReport report = new ThreadLeakMonitor(ThreadLeaksSettings.builder().build(),
-					new JvmThreadSource(), java.time.Clock.systemUTC(), unavailable).sample();
+					new JvmThreadSource(), Clock.systemUTC(), unavailable).sample();
 			assertThat(report.creationSiteTracking()).isEqualTo(tracking);
 			assertThat(groupNamed(report, "untracked-#").creationSites()).isEmpty();
 			assertThat(groupNamed(report, "untracked-#").count()).isEqualTo(2);
@@ -193,7 +198,7 @@ class CreationSiteTrackerTests {
 	@Test
 	void endsJfrsChunkEveryTenThousandStartsSoThatItsReaderLetsGoOfTheirThreads() {
 		// Counting chunk rotations needs a stand-in stream; CreationSiteSoak shows the heap they keep flat for real.
-		List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<String> calls = new CopyOnWriteArrayList<>();
 		CountDownLatch closed = new CountDownLatch(1);
 		ThreadStartEvents.Handler[] handler = new ThreadStartEvents.Handler[1];
 		try (CreationSiteTracker counted = new CreationSiteTracker(100, (given) -> {
@@ -244,7 +249,7 @@ class CreationSiteTrackerTests {
 
 	private ThreadLeakMonitor monitor() {
 		return new ThreadLeakMonitor(ThreadLeaksSettings.builder().build(), new JvmThreadSource(),
-				java.time.Clock.systemUTC(), this.tracker);
+				Clock.systemUTC(), this.tracker);
 	}
 
 	private List<Thread> startBlockedThreads(String prefix, int count) {
@@ -296,7 +301,7 @@ class CreationSiteTrackerTests {
 	}
 
 	private static boolean threadNamed(String name) {
-		return java.util.Arrays.stream(ManagementFactory.getThreadMXBean()
+		return Arrays.stream(ManagementFactory.getThreadMXBean()
 			.getThreadInfo(ManagementFactory.getThreadMXBean().getAllThreadIds()))
 			.anyMatch((info) -> info != null && info.getThreadName().equals(name));
 	}

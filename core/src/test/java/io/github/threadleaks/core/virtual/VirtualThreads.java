@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Virtual threads for tests compiled for Java 17: an executor that starts one per task, reached by reflection,
@@ -52,8 +53,8 @@ final class VirtualThreads implements AutoCloseable {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Virtual threads did not reach " + state + " in time: " + threads.size()
 						+ " started, in " + threads.stream()
-							.collect(java.util.stream.Collectors.groupingBy(Thread::getState,
-									java.util.stream.Collectors.counting())));
+							.collect(Collectors.groupingBy(Thread::getState,
+									Collectors.counting())));
 			}
 			Thread.onSpinWait();
 			Thread.yield();

@@ -1,5 +1,6 @@
 package io.github.threadleaks.sample.leaks;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Go: {@code http.Get} without a timeout to a server that never answers. JVM: a blocking socket read with no
@@ -22,7 +25,7 @@ final class CallWithoutTimeout implements LeakPattern {
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-	private ServerSocket server;
+	private @Nullable ServerSocket server;
 
 	@Override
 	public String id() {
@@ -101,7 +104,7 @@ final class CallWithoutTimeout implements LeakPattern {
 		return new InetSocketAddress(this.server.getInetAddress(), this.server.getLocalPort());
 	}
 
-	private static void closeQuietly(java.io.Closeable closeable) {
+	private static void closeQuietly(Closeable closeable) {
 		try {
 			closeable.close();
 		}

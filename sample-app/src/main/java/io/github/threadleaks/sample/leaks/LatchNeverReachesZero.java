@@ -18,7 +18,8 @@ final class LatchNeverReachesZero implements LeakPattern {
 
 	@Override
 	public String description() {
-		return "a collector await()s a CountDownLatch(5) that only 3 parts count down (Go: WaitGroup Add/Done mismatch)";
+		return "a collector await()s a CountDownLatch(5) that only 3 parts count down "
+				+ "(Go: WaitGroup Add/Done mismatch)";
 	}
 
 	@Override

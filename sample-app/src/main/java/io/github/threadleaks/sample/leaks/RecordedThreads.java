@@ -1,5 +1,6 @@
 package io.github.threadleaks.sample.leaks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
@@ -37,7 +38,7 @@ final class RecordedThreads {
 	}
 
 	/** Waits at most {@code timeout} for the recorded threads to end. */
-	void awaitEndedWithin(java.time.Duration timeout) {
+	void awaitEndedWithin(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
 			for (Thread thread : this.threads) {

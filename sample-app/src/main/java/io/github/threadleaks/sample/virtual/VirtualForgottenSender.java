@@ -9,6 +9,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.sample.leaks.Await;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class VirtualForgottenSender implements DisposableBean {
 
 	private final List<Thread> leaked = new ArrayList<>();
 
-	private ExecutorService executor;
+	private @Nullable ExecutorService executor;
 
 	/** Leaks what {@code requests} requests leak: 2 virtual threads each; returns how many are leaked in all. */
 	public synchronized int leak(int requests) throws InterruptedException {

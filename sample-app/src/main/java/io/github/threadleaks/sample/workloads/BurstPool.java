@@ -4,10 +4,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /** A pool that warms up in one burst (all threads at once) and then stays flat while it serves work. */
 final class BurstPool implements Workload {
 
-	private ThreadPoolExecutor pool;
+	private @Nullable ThreadPoolExecutor pool;
 
 	@Override
 	public String id() {

@@ -20,7 +20,8 @@ final class BurstyCachedPool implements Workload {
 
 	@Override
 	public String description() {
-		return "a cached pool runs N overlapping tasks, growing to N threads, which end after 2 s idle: it shrinks back";
+		return "a cached pool runs N overlapping tasks, growing to N threads, which end after 2 s idle: "
+				+ "it shrinks back";
 	}
 
 	@Override

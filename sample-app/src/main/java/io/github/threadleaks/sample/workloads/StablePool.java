@@ -4,12 +4,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import org.jspecify.annotations.Nullable;
+
 /** A large pool of fixed size (200 threads), mostly idle: big, but never growing. */
 final class StablePool implements Workload {
 
 	private static final int SIZE = 200;
 
-	private ExecutorService pool;
+	private @Nullable ExecutorService pool;
 
 	@Override
 	public String id() {
