@@ -4,24 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Threads to leave out of the samples, by regular expressions that must match the whole text.
+ * Threads to leave out of the samples, by regular expressions that must match the whole
+ * text.
  */
 public class IgnoreProperties {
 
 	/**
-	 * Regular expressions matched against each thread's name; matching threads are left out.
+	 * Regular expressions matched against each thread's name; matching threads are left
+	 * out.
 	 */
 	private List<String> threadNames = new ArrayList<>();
 
 	/**
-	 * Regular expressions matched against each thread's top frame ('class.method'); matching threads are
-	 * left out.
+	 * Regular expressions matched against each thread's top frame ('class.method');
+	 * matching threads are left out.
 	 */
 	private List<String> topFrames = new ArrayList<>();
 
 	/**
-	 * Regular expressions matched against every captured frame ('class.method'); a thread with any
-	 * matching frame is left out.
+	 * Regular expressions matched against every captured frame ('class.method'); a thread
+	 * with any matching frame is left out.
 	 */
 	private List<String> anyFrames = new ArrayList<>();
 

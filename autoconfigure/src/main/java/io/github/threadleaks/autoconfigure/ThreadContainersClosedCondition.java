@@ -9,8 +9,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches where the JDK's thread containers cannot be read (the JVM runs without
- * {@value ContainerThreadSource#JVM_FLAG}): only there are the threads Spring starts registered, since the containers
- * list every virtual thread.
+ * {@value ContainerThreadSource#JVM_FLAG}): only there are the threads Spring starts
+ * registered, since the containers list every virtual thread.
  */
 final class ThreadContainersClosedCondition extends SpringBootCondition {
 

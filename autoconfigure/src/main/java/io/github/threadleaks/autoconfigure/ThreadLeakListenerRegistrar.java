@@ -10,11 +10,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Attaches the application's {@link ThreadLeakListener} beans (the meters, the log of verdicts, the application's
- * own) to the {@link CombinedReports} bean, which reads whichever {@link ThreadLeakMonitor} bean there is (the
- * auto-configured one or one the application declares) and the virtual threads' monitor. It runs once every
- * singleton exists, before any sampler starts, so no verdict is missed and a listener that needs the monitor causes
- * no cycle.
+ * Attaches the application's {@link ThreadLeakListener} beans (the meters, the log of
+ * verdicts, the application's own) to the {@link CombinedReports} bean, which reads
+ * whichever {@link ThreadLeakMonitor} bean there is (the auto-configured one or one the
+ * application declares) and the virtual threads' monitor. It runs once every singleton
+ * exists, before any sampler starts, so no verdict is missed and a listener that needs
+ * the monitor causes no cycle.
  */
 class ThreadLeakListenerRegistrar implements SmartInitializingSingleton {
 
@@ -34,7 +35,8 @@ class ThreadLeakListenerRegistrar implements SmartInitializingSingleton {
 			return;
 		}
 		List<ThreadLeakListener> all = this.listeners.orderedStream().toList();
-		// Both monitors' verdicts: the combined reports pass each listener the platform and virtual threads'.
+		// Both monitors' verdicts: the combined reports pass each listener the platform
+		// and virtual threads'.
 		all.forEach(combined::addListener);
 	}
 

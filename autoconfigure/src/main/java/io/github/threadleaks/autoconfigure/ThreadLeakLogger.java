@@ -7,8 +7,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Logs the engine's verdicts: one warning when a stack group becomes suspected, one info line when it clears,
- * and a warning when sampling starts failing. Never a line per sample.
+ * Logs the engine's verdicts: one warning when a stack group becomes suspected, one info
+ * line when it clears, and a warning when sampling starts failing. Never a line per
+ * sample.
  */
 public class ThreadLeakLogger implements ThreadLeakListener {
 
@@ -18,15 +19,15 @@ public class ThreadLeakLogger implements ThreadLeakListener {
 
 	@Override
 	public void suspected(StackGroupReport group) {
-		logger.warn("Thread leak suspected in stack group " + group.id() + " \"" + group.name() + "\": "
-				+ group.count() + " threads, growth " + group.growth() + ", blocked at " + blockedAt(group)
-				+ createdBy(group) + ". " + group.explanation());
+		logger.warn("Thread leak suspected in stack group " + group.id() + " \"" + group.name() + "\": " + group.count()
+				+ " threads, growth " + group.growth() + ", blocked at " + blockedAt(group) + createdBy(group) + ". "
+				+ group.explanation());
 	}
 
 	@Override
 	public void cleared(StackGroupReport group) {
-		logger.info("Thread leak cleared in stack group " + group.id() + " \"" + group.name() + "\": "
-				+ group.count() + " threads now");
+		logger.info("Thread leak cleared in stack group " + group.id() + " \"" + group.name() + "\": " + group.count()
+				+ " threads now");
 	}
 
 	@Override
@@ -36,7 +37,8 @@ public class ThreadLeakLogger implements ThreadLeakListener {
 
 	@Override
 	public void sampleFailed(Throwable failure) {
-		// Warn once per run of failures: a broken sampler would otherwise log at every interval.
+		// Warn once per run of failures: a broken sampler would otherwise log at every
+		// interval.
 		if (!this.failing) {
 			this.failing = true;
 			logger.warn("Thread leak sampling failed; retrying at every interval", failure);

@@ -38,11 +38,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
 
 /**
- * Auto-configuration for the threadleaks engine: its settings, the {@link ThreadLeakMonitor}, the sampler that
- * drives it, the {@link VirtualThreadMonitor} and its own sampler, the {@link CombinedReports} that readers of both
- * use, and the log of their verdicts. The application's {@link ThreadLeakListener} beans are attached here,
- * explicitly, to the {@link CombinedReports} bean ({@link ThreadLeakListenerRegistrar}), so an application that
- * declares its own monitor or sampler keeps the meters, the log and the virtual threads.
+ * Auto-configuration for the threadleaks engine: its settings, the
+ * {@link ThreadLeakMonitor}, the sampler that drives it, the {@link VirtualThreadMonitor}
+ * and its own sampler, the {@link CombinedReports} that readers of both use, and the log
+ * of their verdicts. The application's {@link ThreadLeakListener} beans are attached
+ * here, explicitly, to the {@link CombinedReports} bean
+ * ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor
+ * or sampler keeps the meters, the log and the virtual threads.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
@@ -70,7 +72,10 @@ public final class ThreadLeaksAutoConfiguration {
 		}
 	}
 
-	/** The property's packages where set, else those Spring Boot's auto-configuration scans, if any. */
+	/**
+	 * The property's packages where set, else those Spring Boot's auto-configuration
+	 * scans, if any.
+	 */
 	static ApplicationPackages applicationPackages(List<String> configured, BeanFactory beanFactory) {
 		List<String> packages = configured;
 		if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
@@ -106,7 +111,10 @@ public final class ThreadLeaksAutoConfiguration {
 		return (virtual != null) ? new CombinedReports(monitor, virtual) : new CombinedReports(monitor);
 	}
 
-	/** Attaches the listeners to the reports, whether the application declares its own monitor or not. */
+	/**
+	 * Attaches the listeners to the reports, whether the application declares its own
+	 * monitor or not.
+	 */
 	@Bean
 	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<CombinedReports> reports,
 			ObjectProvider<ThreadLeakListener> listeners) {
@@ -132,9 +140,10 @@ public final class ThreadLeaksAutoConfiguration {
 	}
 
 	/**
-	 * Where the application serves on virtual threads and the JVM's thread containers are closed: the registry of
-	 * the virtual threads Spring starts, which the virtual monitor lists, and what registers them (request threads
-	 * through a servlet filter, task threads through a {@link TaskDecorator}).
+	 * Where the application serves on virtual threads and the JVM's thread containers are
+	 * closed: the registry of the virtual threads Spring starts, which the virtual
+	 * monitor lists, and what registers them (request threads through a servlet filter,
+	 * task threads through a {@link TaskDecorator}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnThreading(Threading.VIRTUAL)
@@ -148,7 +157,8 @@ public final class ThreadLeaksAutoConfiguration {
 			return new VirtualThreadRegistry(virtualThreadSettings(properties.getVirtualThreads()).maxThreads());
 		}
 
-		// Boot applies every TaskDecorator bean, in order, to the executor and scheduler it configures: a user's own
+		// Boot applies every TaskDecorator bean, in order, to the executor and scheduler
+		// it configures: a user's own
 		// decorators keep running.
 		@Bean
 		VirtualThreadRegistrationTaskDecorator threadLeaksVirtualThreadRegistrationTaskDecorator(
@@ -167,7 +177,8 @@ public final class ThreadLeaksAutoConfiguration {
 					VirtualThreadRegistry registry) {
 				FilterRegistrationBean<VirtualThreadRegistrationFilter> registration = new FilterRegistrationBean<>(
 						new VirtualThreadRegistrationFilter(registry));
-				// First in the chain and on every dispatch: a handler blocked anywhere below is registered.
+				// First in the chain and on every dispatch: a handler blocked anywhere
+				// below is registered.
 				registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 				registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
 				return registration;
@@ -178,8 +189,9 @@ public final class ThreadLeaksAutoConfiguration {
 	}
 
 	/**
-	 * The engine's settings from the properties, which only translate: the ranges are the engine's. A value out of
-	 * range fails start-up with an {@link InvalidConfigurationPropertyValueException} naming the property, its value
+	 * The engine's settings from the properties, which only translate: the ranges are the
+	 * engine's. A value out of range fails start-up with an
+	 * {@link InvalidConfigurationPropertyValueException} naming the property, its value
 	 * and the allowed range.
 	 */
 	static ThreadLeaksSettings settings(ThreadLeaksProperties properties) {
@@ -208,7 +220,10 @@ public final class ThreadLeaksAutoConfiguration {
 		}
 	}
 
-	/** The virtual threads' settings from their properties; out of range fails start-up as {@link #settings} does. */
+	/**
+	 * The virtual threads' settings from their properties; out of range fails start-up as
+	 * {@link #settings} does.
+	 */
 	static VirtualThreadSettings virtualThreadSettings(VirtualThreadsProperties properties) {
 		try {
 			return VirtualThreadSettings.builder()
@@ -224,7 +239,10 @@ public final class ThreadLeaksAutoConfiguration {
 		}
 	}
 
-	/** The engine's message as the property's: the setting names are the property names without {@code threadleaks.}. */
+	/**
+	 * The engine's message as the property's: the setting names are the property names
+	 * without {@code threadleaks.}.
+	 */
 	private static InvalidConfigurationPropertyValueException invalidProperty(InvalidSettingException ex) {
 		return new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), ex.value(),
 				"Must be " + ex.allowed() + ".");

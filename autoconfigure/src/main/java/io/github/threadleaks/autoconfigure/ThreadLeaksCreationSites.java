@@ -8,10 +8,11 @@ import io.github.threadleaks.core.ThreadOrigin;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
 
 /**
- * Records where threads are started, from JFR's thread start events, while the application context runs: starts
- * before any other lifecycle bean, so that the threads they start are seen, and stops after them. Its one thread,
- * {@value CreationSiteTracker#THREAD_NAME}, and its recording end with the context. Where JFR is unavailable it
- * reports why and the application starts as usual.
+ * Records where threads are started, from JFR's thread start events, while the
+ * application context runs: starts before any other lifecycle bean, so that the threads
+ * they start are seen, and stops after them. Its one thread,
+ * {@value CreationSiteTracker#THREAD_NAME}, and its recording end with the context. Where
+ * JFR is unavailable it reports why and the application starts as usual.
  */
 public class ThreadLeaksCreationSites extends ThreadLeaksLifecycle implements CreationSites {
 

@@ -5,8 +5,9 @@ import io.github.threadleaks.core.BackgroundTask;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs one of the engine's {@link BackgroundTask background tasks} while the application context runs, in the
- * given lifecycle phase: started with the context, stopped, and its thread ended, with it.
+ * Runs one of the engine's {@link BackgroundTask background tasks} while the application
+ * context runs, in the given lifecycle phase: started with the context, stopped, and its
+ * thread ended, with it.
  */
 public class ThreadLeaksLifecycle implements SmartLifecycle {
 

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for threadleaks. The defaults and the ranges are the engine's
- * ({@link ThreadLeaksSettings}): the ranges are checked at start-up, when the engine's settings are built from them.
+ * ({@link ThreadLeaksSettings}): the ranges are checked at start-up, when the engine's
+ * settings are built from them.
  */
 @ConfigurationProperties("threadleaks")
 public class ThreadLeaksProperties {
@@ -27,56 +28,63 @@ public class ThreadLeaksProperties {
 	private Duration sampleInterval = DEFAULTS.sampleInterval();
 
 	/**
-	 * Number of samples the detector looks back over, at the finest horizon. Between 3 and 10000.
+	 * Number of samples the detector looks back over, at the finest horizon. Between 3
+	 * and 10000.
 	 */
 	private int window = DEFAULTS.window();
 
 	/**
-	 * Number of threads a stack group must grow by over the window to be suspected of leaking. At least 1.
+	 * Number of threads a stack group must grow by over the window to be suspected of
+	 * leaking. At least 1.
 	 */
 	private int minGrowth = DEFAULTS.minGrowth();
 
 	/**
-	 * Share of the window's steps on which a suspected group's count must rise. Greater than 0 and at most 1.
+	 * Share of the window's steps on which a suspected group's count must rise. Greater
+	 * than 0 and at most 1.
 	 */
 	private double minRiseShare = DEFAULTS.minRiseShare();
 
 	/**
-	 * Share of a suspected group's members that must make no progress from one sample to the next. Greater than
-	 * 0 and at most 1.
+	 * Share of a suspected group's members that must make no progress from one sample to
+	 * the next. Greater than 0 and at most 1.
 	 */
 	private double minStuckShare = DEFAULTS.minStuckShare();
 
 	/**
-	 * Number of samples in a row a member must sit still before it counts toward the stuck share; members that
-	 * joined their group fewer samples ago are not judged yet. Still between two samples is no evidence: a slow
-	 * task sits still a sample or two, a leaked thread for as long as the leak lasts. Between 1 and 9999; at most
-	 * the window minus 1 applies.
+	 * Number of samples in a row a member must sit still before it counts toward the
+	 * stuck share; members that joined their group fewer samples ago are not judged yet.
+	 * Still between two samples is no evidence: a slow task sits still a sample or two, a
+	 * leaked thread for as long as the leak lasts. Between 1 and 9999; at most the window
+	 * minus 1 applies.
 	 */
 	private int minStillSamples = DEFAULTS.minStillSamples();
 
 	/**
-	 * Most CPU time, as a share of the wall time since the previous sample, that a runnable thread on an
-	 * unchanged stack may use and still count as still: a leaked event loop wakes on its timers and uses a
-	 * little CPU in the same place. Between 0 (no CPU at all) and 1.
+	 * Most CPU time, as a share of the wall time since the previous sample, that a
+	 * runnable thread on an unchanged stack may use and still count as still: a leaked
+	 * event loop wakes on its timers and uses a little CPU in the same place. Between 0
+	 * (no CPU at all) and 1.
 	 */
 	private double maxStillCpuShare = DEFAULTS.maxStillCpuShare();
 
 	/**
-	 * Time one sample may spend walking the stacks of known runnable threads; the rest keep their previous record
-	 * and are walked first at the next sample, and none is walked while one walk costs more than this (CPU
-	 * starvation). New threads and waiting or blocked ones are always walked. Between 1ms and 1h.
+	 * Time one sample may spend walking the stacks of known runnable threads; the rest
+	 * keep their previous record and are walked first at the next sample, and none is
+	 * walked while one walk costs more than this (CPU starvation). New threads and
+	 * waiting or blocked ones are always walked. Between 1ms and 1h.
 	 */
 	private Duration stackWalkBudget = DEFAULTS.stackWalkBudget();
 
 	/**
-	 * Number of horizons judged: 1 is the window alone, each further one is downsampled by the horizon factor,
-	 * to catch slow leaks. Between 1 and 6.
+	 * Number of horizons judged: 1 is the window alone, each further one is downsampled
+	 * by the horizon factor, to catch slow leaks. Between 1 and 6.
 	 */
 	private int horizons = DEFAULTS.horizons();
 
 	/**
-	 * Number of points of one horizon that make one point of the next, coarser one. Between 2 and 1000.
+	 * Number of points of one horizon that make one point of the next, coarser one.
+	 * Between 2 and 1000.
 	 */
 	private int horizonFactor = DEFAULTS.horizonFactor();
 
@@ -86,8 +94,8 @@ public class ThreadLeaksProperties {
 	private int stackDepth = DEFAULTS.stackDepth();
 
 	/**
-	 * Maximum number of stack groups tracked; the smallest and stalest are evicted first. Between 1 and
-	 * 1000000.
+	 * Maximum number of stack groups tracked; the smallest and stalest are evicted first.
+	 * Between 1 and 1000000.
 	 */
 	private int maxGroups = DEFAULTS.maxGroups();
 
@@ -228,8 +236,8 @@ public class ThreadLeaksProperties {
 	public static class Metrics {
 
 		/**
-		 * Number of the largest stack groups exported in 'threadleaks.group.threads', besides every suspected
-		 * group. Between 0 and 1000.
+		 * Number of the largest stack groups exported in 'threadleaks.group.threads',
+		 * besides every suspected group. Between 0 and 1000.
 		 */
 		private int maxGroups = 20;
 

@@ -5,15 +5,17 @@ import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 
 /**
- * Samples the {@link ThreadLeakMonitor} every {@code threadleaks.sample-interval} while the application context
- * runs, on one daemon thread of its own named {@value SamplingLoop#THREAD_NAME}: never on the application's task
- * scheduler. Stopping the context ends the thread.
+ * Samples the {@link ThreadLeakMonitor} every {@code threadleaks.sample-interval} while
+ * the application context runs, on one daemon thread of its own named
+ * {@value SamplingLoop#THREAD_NAME}: never on the application's task scheduler. Stopping
+ * the context ends the thread.
  */
 public class ThreadLeaksSampler extends ThreadLeaksLifecycle {
 
 	/**
-	 * A sampler of the given monitor. It attaches no listener: the auto-configuration attaches the application's
-	 * {@link ThreadLeakListener} beans to the combined reports, whichever bean samples the monitor.
+	 * A sampler of the given monitor. It attaches no listener: the auto-configuration
+	 * attaches the application's {@link ThreadLeakListener} beans to the combined
+	 * reports, whichever bean samples the monitor.
 	 * @param monitor the monitor to sample
 	 */
 	public ThreadLeaksSampler(ThreadLeakMonitor monitor) {

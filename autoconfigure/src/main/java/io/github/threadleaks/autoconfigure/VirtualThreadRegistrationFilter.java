@@ -10,9 +10,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 
 /**
- * Registers the virtual thread that serves a request for as long as it runs the rest of the filter chain, so that a
- * handler that never returns stays registered and is sampled: where the JVM's thread containers are closed, this is
- * how threadleaks sees request threads. Platform threads and nested dispatches are left as they are.
+ * Registers the virtual thread that serves a request for as long as it runs the rest of
+ * the filter chain, so that a handler that never returns stays registered and is sampled:
+ * where the JVM's thread containers are closed, this is how threadleaks sees request
+ * threads. Platform threads and nested dispatches are left as they are.
  */
 final class VirtualThreadRegistrationFilter implements Filter {
 

@@ -10,10 +10,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lists the virtual threads at their own cadence while the application context runs, on one daemon thread named
- * {@value VirtualThreadMonitor#THREAD_NAME}; starts nothing where virtual threads are unavailable or turned off.
- * Stopping the context ends the thread. Where a JDK 21+ JVM cannot list them all safely, it says once at start, at
- * INFO, how to turn them on.
+ * Lists the virtual threads at their own cadence while the application context runs, on
+ * one daemon thread named {@value VirtualThreadMonitor#THREAD_NAME}; starts nothing where
+ * virtual threads are unavailable or turned off. Stopping the context ends the thread.
+ * Where a JDK 21+ JVM cannot list them all safely, it says once at start, at INFO, how to
+ * turn them on.
  */
 public class VirtualThreadSampler extends ThreadLeaksLifecycle {
 

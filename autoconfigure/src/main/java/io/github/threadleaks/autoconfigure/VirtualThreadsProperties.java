@@ -5,40 +5,45 @@ import java.time.Duration;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 
 /**
- * Virtual threads (JDK 21+), listed through the JDK's thread containers at a cadence of their own. The defaults
- * are the engine's ({@link VirtualThreadSettings#defaults()}).
+ * Virtual threads (JDK 21+), listed through the JDK's thread containers at a cadence of
+ * their own. The defaults are the engine's ({@link VirtualThreadSettings#defaults()}).
  */
 public class VirtualThreadsProperties {
 
 	private static final VirtualThreadSettings DEFAULTS = VirtualThreadSettings.defaults();
 
 	/**
-	 * Whether to watch virtual threads too where the JVM can list them safely: on JDK 21+ started with
-	 * '--add-exports java.base/jdk.internal.vm=ALL-UNNAMED', or, without it, the ones Spring starts for requests
-	 * and tasks where 'spring.threads.virtual.enabled' is true. Elsewhere they are reported as unavailable, with
-	 * the reason.
+	 * Whether to watch virtual threads too where the JVM can list them safely: on JDK 21+
+	 * started with '--add-exports java.base/jdk.internal.vm=ALL-UNNAMED', or, without it,
+	 * the ones Spring starts for requests and tasks where
+	 * 'spring.threads.virtual.enabled' is true. Elsewhere they are reported as
+	 * unavailable, with the reason.
 	 */
 	private boolean enabled = DEFAULTS.enabled();
 
 	/**
-	 * How often to list the virtual threads while listings stay within 'max-sample-time'. At least 1s.
+	 * How often to list the virtual threads while listings stay within 'max-sample-time'.
+	 * At least 1s.
 	 */
 	private Duration interval = DEFAULTS.interval();
 
 	/**
-	 * Budget of one listing of the virtual threads; a listing that takes longer doubles the interval, up to
-	 * 'max-interval', and listings within half the budget halve it again. At least 1ms.
+	 * Budget of one listing of the virtual threads; a listing that takes longer doubles
+	 * the interval, up to 'max-interval', and listings within half the budget halve it
+	 * again. At least 1ms.
 	 */
 	private Duration maxSampleTime = DEFAULTS.maxSampleTime();
 
 	/**
-	 * Longest interval the listings are stretched to when over budget. At least 'interval'.
+	 * Longest interval the listings are stretched to when over budget. At least
+	 * 'interval'.
 	 */
 	private Duration maxInterval = DEFAULTS.maxInterval();
 
 	/**
-	 * Most virtual threads one listing walks the stacks of; the threads past it are left out of that listing.
-	 * Without the JVM option, also the most threads registered at once. At least 1.
+	 * Most virtual threads one listing walks the stacks of; the threads past it are left
+	 * out of that listing. Without the JVM option, also the most threads registered at
+	 * once. At least 1.
 	 */
 	private int maxThreads = DEFAULTS.maxThreads();
 

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration for threadleaks: properties, the sampler's lifecycle and the log of suspicions.
+ * Auto-configuration for threadleaks: properties, the sampler's lifecycle and the log of
+ * suspicions.
  */
 @NullMarked
 package io.github.threadleaks.autoconfigure;

@@ -11,8 +11,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which code creation sites take for the application's own: the packages Spring Boot's auto-configuration scans,
- * unless {@code threadleaks.creation-site.application-packages} says otherwise.
+ * Which code creation sites take for the application's own: the packages Spring Boot's
+ * auto-configuration scans, unless {@code threadleaks.creation-site.application-packages}
+ * says otherwise.
  */
 class ApplicationPackagesAutoConfigurationTests {
 
@@ -28,8 +29,10 @@ class ApplicationPackagesAutoConfigurationTests {
 	void thePropertyOverridesThem() {
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		AutoConfigurationPackages.register(beanFactory, "com.acme.orders");
-		assertThat(ThreadLeaksAutoConfiguration.applicationPackages(List.of("com.acme", "org.example.shared"),
-				beanFactory).packages()).containsExactly("com.acme", "org.example.shared");
+		assertThat(
+				ThreadLeaksAutoConfiguration.applicationPackages(List.of("com.acme", "org.example.shared"), beanFactory)
+					.packages())
+			.containsExactly("com.acme", "org.example.shared");
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration page of the docs against the configuration metadata the build generates: the same keys, both
- * ways, with the same defaults.
+ * The configuration page of the docs against the configuration metadata the build
+ * generates: the same keys, both ways, with the same defaults.
  */
 class ConfigurationPageTests {
 
@@ -72,7 +72,10 @@ class ConfigurationPageTests {
 		return row.find() ? normalized(row.group(2)) : null;
 	}
 
-	/** {@code `read-only`} and {@code read_only} alike: backticks, case and the enum's underscores aside. */
+	/**
+	 * {@code `read-only`} and {@code read_only} alike: backticks, case and the enum's
+	 * underscores aside.
+	 */
 	private static String normalized(String value) {
 		return value.replace("`", "").trim().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
@@ -81,8 +84,8 @@ class ConfigurationPageTests {
 	private Map<String, JsonNode> metadata() throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		Map<String, JsonNode> properties = new TreeMap<>();
-		for (URL url : Collections.list(getClass().getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				for (JsonNode property : mapper.readTree(in).path("properties")) {
 					String name = property.path("name").asString();

@@ -22,8 +22,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter leaks no thread of its own: contexts started and closed a hundred times leave none behind, and no
- * JFR recording of creation-site tracking either.
+ * The starter leaks no thread of its own: contexts started and closed a hundred times
+ * leave none behind, and no JFR recording of creation-site tracking either.
  */
 @VerifyNoThreadLeaks
 class ContextCycleLeakTests {
@@ -31,9 +31,9 @@ class ContextCycleLeakTests {
 	private static final int CYCLES = 100;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,
-				ThreadLeaksEndpointAutoConfiguration.class, ThreadLeaksHealthContributorAutoConfiguration.class,
-				ThreadLeaksMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(ThreadLeaksAutoConfiguration.class, ThreadLeaksEndpointAutoConfiguration.class,
+						ThreadLeaksHealthContributorAutoConfiguration.class, ThreadLeaksMetricsAutoConfiguration.class))
 		.withPropertyValues("threadleaks.sample-interval=100ms",
 				"management.endpoints.web.exposure.include=threadleaks")
 		.withBean(SimpleMeterRegistry.class);
@@ -43,7 +43,8 @@ class ContextCycleLeakTests {
 		Set<Thread> before = ours();
 		int liveBefore = Thread.activeCount();
 		int recordingsBefore = FlightRecorder.getFlightRecorder().getRecordings().size();
-		// The sampler and the creation-site reader, and the virtual threads' sampler where they are watched.
+		// The sampler and the creation-site reader, and the virtual threads' sampler
+		// where they are watched.
 		int expected = (ContainerThreadSource.unavailableReason() == null) ? 3 : 2;
 		for (int cycle = 0; cycle < CYCLES; cycle++) {
 			List<Thread> started = new ArrayList<>();
@@ -56,7 +57,8 @@ class ContextCycleLeakTests {
 			});
 			assertThat(started).as("threads of ours while cycle %d ran", cycle).hasSize(expected);
 			for (Thread thread : started) {
-				// Closing waited for the loop to end; the thread may still be returning from its last frame.
+				// Closing waited for the loop to end; the thread may still be returning
+				// from its last frame.
 				thread.join(Duration.ofSeconds(10).toMillis());
 			}
 			assertThat(ours()).as("threads of ours after cycle %d closed", cycle)
@@ -65,7 +67,8 @@ class ContextCycleLeakTests {
 		}
 		assertThat(FlightRecorder.getFlightRecorder().getRecordings()).as("JFR recordings after the cycles")
 			.hasSize(recordingsBefore);
-		// Nothing else piled up either, one thread per cycle or more: a little slack for the JDK's own threads.
+		// Nothing else piled up either, one thread per cycle or more: a little slack for
+		// the JDK's own threads.
 		assertThat(Thread.activeCount()).isLessThan(liveBefore + 10);
 	}
 

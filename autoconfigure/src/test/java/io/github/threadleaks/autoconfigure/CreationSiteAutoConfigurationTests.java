@@ -34,17 +34,21 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Creation-site tracking in an application: on by default, in the report, health and meters, gone with the context. */
+/**
+ * Creation-site tracking in an application: on by default, in the report, health and
+ * meters, gone with the context.
+ */
 @VerifyNoThreadLeaks
 class CreationSiteAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
-		.withConfiguration(AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,
-				ThreadLeaksEndpointAutoConfiguration.class, ThreadLeaksHealthContributorAutoConfiguration.class,
-				ThreadLeaksMetricsAutoConfiguration.class))
-		// One sample at start and none after: the test takes the samples that matter. Tiny thresholds: a leak of
+		.withConfiguration(
+				AutoConfigurations.of(ThreadLeaksAutoConfiguration.class, ThreadLeaksEndpointAutoConfiguration.class,
+						ThreadLeaksHealthContributorAutoConfiguration.class, ThreadLeaksMetricsAutoConfiguration.class))
+		// One sample at start and none after: the test takes the samples that matter.
+		// Tiny thresholds: a leak of
 		// four threads sampled four times is suspected.
 		.withPropertyValues("threadleaks.sample-interval=1h", "threadleaks.window=3", "threadleaks.min-growth=2",
 				"management.endpoints.web.exposure.include=threadleaks");
@@ -68,7 +72,8 @@ class CreationSiteAutoConfigurationTests {
 
 				ThreadLeaksDescriptor report = context.getBean(ThreadLeaksEndpoint.class).report();
 				assertThat(report.creationSiteTracking().state()).isEqualTo(CreationSiteTracking.State.TRACKING);
-				StackGroupDescriptor suspect = report.suspects().stream()
+				StackGroupDescriptor suspect = report.suspects()
+					.stream()
 					.filter((group) -> group.name().equals("created-by-test-#"))
 					.findFirst()
 					.orElseThrow();
@@ -98,7 +103,8 @@ class CreationSiteAutoConfigurationTests {
 
 	@Test
 	void closingTheContextEndsItsThreadAndItsRecording() {
-		// @VerifyNoThreadLeaks runs a reader of the same name for the whole test run: count, do not just look.
+		// @VerifyNoThreadLeaks runs a reader of the same name for the whole test run:
+		// count, do not just look.
 		long readersBefore = readers();
 		int recordingsBefore = FlightRecorder.getFlightRecorder().getRecordings().size();
 		ThreadLeaksCreationSites[] tracker = new ThreadLeaksCreationSites[1];
@@ -114,7 +120,9 @@ class CreationSiteAutoConfigurationTests {
 	}
 
 	private static long readers() {
-		return Thread.getAllStackTraces().keySet().stream()
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
 			.filter((thread) -> thread.getName().equals(CreationSiteTracker.THREAD_NAME))
 			.count();
 	}
@@ -131,9 +139,10 @@ class CreationSiteAutoConfigurationTests {
 	}
 
 	/**
-	 * A JVM without JFR cannot be had on demand here, so a {@link CreationSites} of the application's own stands in
-	 * for a tracker whose recording could not start: it replaces the tracker, and its state reaches the report and
-	 * the meters while sampling, the health and the endpoint work as ever.
+	 * A JVM without JFR cannot be had on demand here, so a {@link CreationSites} of the
+	 * application's own stands in for a tracker whose recording could not start: it
+	 * replaces the tracker, and its state reaches the report and the meters while
+	 * sampling, the health and the endpoint work as ever.
 	 */
 	@Test
 	void creationSitesOfTheApplicationsOwnReplaceTheTrackerAndUnavailableIsReportedWhileTheRestWorks() {
@@ -157,9 +166,9 @@ class CreationSiteAutoConfigurationTests {
 			assertThat(report.samples()).isPositive();
 			assertThat(report.creationSiteTracking().state()).isEqualTo(CreationSiteTracking.State.UNAVAILABLE);
 			assertThat(report.creationSiteTracking().reason()).isEqualTo("no JFR in this runtime");
-			assertThat(report.groups()).isNotEmpty()
-				.allSatisfy((group) -> assertThat(group.creationSites()).isEmpty());
-			assertThat(context.getBean(ThreadLeaksHealthIndicator.class).health().getStatus().getCode()).isEqualTo("UP");
+			assertThat(report.groups()).isNotEmpty().allSatisfy((group) -> assertThat(group.creationSites()).isEmpty());
+			assertThat(context.getBean(ThreadLeaksHealthIndicator.class).health().getStatus().getCode())
+				.isEqualTo("UP");
 			assertThat(context.getBean(MeterRegistry.class).get("threadleaks.creation-site.threads").gauge().value())
 				.isZero();
 		});

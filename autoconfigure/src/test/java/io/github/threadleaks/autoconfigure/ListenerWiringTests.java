@@ -33,9 +33,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auto-configuration attaches the listeners (meters, the log of verdicts, the application's own) to whichever
- * monitor bean there is, once each, and makes the virtual threads part of its reports: an application that declares
- * its own monitor or sampler keeps them all.
+ * The auto-configuration attaches the listeners (meters, the log of verdicts, the
+ * application's own) to whichever monitor bean there is, once each, and makes the virtual
+ * threads part of its reports: an application that declares its own monitor or sampler
+ * keeps them all.
  */
 @VerifyNoThreadLeaks
 @ExtendWith(OutputCaptureExtension.class)
@@ -65,7 +66,8 @@ class ListenerWiringTests {
 
 	@Test
 	void aUserMonitorKeepsTheMetersTheLogAndTheVirtualThreads(CapturedOutput output) {
-		// A source that fails as a broken JVM management interface would: the log's warning is the proof it listens.
+		// A source that fails as a broken JVM management interface would: the log's
+		// warning is the proof it listens.
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.defaults(), new FailingSource(),
 				Clock.systemUTC());
 		CountingListener listener = new CountingListener();
@@ -73,7 +75,8 @@ class ListenerWiringTests {
 			.withBean(ThreadLeakListener.class, () -> listener)
 			.run((context) -> {
 				assertThat(context).getBean(ThreadLeakMonitor.class).isSameAs(monitor);
-				TestLeak.await(() -> output.getAll().contains("Thread leak sampling failed; retrying at every interval"),
+				TestLeak.await(
+						() -> output.getAll().contains("Thread leak sampling failed; retrying at every interval"),
 						() -> "the log's warning of the sampler's first, failing, sample");
 				TestLeak.await(() -> listener.failed.get() > 0, () -> "the listener told of the failing sample");
 				assertThat(monitor.report().virtualThreads()).isNotNull()
@@ -115,7 +118,10 @@ class ListenerWiringTests {
 
 	}
 
-	/** The sampler's first sample, at start, heard by the meters and by the listener: each once. */
+	/**
+	 * The sampler's first sample, at start, heard by the meters and by the listener: each
+	 * once.
+	 */
 	private static void awaitFirstSampleHeard(MeterRegistry registry, CountingListener listener) {
 		TestLeak.await(() -> sampleTimerCount(registry) > 0 && listener.sampled.get() > 0,
 				() -> "the sampler's first sample heard by the meters and the listener");

@@ -16,13 +16,17 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 
 /**
  * A real thread leak that a test grows, samples and releases: threads blocked forever in
- * {@link SynchronousQueue#put}, as when senders outnumber the receiver. Its monitor watches only these threads
- * (every other thread of the test JVM is ignored), samples on a manual clock, one second per sample, and
- * suspects a group after three samples of growth.
+ * {@link SynchronousQueue#put}, as when senders outnumber the receiver. Its monitor
+ * watches only these threads (every other thread of the test JVM is ignored), samples on
+ * a manual clock, one second per sample, and suspects a group after three samples of
+ * growth.
  */
 public final class TestLeak implements AutoCloseable {
 
-	/** The prefix of the leaked threads' names; their group is named {@code threadleaks-test-leak-#}. */
+	/**
+	 * The prefix of the leaked threads' names; their group is named
+	 * {@code threadleaks-test-leak-#}.
+	 */
 	public static final String THREAD_NAME_PREFIX = "threadleaks-test-leak-";
 
 	/** The normalized name of the leaked threads' group. */
@@ -40,7 +44,8 @@ public final class TestLeak implements AutoCloseable {
 		ThreadLeaksSettings settings = ThreadLeaksSettings.builder()
 			.window(5)
 			.minGrowth(2)
-			// Members count as stuck after two still samples, so that three samples of growth are enough here.
+			// Members count as stuck after two still samples, so that three samples of
+			// growth are enough here.
 			.minStillSamples(2)
 			.ignoredThreadNames(List.of("(?!" + THREAD_NAME_PREFIX + ").*"))
 			.build();
@@ -57,7 +62,10 @@ public final class TestLeak implements AutoCloseable {
 		return this.monitor.sample();
 	}
 
-	/** Leaks one more thread and samples, three times: enough for the group to be suspected. */
+	/**
+	 * Leaks one more thread and samples, three times: enough for the group to be
+	 * suspected.
+	 */
 	public StackGroupReport leakUntilSuspected() {
 		ThreadLeakReport report = null;
 		for (int i = 0; i < 3; i++) {
@@ -70,7 +78,10 @@ public final class TestLeak implements AutoCloseable {
 		return report.suspects().get(0);
 	}
 
-	/** Starts threads that block in {@code put} for ever, and waits until each is parked there. */
+	/**
+	 * Starts threads that block in {@code put} for ever, and waits until each is parked
+	 * there.
+	 */
 	public void leak(int count) {
 		for (int i = 0; i < count; i++) {
 			Thread thread = new Thread(this::put, THREAD_NAME_PREFIX + (this.threads.size() + 1));
@@ -81,7 +92,9 @@ public final class TestLeak implements AutoCloseable {
 		}
 	}
 
-	/** Takes every element the leaked threads put, so that they end, and waits for them. */
+	/**
+	 * Takes every element the leaked threads put, so that they end, and waits for them.
+	 */
 	public void release() {
 		try {
 			// Each thread puts exactly once: as many takes as threads end them all.
@@ -133,7 +146,9 @@ public final class TestLeak implements AutoCloseable {
 		await(() -> thread.getState() == state, () -> thread.getName() + " to be " + state);
 	}
 
-	/** Waits, polling with yields and for at most ten seconds, until a condition holds. */
+	/**
+	 * Waits, polling with yields and for at most ten seconds, until a condition holds.
+	 */
 	public static void await(BooleanSupplier condition, Supplier<String> description) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (!condition.getAsBoolean()) {

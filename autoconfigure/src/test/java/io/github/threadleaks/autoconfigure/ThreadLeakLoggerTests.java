@@ -26,7 +26,8 @@ class ThreadLeakLoggerTests {
 		this.logger.suspected(group(true));
 		assertThat(output.getAll().lines().filter((line) -> line.contains("Thread leak"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN", "abc123def456", "\"leak-#\"", "12 threads",
-					"growth 8", "blocked at java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1) from "
+					"growth 8",
+					"blocked at java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1) from "
 							+ "com.example.Search.fanOut(Search.java:7), created by com.example.Search.startReplicas(line 3) "
 							+ "(10 of 12 threads)",
 					"12 threads WAITING, oldest stuck 50s"));
@@ -61,8 +62,7 @@ class ThreadLeakLoggerTests {
 				List.of("jdk.internal.misc.Unsafe.park(Native Method)",
 						"java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1)",
 						"com.example.Search.fanOut(Search.java:7)"),
-				List.of(4, 8, 12), 12,
-				50_000, 0, null, null, 0, "12 threads WAITING, oldest stuck 50s",
+				List.of(4, 8, 12), 12, 50_000, 0, null, null, 0, "12 threads WAITING, oldest stuck 50s",
 				List.of(new CreationSite("com.example.Search.startReplicas(line 3)",
 						List.of("com.example.Search.startReplicas(line 3)"), 10),
 						new CreationSite("(created before monitoring started)", List.of(), 2)),

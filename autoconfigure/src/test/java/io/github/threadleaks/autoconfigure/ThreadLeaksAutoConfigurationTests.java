@@ -82,11 +82,11 @@ class ThreadLeaksAutoConfigurationTests {
 	@Test
 	void propertiesReachTheEngine() {
 		this.contextRunner
-			.withPropertyValues("threadleaks.sample-interval=100ms", "threadleaks.window=5",
-					"threadleaks.min-growth=3", "threadleaks.min-rise-share=0.5", "threadleaks.min-stuck-share=0.8",
-					"threadleaks.horizons=2", "threadleaks.horizon-factor=4", "threadleaks.stack-depth=8",
-					"threadleaks.max-groups=50", "threadleaks.ignore.thread-names=a.*,b.*",
-					"threadleaks.ignore.top-frames=x\\.Y\\.z", "threadleaks.ignore.any-frames=com\\.example\\..*")
+			.withPropertyValues("threadleaks.sample-interval=100ms", "threadleaks.window=5", "threadleaks.min-growth=3",
+					"threadleaks.min-rise-share=0.5", "threadleaks.min-stuck-share=0.8", "threadleaks.horizons=2",
+					"threadleaks.horizon-factor=4", "threadleaks.stack-depth=8", "threadleaks.max-groups=50",
+					"threadleaks.ignore.thread-names=a.*,b.*", "threadleaks.ignore.top-frames=x\\.Y\\.z",
+					"threadleaks.ignore.any-frames=com\\.example\\..*")
 			.run((context) -> {
 				ThreadLeaksSettings settings = context.getBean(ThreadLeakMonitor.class).settings();
 				assertThat(settings.sampleInterval()).isEqualTo(Duration.ofMillis(100));
@@ -107,8 +107,7 @@ class ThreadLeaksAutoConfigurationTests {
 	@Test
 	void propertyDefaultsAreTheEngineDefaults() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(ThreadLeaksSettings.class))
-			.hasToString(ThreadLeaksSettings.defaults().toString()
-				.replace("sampleInterval=10s", "sampleInterval=1h")));
+			.hasToString(ThreadLeaksSettings.defaults().toString().replace("sampleInterval=10s", "sampleInterval=1h")));
 	}
 
 	@Test
@@ -126,10 +125,11 @@ class ThreadLeaksAutoConfigurationTests {
 
 	@Test
 	void endpointIsOffWhenItsAccessIsNone() {
-		// As in an application, whose environment converts "none" to Access.NONE leniently.
+		// As in an application, whose environment converts "none" to Access.NONE
+		// leniently.
 		this.contextRunner
-			.withInitializer((context) -> context.getEnvironment()
-				.setConversionService(new ApplicationConversionService()))
+			.withInitializer(
+					(context) -> context.getEnvironment().setConversionService(new ApplicationConversionService()))
 			.withPropertyValues("management.endpoint.threadleaks.access=none")
 			.run(withoutOnly(ThreadLeaksEndpoint.class));
 	}
@@ -204,7 +204,8 @@ class ThreadLeaksAutoConfigurationTests {
 	@Test
 	void userBeansWin() {
 		HealthIndicator health = () -> Health.up().build();
-		this.contextRunner.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(new CombinedReports(monitor())))
+		this.contextRunner
+			.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(new CombinedReports(monitor())))
 			.withBean("threadLeaksHealthIndicator", HealthIndicator.class, () -> health)
 			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(new CombinedReports(monitor()), 1))
 			.withBean(ThreadLeakLogger.class, ThreadLeakLogger::new)

@@ -22,7 +22,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** IDEs complete and document every key: the configuration processor's metadata covers them all. */
+/**
+ * IDEs complete and document every key: the configuration processor's metadata covers
+ * them all.
+ */
 class ThreadLeaksMetadataTests {
 
 	@Test
@@ -31,25 +34,26 @@ class ThreadLeaksMetadataTests {
 		assertThat(properties).containsOnlyKeys("threadleaks.enabled", "threadleaks.sample-interval",
 				"threadleaks.window", "threadleaks.min-growth", "threadleaks.min-rise-share",
 				"threadleaks.min-stuck-share", "threadleaks.min-still-samples", "threadleaks.max-still-cpu-share",
-				"threadleaks.stack-walk-budget", "threadleaks.creation-site.application-packages", "threadleaks.horizons", "threadleaks.horizon-factor",
-				"threadleaks.stack-depth", "threadleaks.max-groups", "threadleaks.ignore.thread-names",
-				"threadleaks.ignore.top-frames", "threadleaks.ignore.any-frames", "threadleaks.metrics.max-groups",
-				"threadleaks.creation-site.enabled", "threadleaks.creation-site.max-threads",
-				"management.health.threadleaks.enabled", "management.info.threadleaks.enabled",
-				"management.endpoint.threadleaks.access",
+				"threadleaks.stack-walk-budget", "threadleaks.creation-site.application-packages",
+				"threadleaks.horizons", "threadleaks.horizon-factor", "threadleaks.stack-depth",
+				"threadleaks.max-groups", "threadleaks.ignore.thread-names", "threadleaks.ignore.top-frames",
+				"threadleaks.ignore.any-frames", "threadleaks.metrics.max-groups", "threadleaks.creation-site.enabled",
+				"threadleaks.creation-site.max-threads", "management.health.threadleaks.enabled",
+				"management.info.threadleaks.enabled", "management.endpoint.threadleaks.access",
 				"management.endpoint.threadleaks.cache.time-to-live", "threadleaks.virtual-threads.enabled",
 				"threadleaks.virtual-threads.interval", "threadleaks.virtual-threads.max-sample-time",
 				"threadleaks.virtual-threads.max-interval", "threadleaks.virtual-threads.max-threads",
 				"threadleaks.reachability.enabled");
-		properties.forEach((name, property) -> assertThat(property.path("description").asString()).as(name)
-			.isNotBlank());
+		properties
+			.forEach((name, property) -> assertThat(property.path("description").asString()).as(name).isNotBlank());
 		assertThat(properties.get("threadleaks.sample-interval").path("defaultValue").asString()).isEqualTo("10s");
 		assertThat(properties.get("threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("threadleaks.min-still-samples").path("defaultValue").asInt()).isEqualTo(3);
 		assertThat(properties.get("threadleaks.max-still-cpu-share").path("defaultValue").asDouble()).isEqualTo(0.01);
 		assertThat(properties.get("threadleaks.stack-walk-budget").path("defaultValue").asString()).isEqualTo("20ms");
 		assertThat(properties.get("threadleaks.creation-site.enabled").path("defaultValue").asBoolean()).isTrue();
-		assertThat(properties.get("threadleaks.creation-site.max-threads").path("defaultValue").asInt()).isEqualTo(50_000);
+		assertThat(properties.get("threadleaks.creation-site.max-threads").path("defaultValue").asInt())
+			.isEqualTo(50_000);
 		assertThat(properties.get("management.health.threadleaks.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("threadleaks.virtual-threads.enabled").path("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("threadleaks.virtual-threads.max-threads").path("defaultValue").asInt())
@@ -60,8 +64,9 @@ class ThreadLeaksMetadataTests {
 	}
 
 	/**
-	 * The defaults an IDE shows are the engine's, which are the only ones the code holds: the metadata's defaults,
-	 * bound as if a user had written them all, give the engine's default settings.
+	 * The defaults an IDE shows are the engine's, which are the only ones the code holds:
+	 * the metadata's defaults, bound as if a user had written them all, give the engine's
+	 * default settings.
 	 */
 	@Test
 	void metadataDefaultsAreTheEngineDefaults() throws IOException {
@@ -79,7 +84,8 @@ class ThreadLeaksMetadataTests {
 		assertThat(ThreadLeaksAutoConfiguration.virtualThreadSettings(bound.getVirtualThreads()))
 			.hasToString(VirtualThreadSettings.defaults().toString());
 		assertThat(bound.getCreationSite().getMaxThreads()).isEqualTo(CreationSiteTracker.DEFAULT_MAX_THREADS);
-		// And the metadata does say something other than the binding target's own defaults.
+		// And the metadata does say something other than the binding target's own
+		// defaults.
 		assertThat(defaults).containsEntry("threadleaks.sample-interval", "10s")
 			.containsEntry("threadleaks.window", "30")
 			.containsEntry("threadleaks.virtual-threads.max-interval", "5m");
@@ -100,12 +106,15 @@ class ThreadLeaksMetadataTests {
 		return metadata("properties");
 	}
 
-	/** The named entries ({@code properties} or {@code hints}) of every metadata file, by name. */
+	/**
+	 * The named entries ({@code properties} or {@code hints}) of every metadata file, by
+	 * name.
+	 */
 	private Map<String, JsonNode> metadata(String kind) throws IOException {
 		JsonMapper mapper = JsonMapper.builder().build();
 		Map<String, JsonNode> properties = new HashMap<>();
-		for (URL url : Collections.list(getClass().getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
+		for (URL url : Collections
+			.list(getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json"))) {
 			try (InputStream in = url.openStream()) {
 				for (JsonNode property : mapper.readTree(in).path(kind)) {
 					String name = property.path("name").asString();

@@ -14,13 +14,16 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every invalid value fails start-up, with a message naming the property, its value and the allowed range. */
+/**
+ * Every invalid value fails start-up, with a message naming the property, its value and
+ * the allowed range.
+ */
 @VerifyNoThreadLeaks
 class ThreadLeaksPropertiesValidationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,
-				ThreadLeaksMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(ThreadLeaksAutoConfiguration.class, ThreadLeaksMetricsAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class);
 
 	@ParameterizedTest(name = "{0}={1}")
@@ -64,13 +67,14 @@ class ThreadLeaksPropertiesValidationTests {
 			creation-site.max-threads | 10000001 | 10000001 | between 1 and 10000000
 			""")
 	void invalidValueFailsStartUp(String key, String value, String shownValue, String allowed) {
-		assertFailure("threadleaks." + key + "=" + value, "Property threadleaks." + key + " with value '"
-				+ shownValue + "' is invalid: Must be " + allowed);
+		assertFailure("threadleaks." + key + "=" + value,
+				"Property threadleaks." + key + " with value '" + shownValue + "' is invalid: Must be " + allowed);
 	}
 
 	/**
-	 * A value that is not even of the property's type fails in Boot's binder, before any range check: its message
-	 * names the property and the value, and the property's description (in the metadata) gives the range.
+	 * A value that is not even of the property's type fails in Boot's binder, before any
+	 * range check: its message names the property and the value, and the property's
+	 * description (in the metadata) gives the range.
 	 */
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', textBlock = """

@@ -28,8 +28,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The virtual threads' monitor and sampler: on by default where the thread containers are open (the build opens
- * them on JDK 21+, as an application's start command does), unavailable before JDK 21, off where turned off.
+ * The virtual threads' monitor and sampler: on by default where the thread containers are
+ * open (the build opens them on JDK 21+, as an application's start command does),
+ * unavailable before JDK 21, off where turned off.
  */
 @VerifyNoThreadLeaks
 @ExtendWith(OutputCaptureExtension.class)
@@ -41,8 +42,7 @@ class VirtualThreadsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,
 				ThreadLeaksEndpointAutoConfiguration.class, ThreadLeaksMetricsAutoConfiguration.class))
 		.withPropertyValues("threadleaks.sample-interval=1h", "threadleaks.virtual-threads.interval=1h",
-				"threadleaks.virtual-threads.max-interval=1h",
-				"management.endpoints.web.exposure.include=threadleaks")
+				"threadleaks.virtual-threads.max-interval=1h", "management.endpoints.web.exposure.include=threadleaks")
 		.withBean(SimpleMeterRegistry.class);
 
 	@Test
@@ -95,8 +95,7 @@ class VirtualThreadsAutoConfigurationTests {
 			assertThat(status.intervalMillis()).isEqualTo(3_600_000);
 			MeterRegistry registry = new SimpleMeterRegistry();
 			context.getBean(ThreadLeaksMetrics.class).bindTo(registry);
-			assertThat(registry.get("threadleaks.virtual-threads.interval").timeGauge().value())
-				.isEqualTo(3600.0);
+			assertThat(registry.get("threadleaks.virtual-threads.interval").timeGauge().value()).isEqualTo(3600.0);
 			assertThat(registry.get("threadleaks.virtual-threads.sample.duration").timeGauge().value()).isPositive();
 			assertThat(registry.get("threadleaks.virtual-threads.backed.off").gauge().value()).isZero();
 			assertThat(virtualThreadMeters(context.getBean(ThreadLeaksMetrics.class))).hasSize(4);
@@ -105,7 +104,8 @@ class VirtualThreadsAutoConfigurationTests {
 
 	@Test
 	void withTheFlagOrBeforeJdk21NothingIsRegisteredEvenWhereSpringServesOnVirtualThreads() {
-		// The build passes the flag on JDK 21+: the containers list every virtual thread, so nothing registers them.
+		// The build passes the flag on JDK 21+: the containers list every virtual thread,
+		// so nothing registers them.
 		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
 			assertThat(context).doesNotHaveBean(VirtualThreadRegistry.class)
 				.doesNotHaveBean(VirtualThreadRegistrationTaskDecorator.class);
@@ -123,7 +123,10 @@ class VirtualThreadsAutoConfigurationTests {
 			.contains("threadleaks.virtual-threads.enabled=false");
 	}
 
-	/** The names of the virtual-thread meters the given binder registers in a new registry. */
+	/**
+	 * The names of the virtual-thread meters the given binder registers in a new
+	 * registry.
+	 */
 	private static List<String> virtualThreadMeters(ThreadLeaksMetrics metrics) {
 		MeterRegistry registry = new SimpleMeterRegistry();
 		metrics.bindTo(registry);

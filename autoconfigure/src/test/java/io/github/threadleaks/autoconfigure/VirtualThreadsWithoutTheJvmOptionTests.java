@@ -59,10 +59,12 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Boot web app serving on virtual threads in a JVM started WITHOUT the option that opens the JDK's thread
- * containers (the build runs this class in a JVM of its own without it): the virtual threads Spring starts for
- * requests, {@code @Async} tasks and the scheduler's tasks are registered and watched, on real Tomcat over real HTTP, with handlers and tasks
- * parked on a real {@link CountDownLatch}. The test takes every sample itself.
+ * A Boot web app serving on virtual threads in a JVM started WITHOUT the option that
+ * opens the JDK's thread containers (the build runs this class in a JVM of its own
+ * without it): the virtual threads Spring starts for requests, {@code @Async} tasks and
+ * the scheduler's tasks are registered and watched, on real Tomcat over real HTTP, with
+ * handlers and tasks parked on a real {@link CountDownLatch}. The test takes every sample
+ * itself.
  */
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads are JDK 21+")
 class VirtualThreadsWithoutTheJvmOptionTests {
@@ -73,10 +75,15 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	/** What the stuck handlers and tasks wait for; a new one per test, counted down after it. */
+	/**
+	 * What the stuck handlers and tasks wait for; a new one per test, counted down after
+	 * it.
+	 */
 	static volatile CountDownLatch release = new CountDownLatch(1);
 
-	/** The threads parked on {@link #release}, so that the test waits until they all are. */
+	/**
+	 * The threads parked on {@link #release}, so that the test waits until they all are.
+	 */
 	static final ConcurrentLinkedQueue<Thread> parked = new ConcurrentLinkedQueue<>();
 
 	/** The threads the application's own {@link TaskDecorator} ran a task on. */
@@ -94,9 +101,8 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 	static void start() {
 		context = new SpringApplicationBuilder(Application.class)
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"logging.level.root=warn", "spring.threads.virtual.enabled=true",
-					"threadleaks.sample-interval=1h", "threadleaks.virtual-threads.interval=1h",
-					"threadleaks.virtual-threads.max-interval=1h",
+					"logging.level.root=warn", "spring.threads.virtual.enabled=true", "threadleaks.sample-interval=1h",
+					"threadleaks.virtual-threads.interval=1h", "threadleaks.virtual-threads.max-interval=1h",
 					"management.endpoints.web.exposure.include=health,threadleaks",
 					"management.endpoint.health.show-details=always",
 					"management.endpoint.health.show-components=always",
@@ -179,8 +185,8 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 		assertThat(report.groups()).singleElement().satisfies((group) -> {
 			assertThat(group.container()).isEqualTo(VirtualThreadRegistrationTaskDecorator.LABEL);
 			assertThat(group.count()).isEqualTo(1);
-			assertThat(group.frames()).anySatisfy((frame) -> assertThat(frame.toString())
-				.contains(StuckTasks.class.getName() + ".task("));
+			assertThat(group.frames())
+				.anySatisfy((frame) -> assertThat(frame.toString()).contains(StuckTasks.class.getName() + ".task("));
 		});
 		assertThat(decorated).containsExactlyElementsOf(parked);
 	}
@@ -194,8 +200,8 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 		assertThat(report.groups()).singleElement().satisfies((group) -> {
 			assertThat(group.container()).isEqualTo(VirtualThreadRegistrationTaskDecorator.LABEL);
 			assertThat(group.name()).startsWith("scheduling-");
-			assertThat(group.frames()).anySatisfy((frame) -> assertThat(frame.toString())
-				.contains(StuckTasks.class.getName() + ".scheduled("));
+			assertThat(group.frames()).anySatisfy(
+					(frame) -> assertThat(frame.toString()).contains(StuckTasks.class.getName() + ".scheduled("));
 		});
 	}
 
@@ -243,8 +249,9 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 	}
 
 	private void awaitParked(int count) {
-		awaitUntil(() -> parked.size() >= count
-				&& parked.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING),
+		awaitUntil(
+				() -> parked.size() >= count
+						&& parked.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING),
 				count + " threads parked");
 	}
 
@@ -362,7 +369,9 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 			return new StuckTasks();
 		}
 
-		/** The application's own decorator, which must keep running beside threadleaks'. */
+		/**
+		 * The application's own decorator, which must keep running beside threadleaks'.
+		 */
 		@Bean
 		TaskDecorator applicationTaskDecorator() {
 			return (task) -> () -> {
@@ -371,7 +380,8 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 			};
 		}
 
-		// Spring Security is on this module's test class path: open everything, nothing here is about access.
+		// Spring Security is on this module's test class path: open everything, nothing
+		// here is about access.
 		@Bean
 		SecurityFilterChain openToAll(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());

@@ -11,8 +11,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * The benchmarks jar's entry point: JMH's own command line (every JMH option works), followed by the sample
- * cost tables with their ratios, ready for BENCHMARKS.md.
+ * The benchmarks jar's entry point: JMH's own command line (every JMH option works),
+ * followed by the sample cost tables with their ratios, ready for BENCHMARKS.md.
  */
 public final class BenchmarkMain {
 

@@ -14,9 +14,9 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * Markdown tables of a {@link SampleCostBenchmark} run: each operation's score and error per thread count, the
- * ratios against the census and against the engine measured in the same run, and, when the run had
- * {@code -prof gc}, the memory allocated per operation.
+ * Markdown tables of a {@link SampleCostBenchmark} run: each operation's score and error
+ * per thread count, the ratios against the census and against the engine measured in the
+ * same run, and, when the run had {@code -prof gc}, the memory allocated per operation.
  */
 final class CostTable {
 
@@ -58,13 +58,20 @@ final class CostTable {
 		this.jvm = jvm;
 	}
 
-	/** The tables, or an empty string where the run measured none of the sample cost benchmarks. */
+	/**
+	 * The tables, or an empty string where the run measured none of the sample cost
+	 * benchmarks.
+	 */
 	String render() {
 		if (this.results.isEmpty()) {
 			return "";
 		}
 		StringBuilder text = new StringBuilder();
-		text.append("Sample cost on ").append(this.jvm).append(", ").append(unit()).append(" per operation, score ± 99.9% error\n\n");
+		text.append("Sample cost on ")
+			.append(this.jvm)
+			.append(", ")
+			.append(unit())
+			.append(" per operation, score ± 99.9% error\n\n");
 		List<String> header = new ArrayList<>(List.of("threads"));
 		header.addAll(headings());
 		header.add("ours steady / census");
@@ -122,7 +129,10 @@ final class CostTable {
 			.map((run) -> "ours, " + run.getParams().getParam("movingPercent") + "% moving")
 			.findFirst()
 			.orElse(COLUMNS.get("engineMoving"));
-		return COLUMNS.values().stream().map((heading) -> heading.equals(COLUMNS.get("engineMoving")) ? moving : heading).toList();
+		return COLUMNS.values()
+			.stream()
+			.map((heading) -> heading.equals(COLUMNS.get("engineMoving")) ? moving : heading)
+			.toList();
 	}
 
 	private String unit() {
@@ -187,7 +197,8 @@ final class CostTable {
 		@Override
 		public String toString() {
 			String count = String.format(Locale.ROOT, "%,d", this.threads);
-			return this.places.equals("MIXED") ? count : count + " " + this.places.toLowerCase(Locale.ROOT).replace('_', ' ');
+			return this.places.equals("MIXED") ? count
+					: count + " " + this.places.toLowerCase(Locale.ROOT).replace('_', ' ');
 		}
 
 	}

@@ -11,15 +11,18 @@ import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadSource;
 
 /**
- * A made-up population in which every thread has a stack of its own, so that each is a stack group: ten
- * thousand distinct groups, or a hundred thousand over a churn run, are more than real threads on a test
- * machine can produce. Stacks differ either in one frame, the rest being shared framework frames as in a real
- * service, or in every frame (the worst case). Like the JVM's source it makes new census records and new frames
- * on every call, from class and method names that already exist (the JVM interns those).
+ * A made-up population in which every thread has a stack of its own, so that each is a
+ * stack group: ten thousand distinct groups, or a hundred thousand over a churn run, are
+ * more than real threads on a test machine can produce. Stacks differ either in one
+ * frame, the rest being shared framework frames as in a real service, or in every frame
+ * (the worst case). Like the JVM's source it makes new census records and new frames on
+ * every call, from class and method names that already exist (the JVM interns those).
  */
 final class DistinctStacksSource implements ThreadSource {
 
-	/** Far above real thread ids, so the sampling thread's own id is never one of them. */
+	/**
+	 * Far above real thread ids, so the sampling thread's own id is never one of them.
+	 */
 	private static final long FIRST_ID = 1_000_000_000L;
 
 	private static final int DEPTH = 40;
@@ -28,10 +31,14 @@ final class DistinctStacksSource implements ThreadSource {
 
 	private final List<Long> ids = new ArrayList<>();
 
-	/** Per thread: its frames' class and method names, top first, shared between calls. */
+	/**
+	 * Per thread: its frames' class and method names, top first, shared between calls.
+	 */
 	private final Map<Long, String[][]> code = new HashMap<>();
 
-	/** Per thread: its name, which the JVM's census hands out as the thread's own string. */
+	/**
+	 * Per thread: its name, which the JVM's census hands out as the thread's own string.
+	 */
 	private final Map<Long, String> names = new HashMap<>();
 
 	private final boolean everyFrameDistinct;
@@ -67,7 +74,8 @@ final class DistinctStacksSource implements ThreadSource {
 		frames[2] = new String[] { "com.example.orders.Handler" + id, "await" };
 		for (int depth = 3; depth < DEPTH; depth++) {
 			String layer = "com.example.framework.Layer" + (depth % 8);
-			// Interned, as the JVM's own class and method names are: shared frames share their names.
+			// Interned, as the JVM's own class and method names are: shared frames share
+			// their names.
 			frames[depth] = new String[] { (this.everyFrameDistinct ? layer + "$" + id : layer).intern(), "invoke" };
 		}
 		return frames;

@@ -5,21 +5,28 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A population of real platform threads that sit still about 40 frames deep in the places leaked and idle
- * threads sit in a service: parked ({@code WAITING}), parked with a timeout ({@code TIMED_WAITING}), blocked on
- * a monitor another thread holds ({@code BLOCKED}) and in {@code Object.wait} ({@code WAITING}). They come in
- * several named pools, so the engine sees a few dozen stack groups, as in a real service.
- * {@link #move(double)} wakes a share of them and returns once each has come back to rest in the same place,
- * as the workers of a busy pool do between two samples.
+ * A population of real platform threads that sit still about 40 frames deep in the places
+ * leaked and idle threads sit in a service: parked ({@code WAITING}), parked with a
+ * timeout ({@code TIMED_WAITING}), blocked on a monitor another thread holds
+ * ({@code BLOCKED}) and in {@code Object.wait} ({@code WAITING}). They come in several
+ * named pools, so the engine sees a few dozen stack groups, as in a real service.
+ * {@link #move(double)} wakes a share of them and returns once each has come back to rest
+ * in the same place, as the workers of a busy pool do between two samples.
  */
 public final class ParkedThreads implements AutoCloseable {
 
-	/** Frames of our own between the thread's entry point and the JDK frames of the place it rests in. */
+	/**
+	 * Frames of our own between the thread's entry point and the JDK frames of the place
+	 * it rests in.
+	 */
 	static final int OWN_FRAMES = 34;
 
 	private static final long STACK_SIZE = 256 * 1024;
 
-	/** Pool names; digits in thread names are folded by the engine, so each pool is one name. */
+	/**
+	 * Pool names; digits in thread names are folded by the engine, so each pool is one
+	 * name.
+	 */
 	private static final String[] POOLS = { "orders-worker", "billing-worker", "search-replica", "mail-sender",
 			"report-builder", "cache-loader", "audit-writer", "feed-poller" };
 
@@ -41,7 +48,10 @@ public final class ParkedThreads implements AutoCloseable {
 
 	private final List<Thread> threads;
 
-	/** One thread per pool holds the monitor that the pool's BLOCKED threads wait to enter. */
+	/**
+	 * One thread per pool holds the monitor that the pool's BLOCKED threads wait to
+	 * enter.
+	 */
 	private final List<Thread> holders;
 
 	private final Object[] heldMonitors;
@@ -56,16 +66,16 @@ public final class ParkedThreads implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code count} threads (plus one monitor holder per pool), a quarter in each place, and returns once
-	 * every one rests in its place.
+	 * Starts {@code count} threads (plus one monitor holder per pool), a quarter in each
+	 * place, and returns once every one rests in its place.
 	 */
 	public static ParkedThreads start(int count) {
 		return start(count, Place.values());
 	}
 
 	/**
-	 * Starts {@code count} threads (plus one monitor holder per pool) spread evenly over the given places, and
-	 * returns once every one rests in its place.
+	 * Starts {@code count} threads (plus one monitor holder per pool) spread evenly over
+	 * the given places, and returns once every one rests in its place.
 	 */
 	static ParkedThreads start(int count, Place... places) {
 		if (places.length == 0) {
@@ -100,9 +110,9 @@ public final class ParkedThreads implements AutoCloseable {
 	}
 
 	/**
-	 * Wakes {@code share} of the threads that can wake (all but the BLOCKED ones), spread over the population,
-	 * and returns once each has gone back to rest in the same place. The same threads move every time, as a
-	 * pool's busy workers do.
+	 * Wakes {@code share} of the threads that can wake (all but the BLOCKED ones), spread
+	 * over the population, and returns once each has gone back to rest in the same place.
+	 * The same threads move every time, as a pool's busy workers do.
 	 */
 	public void move(double share) {
 		List<Integer> movable = movable();
@@ -133,11 +143,15 @@ public final class ParkedThreads implements AutoCloseable {
 		return movable;
 	}
 
-	/** Waits until sitter {@code i} has come to rest more often than {@code restsBefore} and is back in place. */
+	/**
+	 * Waits until sitter {@code i} has come to rest more often than {@code restsBefore}
+	 * and is back in place.
+	 */
 	private void awaitRest(int i, long restsBefore) {
 		Sitter sitter = this.sitters.get(i);
 		Thread thread = this.threads.get(i);
-		// The counter rises just before the thread rests; its state then says it has got there.
+		// The counter rises just before the thread rests; its state then says it has got
+		// there.
 		while (sitter.rests <= restsBefore || thread.getState() != sitter.place.state) {
 			if (!thread.isAlive()) {
 				throw new IllegalStateException(thread.getName() + " ended before it came to rest");
@@ -204,19 +218,28 @@ public final class ParkedThreads implements AutoCloseable {
 		}
 	}
 
-	/** One thread's body: descends {@link #OWN_FRAMES} frames, then rests in its place until closed. */
+	/**
+	 * One thread's body: descends {@link #OWN_FRAMES} frames, then rests in its place
+	 * until closed.
+	 */
 	private static final class Sitter implements Runnable {
 
 		private static final long ONE_HOUR_NANOS = 3_600_000_000_000L;
 
 		final Place place;
 
-		/** This thread's own monitor for {@code Object.wait}; the pool's held monitor for BLOCKED. */
+		/**
+		 * This thread's own monitor for {@code Object.wait}; the pool's held monitor for
+		 * BLOCKED.
+		 */
 		private final Object monitor;
 
 		private final ParkedThreads population;
 
-		/** How often the thread has come to rest; written by the thread, read by {@link ParkedThreads#move}. */
+		/**
+		 * How often the thread has come to rest; written by the thread, read by
+		 * {@link ParkedThreads#move}.
+		 */
 		volatile long rests;
 
 		Sitter(Place place, Object heldMonitor, ParkedThreads population) {

@@ -12,15 +12,19 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's retained heap: with N tracked groups and the default window and horizons (heap used after full
- * GCs with the monitor reachable, minus without it), and over a churn run in which every sample brings groups
- * never seen before (heap after full GC at checkpoints). Run it on {@code -XX:+UseSerialGC}, where
- * {@code System.gc()} is a full, compacting collection. Usage: {@code RetainedHeap [churnSamples] [groups...]},
- * by default 100000 samples and 1000 and 10000 groups.
+ * The engine's retained heap: with N tracked groups and the default window and horizons
+ * (heap used after full GCs with the monitor reachable, minus without it), and over a
+ * churn run in which every sample brings groups never seen before (heap after full GC at
+ * checkpoints). Run it on {@code -XX:+UseSerialGC}, where {@code System.gc()} is a full,
+ * compacting collection. Usage: {@code RetainedHeap [churnSamples] [groups...]}, by
+ * default 100000 samples and 1000 and 10000 groups.
  */
 public final class RetainedHeap {
 
-	/** New groups per sample in the churn run: ten thread-per-task threads with stacks never seen before. */
+	/**
+	 * New groups per sample in the churn run: ten thread-per-task threads with stacks
+	 * never seen before.
+	 */
 	static final int CHURN_PER_SAMPLE = 10;
 
 	/** Readings closer than this count as equal: reading the heap allocates a little. */
@@ -41,8 +45,10 @@ public final class RetainedHeap {
 			}
 		}
 		System.out.printf(Locale.ROOT, "Retained heap on JDK %s, collectors %s%n%n", System.getProperty("java.version"),
-				String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map((gc) -> gc.getName()).toList()));
-		// Loads the classes and fills the JDK's lazy caches (digests, formatters) that any first monitor would.
+				String.join(" + ",
+						ManagementFactory.getGarbageCollectorMXBeans().stream().map((gc) -> gc.getName()).toList()));
+		// Loads the classes and fills the JDK's lazy caches (digests, formatters) that
+		// any first monitor would.
 		retainedBytes(100, 3, false);
 		int samples = 2 * ThreadLeaksSettings.defaults().window();
 		System.out.println("| tracked groups | stacks differ in | samples taken | retained by the engine (MB) "
@@ -60,13 +66,14 @@ public final class RetainedHeap {
 				CHURN_PER_SAMPLE, ThreadLeaksSettings.defaults().maxGroups());
 		System.out.println("| samples | groups seen | tracked groups | heap used after full GC (MB) |");
 		System.out.println("|---|---|---|---|");
-		churn(churnSamples, Math.max(1, churnSamples / 10), (sample, tracked, heap) -> System.out
-			.printf(Locale.ROOT, "| %,d | %,d | %,d | %.2f |%n", sample, sample * CHURN_PER_SAMPLE, tracked, heap / 1e6));
+		churn(churnSamples, Math.max(1, churnSamples / 10), (sample, tracked, heap) -> System.out.printf(Locale.ROOT,
+				"| %,d | %,d | %,d | %.2f |%n", sample, sample * CHURN_PER_SAMPLE, tracked, heap / 1e6));
 	}
 
 	/**
-	 * Heap retained by a monitor tracking {@code groups} groups of one thread each, after {@code samples}
-	 * samples: used heap with the monitor reachable minus used heap without it, the source kept in both.
+	 * Heap retained by a monitor tracking {@code groups} groups of one thread each, after
+	 * {@code samples} samples: used heap with the monitor reachable minus used heap
+	 * without it, the source kept in both.
 	 */
 	static long retainedBytes(int groups, int samples, boolean everyFrameDistinct) {
 		DistinctStacksSource source = new DistinctStacksSource(everyFrameDistinct);
@@ -74,7 +81,8 @@ public final class RetainedHeap {
 		ThreadLeaksSettings settings = ThreadLeaksSettings.builder()
 			.maxGroups(Math.max(groups, ThreadLeaksSettings.defaults().maxGroups()))
 			.build();
-		AtomicReference<@Nullable ThreadLeakMonitor> monitor = new AtomicReference<>(sampled(settings, source, samples, groups));
+		AtomicReference<@Nullable ThreadLeakMonitor> monitor = new AtomicReference<>(
+				sampled(settings, source, samples, groups));
 		long with = usedAfterFullGc();
 		monitor.set(null);
 		long without = usedAfterFullGc();
@@ -89,13 +97,16 @@ public final class RetainedHeap {
 			monitor.sample();
 		}
 		if (monitor.report().trackedGroups() != groups) {
-			throw new IllegalStateException("Expected " + groups + " tracked groups but the engine tracks "
-					+ monitor.report().trackedGroups());
+			throw new IllegalStateException(
+					"Expected " + groups + " tracked groups but the engine tracks " + monitor.report().trackedGroups());
 		}
 		return monitor;
 	}
 
-	/** Runs {@code samples} samples, each with all-new groups, and reports the heap every {@code every}. */
+	/**
+	 * Runs {@code samples} samples, each with all-new groups, and reports the heap every
+	 * {@code every}.
+	 */
 	static void churn(int samples, int every, Checkpoint checkpoint) {
 		DistinctStacksSource source = new DistinctStacksSource(false);
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.defaults(), source, Clock.systemUTC());
@@ -110,9 +121,10 @@ public final class RetainedHeap {
 	}
 
 	/**
-	 * Heap used after full collections, repeated until it no longer falls: an object dropped just before may
-	 * only go in a later collection, and a collection may leave a few young objects in place. Measure with a
-	 * fixed heap ({@code -Xms} = {@code -Xmx}), so that the generations do not resize between readings.
+	 * Heap used after full collections, repeated until it no longer falls: an object
+	 * dropped just before may only go in a later collection, and a collection may leave a
+	 * few young objects in place. Measure with a fixed heap ({@code -Xms} =
+	 * {@code -Xmx}), so that the generations do not resize between readings.
 	 */
 	static long usedAfterFullGc() {
 		long used = Long.MAX_VALUE;

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stop-the-world cost per operation: runs each {@link SamplingOperation} in a JVM of its own (a
- * {@link SafepointWorkload} with {@code -Xlog:safepoint}), sums the safepoints logged while it ran and prints a
- * Markdown table per operation. Usage: {@code SafepointCost [threads] [runs]}, by default 10000 threads and 20
- * runs of each operation.
+ * Stop-the-world cost per operation: runs each {@link SamplingOperation} in a JVM of its
+ * own (a {@link SafepointWorkload} with {@code -Xlog:safepoint}), sums the safepoints
+ * logged while it ran and prints a Markdown table per operation. Usage:
+ * {@code SafepointCost [threads] [runs]}, by default 10000 threads and 20 runs of each
+ * operation.
  */
 public final class SafepointCost {
 
@@ -27,12 +28,15 @@ public final class SafepointCost {
 	public static void main(String[] args) throws IOException, InterruptedException {
 		int threads = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
 		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 20;
-		System.out.printf(Locale.ROOT, "Stop-the-world per operation on JDK %s, %,d parked threads, %d runs each "
-				+ "after %d warm-up runs, heap %s%n%n", System.getProperty("java.version"), threads, runs,
-				SafepointWorkload.WARMUP_RUNS, String.join(" ", HEAP));
-		System.out.println("| operation | median wall time (ms) | own safepoints per run | own stop-the-world per run (ms) "
-				+ "| longest own pause (ms) | GC pauses in the window, per run (ms) "
-				+ "| safepoints by VM operation |");
+		System.out.printf(Locale.ROOT,
+				"Stop-the-world per operation on JDK %s, %,d parked threads, %d runs each "
+						+ "after %d warm-up runs, heap %s%n%n",
+				System.getProperty("java.version"), threads, runs, SafepointWorkload.WARMUP_RUNS,
+				String.join(" ", HEAP));
+		System.out
+			.println("| operation | median wall time (ms) | own safepoints per run | own stop-the-world per run (ms) "
+					+ "| longest own pause (ms) | GC pauses in the window, per run (ms) "
+					+ "| safepoints by VM operation |");
 		System.out.println("|---|---|---|---|---|---|---|");
 		for (SamplingOperation operation : SamplingOperation.values()) {
 			System.out.println(row(operation, measure(operation, threads, runs), runs));
@@ -66,7 +70,8 @@ public final class SafepointCost {
 				child.destroyForcibly();
 			}
 			if (child.exitValue() != 0) {
-				throw new IllegalStateException(operation + " failed with exit code " + child.exitValue() + ": " + output);
+				throw new IllegalStateException(
+						operation + " failed with exit code " + child.exitValue() + ": " + output);
 			}
 			String[] words = output.substring(output.lastIndexOf("window ")).split("\\s+");
 			SafepointLog safepoints = SafepointLog.of(Files.readAllLines(log), Long.parseLong(words[1]),
@@ -79,9 +84,10 @@ public final class SafepointCost {
 	}
 
 	/**
-	 * One table row. The operation's own safepoints (stack walks) and the collections that fell in its window
-	 * are shown apart: a collection's pause grows with the thread count too (every stack is a root), and how
-	 * many fall in the window follows from what the operation allocates.
+	 * One table row. The operation's own safepoints (stack walks) and the collections
+	 * that fell in its window are shown apart: a collection's pause grows with the thread
+	 * count too (every stack is a root), and how many fall in the window follows from
+	 * what the operation allocates.
 	 */
 	static String row(SamplingOperation operation, Measured measured, int runs) {
 		SafepointLog.Pauses own = measured.safepoints().ownPauses();

@@ -7,13 +7,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The safepoints of an {@code -Xlog:safepoint=info:...:uptimemillis} log that fall in a window of JVM uptime:
- * how many, their total and their longest time (each from reaching the safepoint to leaving it, the log's
- * {@code Total}), in all and per VM operation. Reads the line format of JDK 17 and JDK 25.
+ * The safepoints of an {@code -Xlog:safepoint=info:...:uptimemillis} log that fall in a
+ * window of JVM uptime: how many, their total and their longest time (each from reaching
+ * the safepoint to leaving it, the log's {@code Total}), in all and per VM operation.
+ * Reads the line format of JDK 17 and JDK 25.
  */
 final class SafepointLog {
 
-	/** {@code [1234ms] Safepoint "ThreadDump", Time since last: ..., Total: 704053 ns...}. */
+	/**
+	 * {@code [1234ms] Safepoint "ThreadDump", Time since last: ..., Total: 704053 ns...}.
+	 */
 	private static final Pattern SAFEPOINT = Pattern
 		.compile("^\\[(\\d+)ms\\].*\\bSafepoint \"([^\"]+)\",.*\\bTotal: (\\d+) ns");
 
@@ -26,7 +29,10 @@ final class SafepointLog {
 	private SafepointLog() {
 	}
 
-	/** The safepoints logged at an uptime from {@code fromMillis} to {@code toMillis}, both included. */
+	/**
+	 * The safepoints logged at an uptime from {@code fromMillis} to {@code toMillis},
+	 * both included.
+	 */
 	static SafepointLog of(List<String> lines, long fromMillis, long toMillis) {
 		SafepointLog log = new SafepointLog();
 		for (String line : lines) {
@@ -66,12 +72,18 @@ final class SafepointLog {
 		return own;
 	}
 
-	/** G1's and Serial's collection VM operations ({@code G1CollectForAllocation}, {@code G1PauseRemark}, ...). */
+	/**
+	 * G1's and Serial's collection VM operations ({@code G1CollectForAllocation},
+	 * {@code G1PauseRemark}, ...).
+	 */
 	static boolean isCollection(String operation) {
 		return operation.contains("Collect") || operation.startsWith("G1") || operation.contains("GC");
 	}
 
-	/** Per VM operation name ({@code ThreadDump}, {@code G1CollectForAllocation}, ...), by name. */
+	/**
+	 * Per VM operation name ({@code ThreadDump}, {@code G1CollectForAllocation}, ...), by
+	 * name.
+	 */
 	Map<String, Pauses> byOperation() {
 		return this.byOperation;
 	}

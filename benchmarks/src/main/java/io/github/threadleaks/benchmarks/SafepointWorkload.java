@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The child JVM of {@link SafepointCost}: starts the parked threads, warms one operation up, then runs it a
- * given number of times and prints the window of JVM uptime (the clock of {@code -Xlog}'s {@code uptimemillis})
- * in which it did so, and the median wall time of one run.
+ * The child JVM of {@link SafepointCost}: starts the parked threads, warms one operation
+ * up, then runs it a given number of times and prints the window of JVM uptime (the clock
+ * of {@code -Xlog}'s {@code uptimemillis}) in which it did so, and the median wall time
+ * of one run.
  */
 public final class SafepointWorkload {
 

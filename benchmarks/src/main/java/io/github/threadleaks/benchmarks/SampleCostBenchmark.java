@@ -24,16 +24,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of one sample at N real parked threads, side by side in one run: the JVM's census floor, a
- * depth-limited capture, the engine (steady, with a share of threads moving, and cold), and the two ways a
- * thread dump is taken ({@code dumpAllThreads(true, true)}, as the actuator's {@code threaddump} endpoint does,
- * and {@code Thread.getAllStackTraces()}).
+ * The cost of one sample at N real parked threads, side by side in one run: the JVM's
+ * census floor, a depth-limited capture, the engine (steady, with a share of threads
+ * moving, and cold), and the two ways a thread dump is taken
+ * ({@code dumpAllThreads(true, true)}, as the actuator's {@code threaddump} endpoint
+ * does, and {@code Thread.getAllStackTraces()}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-// A fixed heap, so that the heap walk of dumpAllThreads(true, true) is measured on the same heap in every run.
+// A fixed heap, so that the heap walk of dumpAllThreads(true, true) is measured on the
+// same heap in every run.
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 public class SampleCostBenchmark {
 
@@ -42,13 +44,19 @@ public class SampleCostBenchmark {
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-	/** The floor: every thread's state, lock and counters, no stack ({@code getThreadInfo(ids, 0)}). */
+	/**
+	 * The floor: every thread's state, lock and counters, no stack
+	 * ({@code getThreadInfo(ids, 0)}).
+	 */
 	@Benchmark
 	public ThreadInfo[] census(Population population) {
 		return THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0);
 	}
 
-	/** Every thread's top 32 frames in one call, without locks: what walking every stack each sample costs. */
+	/**
+	 * Every thread's top 32 frames in one call, without locks: what walking every stack
+	 * each sample costs.
+	 */
 	@Benchmark
 	public ThreadInfo[] stacksDepth32(Population population) {
 		return THREADS.getThreadInfo(THREADS.getAllThreadIds(), DEFAULT_DEPTH);
@@ -72,7 +80,10 @@ public class SampleCostBenchmark {
 		return new ThreadLeakMonitor(ThreadLeaksSettings.defaults()).sample();
 	}
 
-	/** What the actuator's {@code threaddump} endpoint does: full stacks, locked monitors and synchronizers. */
+	/**
+	 * What the actuator's {@code threaddump} endpoint does: full stacks, locked monitors
+	 * and synchronizers.
+	 */
 	@Benchmark
 	public ThreadInfo[] threadDump(Population population) {
 		return THREADS.dumpAllThreads(true, true);
@@ -92,7 +103,10 @@ public class SampleCostBenchmark {
 		@Param({ "100", "1000", "10000" })
 		public int threads;
 
-		/** Where they rest: {@code MIXED} (a quarter in each place) or one place ({@code PARKED}, ...). */
+		/**
+		 * Where they rest: {@code MIXED} (a quarter in each place) or one place
+		 * ({@code PARKED}, ...).
+		 */
 		@Param("MIXED")
 		public String places;
 
@@ -126,11 +140,17 @@ public class SampleCostBenchmark {
 
 	}
 
-	/** A warm monitor whose threads partly move between samples, as a busy pool's workers do. */
+	/**
+	 * A warm monitor whose threads partly move between samples, as a busy pool's workers
+	 * do.
+	 */
 	@State(Scope.Thread)
 	public static class MovingThreads {
 
-		/** The share of threads that wake up and go back to rest before each sample, in percent. */
+		/**
+		 * The share of threads that wake up and go back to rest before each sample, in
+		 * percent.
+		 */
 		@Param("10")
 		public int movingPercent;
 

@@ -7,9 +7,9 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 
 /**
- * The ways of looking at every thread that the probes compare, each run as often as asked on a population of
- * parked threads. The JMH benchmark measures the same calls; the probes that need a JVM of their own per
- * operation (stop-the-world pauses) use these.
+ * The ways of looking at every thread that the probes compare, each run as often as asked
+ * on a population of parked threads. The JMH benchmark measures the same calls; the
+ * probes that need a JVM of their own per operation (stop-the-world pauses) use these.
  */
 enum SamplingOperation {
 
@@ -37,7 +37,10 @@ enum SamplingOperation {
 		}
 	},
 
-	/** One engine sample after 10% of the threads woke up and went back to rest (the moving is not timed). */
+	/**
+	 * One engine sample after 10% of the threads woke up and went back to rest (the
+	 * moving is not timed).
+	 */
 	ENGINE_MOVING {
 		@Override
 		Runnable prepare(ParkedThreads threads) {
@@ -58,7 +61,10 @@ enum SamplingOperation {
 		}
 	},
 
-	/** {@code dumpAllThreads(true, true)}, as the actuator's {@code threaddump} endpoint calls it. */
+	/**
+	 * {@code dumpAllThreads(true, true)}, as the actuator's {@code threaddump} endpoint
+	 * calls it.
+	 */
 	THREAD_DUMP {
 		@Override
 		Runnable prepare(ParkedThreads threads) {
@@ -76,7 +82,10 @@ enum SamplingOperation {
 
 	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-	/** The operation, ready to run on the given threads (an engine operation has its monitor made here). */
+	/**
+	 * The operation, ready to run on the given threads (an engine operation has its
+	 * monitor made here).
+	 */
 	abstract Runnable prepare(ParkedThreads threads);
 
 	/** A sample of a monitor that has taken its first sample already. */

@@ -19,9 +19,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What creation-site tracking costs the application: platform threads started and joined per second, without the
- * tracker and with it (JFR {@code jdk.ThreadStart} with the starter's stack, {@code jdk.ThreadEnd}, read in-process),
- * in one run. A thread that starts and ends at once is the tracker's worst case: every start is an event with a stack.
+ * What creation-site tracking costs the application: platform threads started and joined
+ * per second, without the tracker and with it (JFR {@code jdk.ThreadStart} with the
+ * starter's stack, {@code jdk.ThreadEnd}, read in-process), in one run. A thread that
+ * starts and ends at once is the tracker's worst case: every start is an event with a
+ * stack.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -50,7 +52,8 @@ public class ThreadStartBenchmark {
 
 	@TearDown(Level.Trial)
 	public void stop() {
-		// How much the tracker handled, so that a run shows it really tracked the starts it timed.
+		// How much the tracker handled, so that a run shows it really tracked the starts
+		// it timed.
 		CreationSiteTracking tracking = this.tracker.tracking();
 		if (this.tracking.equals("on")) {
 			System.out.printf("%n[tracker] %d thread starts handled, %.2f µs handling each, %d held at the end%n",

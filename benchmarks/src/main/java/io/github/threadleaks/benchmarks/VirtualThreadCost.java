@@ -26,16 +26,18 @@ import io.github.threadleaks.core.virtual.VirtualThreadSource;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
- * The cost of watching virtual threads (JDK 21+), printed as Markdown rows: at each given number of virtual threads
- * parked about 45 frames deep in {@code SynchronousQueue.put}, the JVM's JSON thread dump alone and a threadleaks
- * sample of them (dump, streamed reading, engine), in time and allocation, and the heap the engine keeps; then the
- * same sample through the JDK's thread containers ({@link ContainerThreadSource}: run with
+ * The cost of watching virtual threads (JDK 21+), printed as Markdown rows: at each given
+ * number of virtual threads parked about 45 frames deep in {@code SynchronousQueue.put},
+ * the JVM's JSON thread dump alone and a threadleaks sample of them (dump, streamed
+ * reading, engine), in time and allocation, and the heap the engine keeps; then the same
+ * sample through the JDK's thread containers ({@link ContainerThreadSource}: run with
  * {@value ContainerThreadSource#JVM_FLAG}); then the cost of streaming JFR's
- * {@code jdk.VirtualThreadStart}/{@code End} events in-process, per virtual thread started and joined, against the
- * same loop without the stream. A plain timing loop (median of 5 rounds after a warm-up),
- * not JMH: each round of the dump takes seconds.
+ * {@code jdk.VirtualThreadStart}/{@code End} events in-process, per virtual thread
+ * started and joined, against the same loop without the stream. A plain timing loop
+ * (median of 5 rounds after a warm-up), not JMH: each round of the dump takes seconds.
  * <p>
- * Usage: {@code java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp benchmarks.jar
+ * Usage:
+ * {@code java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp benchmarks.jar
  * io.github.threadleaks.benchmarks.VirtualThreadCost 10000 100000}
  */
 public final class VirtualThreadCost {
@@ -98,7 +100,8 @@ public final class VirtualThreadCost {
 			long dumpBytes = 0;
 			long sampleBytes = 0;
 			long fileSize = 0;
-			// One warm-up round, then the dump alone and the sample in turn, so that both meet the same conditions.
+			// One warm-up round, then the dump alone and the sample in turn, so that both
+			// meet the same conditions.
 			for (int i = -1; i < ROUNDS; i++) {
 				Path file = directory.resolve("dump.json");
 				long allocated = allocatedBytes();
@@ -147,7 +150,10 @@ public final class VirtualThreadCost {
 		}
 	}
 
-	/** Virtual threads started and joined per round, with and without a JFR stream of their start and end. */
+	/**
+	 * Virtual threads started and joined per round, with and without a JFR stream of
+	 * their start and end.
+	 */
 	private static void measureJfr(int threads) throws Exception {
 		Method startVirtualThread = Thread.class.getMethod("startVirtualThread", Runnable.class);
 		double[] without = new double[ROUNDS];
@@ -167,8 +173,9 @@ public final class VirtualThreadCost {
 		double plain = median(without);
 		double streamed = median(with);
 		System.out.println();
-		System.out.println("| virtual thread start + join, ns each | without JFR stream | with jdk.VirtualThreadStart/End "
-				+ "streamed | ratio | events received |");
+		System.out
+			.println("| virtual thread start + join, ns each | without JFR stream | with jdk.VirtualThreadStart/End "
+					+ "streamed | ratio | events received |");
 		System.out.println("|---|---|---|---|---|");
 		System.out.printf(Locale.ROOT, "| %,d threads per round, median of %d | %.0f | %.0f | %.2f× | %,d |%n", threads,
 				ROUNDS, plain, streamed, streamed / plain, events.get());
@@ -207,7 +214,8 @@ public final class VirtualThreadCost {
 	}
 
 	private static void awaitParked(ConcurrentLinkedQueue<Thread> started, int size) {
-		while (started.size() < size || !started.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING)) {
+		while (started.size() < size
+				|| !started.stream().allMatch((thread) -> thread.getState() == Thread.State.WAITING)) {
 			Thread.onSpinWait();
 			Thread.yield();
 		}

@@ -20,10 +20,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What registering the virtual threads Spring starts costs the application (JDK 21+), where the JVM runs without the
- * option that opens the thread containers: virtual threads started and joined per second, each doing nothing
- * ({@code off}) or registering itself and closing the registration, as the request filter and the task decorator do
- * ({@code on}), in one run. A thread that does nothing else is the worst case: the registration is all it does.
+ * What registering the virtual threads Spring starts costs the application (JDK 21+),
+ * where the JVM runs without the option that opens the thread containers: virtual threads
+ * started and joined per second, each doing nothing ({@code off}) or registering itself
+ * and closing the registration, as the request filter and the task decorator do
+ * ({@code on}), in one run. A thread that does nothing else is the worst case: the
+ * registration is all it does.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

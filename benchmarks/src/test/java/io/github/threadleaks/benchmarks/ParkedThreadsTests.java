@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The population the benchmarks sample: mixed states at depth, and moving that the engine sees. */
+/**
+ * The population the benchmarks sample: mixed states at depth, and moving that the engine
+ * sees.
+ */
 @VerifyNoThreadLeaks
 class ParkedThreadsTests {
 
@@ -39,9 +42,11 @@ class ParkedThreadsTests {
 			parked.move(0.10);
 			ThreadLeakReport report = monitor.sample();
 
-			// The ten that moved, give or take the JVM's and the test runner's own busy threads.
+			// The ten that moved, give or take the JVM's and the test runner's own busy
+			// threads.
 			assertThat(report.stacksWalked()).isBetween(10, 20);
-			assertThat(report.groups().stream().filter((group) -> group.frames().size() == 32).count()).isGreaterThan(8);
+			assertThat(report.groups().stream().filter((group) -> group.frames().size() == 32).count())
+				.isGreaterThan(8);
 		}
 	}
 

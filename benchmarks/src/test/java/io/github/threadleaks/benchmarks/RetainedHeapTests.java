@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The memory probe at a tiny size: it measures something, and a churn run stays bounded. */
+/**
+ * The memory probe at a tiny size: it measures something, and a churn run stays bounded.
+ */
 class RetainedHeapTests {
 
 	@Test
@@ -26,8 +28,8 @@ class RetainedHeapTests {
 		});
 
 		assertThat(tracked).hasSize(4)
-			.allSatisfy((groups) -> assertThat(groups)
-				.isBetween(RetainedHeap.CHURN_PER_SAMPLE, ThreadLeaksSettings.defaults().window() * RetainedHeap.CHURN_PER_SAMPLE));
+			.allSatisfy((groups) -> assertThat(groups).isBetween(RetainedHeap.CHURN_PER_SAMPLE,
+					ThreadLeaksSettings.defaults().window() * RetainedHeap.CHURN_PER_SAMPLE));
 		assertThat(heap).allSatisfy((bytes) -> assertThat(bytes).isPositive());
 	}
 

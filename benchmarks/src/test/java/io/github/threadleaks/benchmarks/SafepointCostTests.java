@@ -9,11 +9,17 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The stop-the-world probe: its log parser on real log lines, and one tiny real run of every operation. */
+/**
+ * The stop-the-world probe: its log parser on real log lines, and one tiny real run of
+ * every operation.
+ */
 @VerifyNoThreadLeaks
 class SafepointCostTests {
 
-	/** Lines as JDK 17 and JDK 25 write them with {@code -Xlog:safepoint=info:file=...:uptimemillis}. */
+	/**
+	 * Lines as JDK 17 and JDK 25 write them with
+	 * {@code -Xlog:safepoint=info:file=...:uptimemillis}.
+	 */
 	private static final List<String> LOG = List.of(
 			"[489ms] Safepoint \"ThreadDump\", Time since last: 246939705 ns, Reaching safepoint: 7674 ns, "
 					+ "Cleanup: 173008 ns, At safepoint: 523371 ns, Total: 704053 ns",
@@ -54,7 +60,8 @@ class SafepointCostTests {
 			SafepointCost.Measured measured = SafepointCost.measure(operation, 100, runs);
 
 			assertThat(measured.medianMillis()).as(operation.name()).isPositive();
-			assertThat(SafepointCost.row(operation, measured, runs)).startsWith("| " + operation.name().toLowerCase(Locale.ROOT) + " |");
+			assertThat(SafepointCost.row(operation, measured, runs))
+				.startsWith("| " + operation.name().toLowerCase(Locale.ROOT) + " |");
 			if (operation == SamplingOperation.THREAD_DUMP) {
 				// Each dump is one safepoint of its own: the window caught them all.
 				assertThat(measured.safepoints().byOperation().get("ThreadDump").count()).isGreaterThanOrEqualTo(runs);

@@ -14,8 +14,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every JMH benchmark once, in-process, with tiny iteration times and 100 threads, so that the harness
- * cannot rot between real runs. Times nothing: the real figures come from the benchmarks jar (BENCHMARKS.md).
+ * Runs every JMH benchmark once, in-process, with tiny iteration times and 100 threads,
+ * so that the harness cannot rot between real runs. Times nothing: the real figures come
+ * from the benchmarks jar (BENCHMARKS.md).
  */
 @VerifyNoThreadLeaks
 class SampleCostBenchmarkSmokeTests {

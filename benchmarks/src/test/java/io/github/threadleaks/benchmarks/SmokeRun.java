@@ -10,13 +10,19 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
-/** A JMH run that times nothing: in-process, one 20 ms iteration of each, failing on any error. */
+/**
+ * A JMH run that times nothing: in-process, one 20 ms iteration of each, failing on any
+ * error.
+ */
 final class SmokeRun {
 
 	private SmokeRun() {
 	}
 
-	/** Runs the benchmarks of the given class, with the given parameters ({@code name, value, ...}). */
+	/**
+	 * Runs the benchmarks of the given class, with the given parameters
+	 * ({@code name, value, ...}).
+	 */
 	static Collection<RunResult> of(Class<?> benchmarks, String... params) throws RunnerException {
 		ChainedOptionsBuilder options = new OptionsBuilder().include(benchmarks.getName() + "\\.")
 			.forks(0)

@@ -11,8 +11,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the thread start benchmark once in-process, with and without the tracker, with tiny iterations, so that
- * the harness cannot rot between real runs; the tracker it starts must be gone afterwards. Times nothing.
+ * Runs the thread start benchmark once in-process, with and without the tracker, with
+ * tiny iterations, so that the harness cannot rot between real runs; the tracker it
+ * starts must be gone afterwards. Times nothing.
  */
 @VerifyNoThreadLeaks
 class ThreadStartBenchmarkSmokeTests {
@@ -21,7 +22,10 @@ class ThreadStartBenchmarkSmokeTests {
 	void bothSettingsProduceAResult() throws RunnerException {
 		Collection<RunResult> results = SmokeRun.of(ThreadStartBenchmark.class);
 
-		List<String> settings = results.stream().map((result) -> result.getParams().getParam("tracking")).sorted().toList();
+		List<String> settings = results.stream()
+			.map((result) -> result.getParams().getParam("tracking"))
+			.sorted()
+			.toList();
 		assertThat(settings).containsExactly("off", "on");
 		assertThat(results).allSatisfy((result) -> assertThat(result.getPrimaryResult().getScore()).isPositive());
 	}

@@ -13,8 +13,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the registration benchmark once in-process, with and without registration, with tiny iterations, so that the
- * harness cannot rot between real runs. Times nothing.
+ * Runs the registration benchmark once in-process, with and without registration, with
+ * tiny iterations, so that the harness cannot rot between real runs. Times nothing.
  */
 @VerifyNoThreadLeaks
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads are JDK 21+")

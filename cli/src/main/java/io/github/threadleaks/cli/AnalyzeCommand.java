@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code analyze FILE...}: judges a series of thread dumps, from any mix of jstack text, JSON and JFR files. */
+/**
+ * {@code analyze FILE...}: judges a series of thread dumps, from any mix of jstack text,
+ * JSON and JFR files.
+ */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Judges a series of thread dumps: jstack or jcmd Thread.print text (one or many dumps per "
 				+ "file), JDK JSON thread dumps, JFR recordings with jdk.ThreadDump events. Each file's format is read "

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * An input that cannot be read as thread dumps: its message is the one line the user sees, naming the file and,
- * where it applies, the line.
+ * An input that cannot be read as thread dumps: its message is the one line the user
+ * sees, naming the file and, where it applies, the line.
  */
 final class BadInputException extends Exception {
 

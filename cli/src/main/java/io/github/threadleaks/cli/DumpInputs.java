@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens an input file as the kind of dump its content shows: JFR recording, JSON thread dump or jstack text. */
+/**
+ * Opens an input file as the kind of dump its content shows: JFR recording, JSON thread
+ * dump or jstack text.
+ */
 final class DumpInputs {
 
 	private static final byte[] JFR_MAGIC = { 'F', 'L', 'R', 0 };
@@ -31,7 +34,8 @@ final class DumpInputs {
 			return new JfrDumpInput(file, frames, sites);
 		}
 		try {
-			// Malformed bytes read as replacement characters: a binary file is then an unknown format, not an I/O error.
+			// Malformed bytes read as replacement characters: a binary file is then an
+			// unknown format, not an I/O error.
 			BufferedReader reader = new BufferedReader(
 					new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
 			if (firstSignificant(head) == '{') {

@@ -11,16 +11,18 @@ import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadSource;
 
 /**
- * The threads of one dump after another, as the engine's {@link ThreadSource}. Dumps carry no wait counters or CPU
- * times, so stillness is read from the dumps themselves: a thread sat still between two dumps when its state and
- * its whole stack are the same in both. Each thread gets a progress counter that rises whenever they differ; it
- * stands for the live census's wait counter and CPU time, so the engine's own rule applies unchanged.
+ * The threads of one dump after another, as the engine's {@link ThreadSource}. Dumps
+ * carry no wait counters or CPU times, so stillness is read from the dumps themselves: a
+ * thread sat still between two dumps when its state and its whole stack are the same in
+ * both. Each thread gets a progress counter that rises whenever they differ; it stands
+ * for the live census's wait counter and CPU time, so the engine's own rule applies
+ * unchanged.
  */
 final class DumpThreadSource implements ThreadSource {
 
 	/**
-	 * Added to every dumped thread id: the engine leaves out the thread that samples, and a dumped thread must never
-	 * be taken for this JVM's own thread of the same id.
+	 * Added to every dumped thread id: the engine leaves out the thread that samples, and
+	 * a dumped thread must never be taken for this JVM's own thread of the same id.
 	 */
 	static final long ID_OFFSET = 1L << 48;
 
@@ -40,7 +42,8 @@ final class DumpThreadSource implements ThreadSource {
 					? ((before.fingerprint == thread.fingerprint()) ? before.moves : before.moves + 1) : 0;
 			next.put(id, new Progress(thread.fingerprint(), moves));
 		}
-		// Only the threads of this dump are remembered: memory follows one dump, not the series.
+		// Only the threads of this dump are remembered: memory follows one dump, not the
+		// series.
 		this.current = threads;
 		this.progress = next;
 	}

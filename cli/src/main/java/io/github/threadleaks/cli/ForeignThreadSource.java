@@ -10,8 +10,9 @@ import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadSource;
 
 /**
- * Another JVM's threads with their ids moved by {@link DumpThreadSource#ID_OFFSET}: the engine leaves out the
- * thread that samples, by id, and the other JVM's thread of the same id must not be left out in its place.
+ * Another JVM's threads with their ids moved by {@link DumpThreadSource#ID_OFFSET}: the
+ * engine leaves out the thread that samples, by id, and the other JVM's thread of the
+ * same id must not be left out in its place.
  */
 final class ForeignThreadSource implements ThreadSource {
 

@@ -8,13 +8,17 @@ import io.github.threadleaks.core.StackFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads frames from their text in a dump: jstack's {@code class.method(module@version/File.java:12)} and the JSON
- * dump's {@code module/class.method(File.java:12)}. Frames seen before are answered from a cache: a series repeats
- * the same few thousand frames in every dump.
+ * Reads frames from their text in a dump: jstack's
+ * {@code class.method(module@version/File.java:12)} and the JSON dump's
+ * {@code module/class.method(File.java:12)}. Frames seen before are answered from a
+ * cache: a series repeats the same few thousand frames in every dump.
  */
 final class FrameText {
 
-	/** A hidden class's address suffix ({@code LambdaForm$DMH/0x000000004c06c000}): new in every run. */
+	/**
+	 * A hidden class's address suffix ({@code LambdaForm$DMH/0x000000004c06c000}): new in
+	 * every run.
+	 */
 	private static final Pattern HIDDEN_CLASS_SUFFIX = Pattern.compile("/0x\\p{XDigit}+$");
 
 	private final Map<String, StackFrame> cache = new HashMap<>();
@@ -57,7 +61,8 @@ final class FrameText {
 			file = (colon > 0) ? location.substring(0, colon) : location;
 			line = (colon > 0) ? lineNumber(location.substring(colon + 1)) : -1;
 		}
-		// Through StackTraceElement, so that generated class names are folded as for live threads.
+		// Through StackTraceElement, so that generated class names are folded as for live
+		// threads.
 		return StackFrame.of(new StackTraceElement(className, method, file, line));
 	}
 

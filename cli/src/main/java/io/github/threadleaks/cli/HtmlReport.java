@@ -7,8 +7,9 @@ import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 
 /**
- * The report as one self-contained HTML page: no script or style from the network, each group's count over time
- * as an inline SVG chart, suspects first and marked, the frames of a group shown on click.
+ * The report as one self-contained HTML page: no script or style from the network, each
+ * group's count over time as an inline SVG chart, suspects first and marked, the frames
+ * of a group shown on click.
  */
 final class HtmlReport {
 
@@ -37,12 +38,24 @@ final class HtmlReport {
 	static String of(ThreadLeakReport report, String source) {
 		StringBuilder html = new StringBuilder(8192);
 		html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-			.append("<title>threadleaks: ").append(report.status()).append("</title><style>").append(STYLE)
+			.append("<title>threadleaks: ")
+			.append(report.status())
+			.append("</title><style>")
+			.append(STYLE)
 			.append("</style></head><body>\n");
-		html.append("<h1>threadleaks: ").append(report.status()).append("</h1>\n<div class=\"summary\">")
-			.append(report.suspects().size()).append(" of ").append(report.groups().size())
-			.append(" stack groups suspected (").append(report.suspectedThreads()).append(" threads); ")
-			.append(escape(source)).append(", ").append(report.threads()).append(" threads in the last</div>\n");
+		html.append("<h1>threadleaks: ")
+			.append(report.status())
+			.append("</h1>\n<div class=\"summary\">")
+			.append(report.suspects().size())
+			.append(" of ")
+			.append(report.groups().size())
+			.append(" stack groups suspected (")
+			.append(report.suspectedThreads())
+			.append(" threads); ")
+			.append(escape(source))
+			.append(", ")
+			.append(report.threads())
+			.append(" threads in the last</div>\n");
 		for (StackGroupReport group : report.groups()) {
 			group(html, group);
 		}
@@ -50,13 +63,22 @@ final class HtmlReport {
 	}
 
 	private static void group(StringBuilder html, StackGroupReport group) {
-		html.append("<div class=\"group").append(group.suspected() ? " suspected" : "").append("\" id=\"g-")
-			.append(group.id()).append("\">");
+		html.append("<div class=\"group")
+			.append(group.suspected() ? " suspected" : "")
+			.append("\" id=\"g-")
+			.append(group.id())
+			.append("\">");
 		chart(html, group.history(), group.suspected());
 		html.append("<div class=\"info\"><div class=\"name\">")
-			.append(group.suspected() ? "<span class=\"badge\">SUSPECTED</span>" : "").append(group.count())
-			.append((group.count() == 1) ? " thread " : " threads ").append('"').append(escape(group.name()))
-			.append("\" <span class=\"state\">").append(group.state()).append(" · group ").append(group.id())
+			.append(group.suspected() ? "<span class=\"badge\">SUSPECTED</span>" : "")
+			.append(group.count())
+			.append((group.count() == 1) ? " thread " : " threads ")
+			.append('"')
+			.append(escape(group.name()))
+			.append("\" <span class=\"state\">")
+			.append(group.state())
+			.append(" · group ")
+			.append(group.id())
 			.append("</span></div>");
 		if (group.suspected()) {
 			html.append("<div class=\"at\">blocked at ").append(escape(group.blockedAt())).append("</div>");
@@ -72,14 +94,20 @@ final class HtmlReport {
 		html.append("</pre></details></div></div>\n");
 	}
 
-	/** The count at each sample as a line, the first and last counts written beside it. */
+	/**
+	 * The count at each sample as a line, the first and last counts written beside it.
+	 */
 	private static void chart(StringBuilder html, List<Integer> history, boolean suspected) {
 		int max = Math.max(1, history.stream().mapToInt(Integer::intValue).max().orElse(1));
 		int points = history.size();
-		html.append("<svg width=\"").append(CHART_WIDTH).append("\" height=\"").append(CHART_HEIGHT + 14)
+		html.append("<svg width=\"")
+			.append(CHART_WIDTH)
+			.append("\" height=\"")
+			.append(CHART_HEIGHT + 14)
 			.append("\" role=\"img\" aria-label=\"count over time\">")
 			.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"")
-			.append(suspected ? "#c62828" : "#1565c0").append("\" points=\"");
+			.append(suspected ? "#c62828" : "#1565c0")
+			.append("\" points=\"");
 		for (int i = 0; i < points; i++) {
 			double x = (points == 1) ? CHART_WIDTH / 2.0 : 2 + i * (CHART_WIDTH - 4.0) / (points - 1);
 			double y = 2 + (CHART_HEIGHT - 4.0) * (1 - history.get(i) / (double) max);
@@ -87,10 +115,17 @@ final class HtmlReport {
 		}
 		html.append("\"/>");
 		if (points > 0) {
-			html.append("<text class=\"count\" x=\"2\" y=\"").append(CHART_HEIGHT + 12).append("\">")
-				.append(history.get(0)).append("</text><text class=\"count\" x=\"").append(CHART_WIDTH - 2)
-				.append("\" y=\"").append(CHART_HEIGHT + 12).append("\" text-anchor=\"end\">")
-				.append(history.get(points - 1)).append("</text>");
+			html.append("<text class=\"count\" x=\"2\" y=\"")
+				.append(CHART_HEIGHT + 12)
+				.append("\">")
+				.append(history.get(0))
+				.append("</text><text class=\"count\" x=\"")
+				.append(CHART_WIDTH - 2)
+				.append("\" y=\"")
+				.append(CHART_HEIGHT + 12)
+				.append("\" text-anchor=\"end\">")
+				.append(history.get(points - 1))
+				.append("</text>");
 		}
 		html.append("</svg>");
 	}

@@ -12,9 +12,9 @@ import jdk.jfr.consumer.RecordingFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code jdk.ThreadDump} events of a JFR recording as a series of jstack-style dumps, read event by event. The
- * {@code jdk.ThreadStart} and {@code jdk.ThreadEnd} events met on the way, where the recording has them, tell where
- * each thread was started.
+ * The {@code jdk.ThreadDump} events of a JFR recording as a series of jstack-style dumps,
+ * read event by event. The {@code jdk.ThreadStart} and {@code jdk.ThreadEnd} events met
+ * on the way, where the recording has them, tell where each thread was started.
  */
 final class JfrDumpInput implements DumpInput {
 
@@ -82,8 +82,8 @@ final class JfrDumpInput implements DumpInput {
 		}
 		catch (IOException | RuntimeException ex) {
 			close();
-			throw new BadInputException(this.file, "corrupt JFR recording after " + this.dumps + " thread dumps: "
-					+ ex.getMessage());
+			throw new BadInputException(this.file,
+					"corrupt JFR recording after " + this.dumps + " thread dumps: " + ex.getMessage());
 		}
 		close();
 		if (this.dumps == 0) {
@@ -105,8 +105,8 @@ final class JfrDumpInput implements DumpInput {
 		TextDumpInput dump = new TextDumpInput(this.file, new BufferedReader(new StringReader(text)), this.frames);
 		try {
 			if (dump.nextTime() == null) {
-				throw new BadInputException(this.file, THREAD_DUMP + " event at " + event.getStartTime()
-						+ " holds no thread dump");
+				throw new BadInputException(this.file,
+						THREAD_DUMP + " event at " + event.getStartTime() + " holds no thread dump");
 			}
 			Dump read = dump.next();
 			return new Dump(event.getStartTime(), read.threads());

@@ -18,12 +18,15 @@ import io.github.threadleaks.core.StackFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one dump of a JDK JSON thread dump ({@code jcmd Thread.dump_to_file -format=json}, JDK 21+): platform and
- * virtual threads of every container. Unnamed virtual threads take their container's name.
+ * The one dump of a JDK JSON thread dump ({@code jcmd Thread.dump_to_file -format=json},
+ * JDK 21+): platform and virtual threads of every container. Unnamed virtual threads take
+ * their container's name.
  */
 final class JsonDumpInput implements DumpInput {
 
-	/** The dump's own time comes first in the document: read without parsing the threads. */
+	/**
+	 * The dump's own time comes first in the document: read without parsing the threads.
+	 */
 	private static final Pattern TIME = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final Pattern IDENTITY_HASH = Pattern.compile("@\\p{XDigit}+$");
@@ -98,8 +101,8 @@ final class JsonDumpInput implements DumpInput {
 		}
 		for (Object container : list) {
 			if (container instanceof Map<?, ?> map && map.get("threads") instanceof List<?> members) {
-				String label = (map.get("container") instanceof String name) ? IDENTITY_HASH.matcher(name).replaceFirst("")
-						: "<unknown>";
+				String label = (map.get("container") instanceof String name)
+						? IDENTITY_HASH.matcher(name).replaceFirst("") : "<unknown>";
 				for (Object member : members) {
 					if (member instanceof Map<?, ?> thread) {
 						threads.add(thread(thread, label));
@@ -114,7 +117,8 @@ final class JsonDumpInput implements DumpInput {
 	public void skip() throws BadInputException {
 		nextTime();
 		this.consumed = true;
-		// Read whole, so that a cut or corrupt document is said before the series is judged.
+		// Read whole, so that a cut or corrupt document is said before the series is
+		// judged.
 		threadDump(document());
 	}
 
@@ -144,13 +148,16 @@ final class JsonDumpInput implements DumpInput {
 			}
 		}
 		Thread.State state = state(thread.get("state"), stack);
-		String lock = (thread.get("parkBlocker") instanceof Map<?, ?> blocker && blocker.get("object") instanceof String object)
-				? IDENTITY_HASH.matcher(object).replaceFirst("") : null;
-		return new DumpedThread(id, name, state, virtual, lock, List.copyOf(stack),
-				31 * fingerprint + state.ordinal());
+		String lock = (thread.get("parkBlocker") instanceof Map<?, ?> blocker
+				&& blocker.get("object") instanceof String object) ? IDENTITY_HASH.matcher(object).replaceFirst("")
+						: null;
+		return new DumpedThread(id, name, state, virtual, lock, List.copyOf(stack), 31 * fingerprint + state.ordinal());
 	}
 
-	/** The dump's state; dumps before JDK 25 have none, so it is read from where the thread sits. */
+	/**
+	 * The dump's state; dumps before JDK 25 have none, so it is read from where the
+	 * thread sits.
+	 */
 	private static Thread.State state(@Nullable Object state, List<StackFrame> stack) {
 		if (state instanceof String name) {
 			try {

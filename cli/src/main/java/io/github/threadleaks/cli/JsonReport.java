@@ -11,8 +11,9 @@ import io.github.threadleaks.core.ThreadLeakReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The report as the endpoint's JSON ({@code GET /actuator/threadleaks}): the report's record components by name,
- * times as ISO-8601 text, each group with its {@code blockedAt}.
+ * The report as the endpoint's JSON ({@code GET /actuator/threadleaks}): the report's
+ * record components by name, times as ISO-8601 text, each group with its
+ * {@code blockedAt}.
  */
 final class JsonReport {
 
@@ -25,7 +26,10 @@ final class JsonReport {
 		return json.append('\n').toString();
 	}
 
-	/** Any value as JSON, records by their components: for reports other than the leak report. */
+	/**
+	 * Any value as JSON, records by their components: for reports other than the leak
+	 * report.
+	 */
 	static String value(Object value) {
 		StringBuilder json = new StringBuilder(1024);
 		write(json, value);

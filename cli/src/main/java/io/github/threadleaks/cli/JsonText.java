@@ -10,8 +10,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small JSON reader: a document into maps, lists, strings, booleans and {@code null} (numbers are kept as
- * their text). Just enough for one JDK thread dump at a time; the command line carries no JSON library.
+ * A small JSON reader: a document into maps, lists, strings, booleans and {@code null}
+ * (numbers are kept as their text). Just enough for one JDK thread dump at a time; the
+ * command line carries no JSON library.
  */
 final class JsonText {
 
@@ -131,8 +132,8 @@ final class JsonText {
 					case 'r' -> text.append('\r');
 					case 'b' -> text.append('\b');
 					case 'f' -> text.append('\f');
-					case 'u' -> text.append((char) Integer.parseInt(new String(new char[] { (char) read(),
-							(char) read(), (char) read(), (char) read() }), 16));
+					case 'u' -> text.append((char) Integer.parseInt(
+							new String(new char[] { (char) read(), (char) read(), (char) read(), (char) read() }), 16));
 					case -1 -> throw malformed("the document ends inside a string");
 					default -> text.append((char) escaped);
 				}

@@ -7,7 +7,10 @@ import java.util.List;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 
-/** The table {@code watch} shows after each sample: the suspects, then the growing and the largest groups. */
+/**
+ * The table {@code watch} shows after each sample: the suspects, then the growing and the
+ * largest groups.
+ */
 final class LiveTable {
 
 	/** Rows shown at most: a terminal's height, not the whole report. */
@@ -20,9 +23,8 @@ final class LiveTable {
 
 	static String of(ThreadLeakReport report, String target) {
 		StringBuilder table = new StringBuilder(2048);
-		table.append(String.format("%s  %s  sample %d  %d threads  %d groups  %d suspected%n", target,
-				report.takenAt(), report.samples(), report.threads(), report.groups().size(),
-				report.suspects().size()));
+		table.append(String.format("%s  %s  sample %d  %d threads  %d groups  %d suspected%n", target, report.takenAt(),
+				report.samples(), report.threads(), report.groups().size(), report.suspects().size()));
 		table.append(String.format("%-9s %6s %6s  %-13s  %-" + NAME_WIDTH + "s  %s%n", "", "COUNT", "GROWTH", "STATE",
 				"NAME", "BLOCKED AT"));
 		for (StackGroupReport group : rows(report)) {

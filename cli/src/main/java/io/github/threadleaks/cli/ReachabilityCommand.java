@@ -21,23 +21,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reachability HEAP.hprof}: whether anything could ever wake the threads a heap dump taken elsewhere shows
- * blocked without a timeout.
+ * {@code reachability HEAP.hprof}: whether anything could ever wake the threads a heap
+ * dump taken elsewhere shows blocked without a timeout.
  */
 @Command(name = "reachability", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Reads an HPROF heap dump (jcmd GC.heap_dump, jmap, HeapDumpOnOutOfMemoryError) and says, for "
 				+ "each group of threads blocked without a timeout (same name pattern, same blocker class), whether "
 				+ "anything outside those threads can still reach what they wait on.",
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:nothing UNREACHABLE", "1:some group UNREACHABLE: its threads can never wake",
-				"2:bad input or usage" })
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:nothing UNREACHABLE",
+				"1:some group UNREACHABLE: its threads can never wake", "2:bad input or usage" })
 final class ReachabilityCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "HEAP.hprof", description = "An HPROF heap dump.")
 	Path file = Path.of("");
 
-	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-			description = "text (default) or json.")
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json.")
 	OutputFormat format = OutputFormat.TEXT;
 
 	@Spec

@@ -12,8 +12,9 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
- * Where threads were started, as a recording's {@code jdk.ThreadStart} events say: for each live thread, the frames
- * of the code that started it, past the JDK's own thread-starting frames. Ended threads are forgotten.
+ * Where threads were started, as a recording's {@code jdk.ThreadStart} events say: for
+ * each live thread, the frames of the code that started it, past the JDK's own
+ * thread-starting frames. Ended threads are forgotten.
  */
 final class RecordedCreationSites implements CreationSites {
 
@@ -43,9 +44,8 @@ final class RecordedCreationSites implements CreationSites {
 		if (!texts.isEmpty()) {
 			this.starts++;
 			// Threads started from one place share one origin.
-			this.origins.put(javaThreadId,
-					this.shared.computeIfAbsent(texts, (key) -> new ThreadOrigin(ThreadOrigin.Kind.STARTED_AT,
-							key.get(0), key)));
+			this.origins.put(javaThreadId, this.shared.computeIfAbsent(texts,
+					(key) -> new ThreadOrigin(ThreadOrigin.Kind.STARTED_AT, key.get(0), key)));
 		}
 	}
 
@@ -67,8 +67,8 @@ final class RecordedCreationSites implements CreationSites {
 		if (this.starts == 0) {
 			return CreationSiteTracking.unavailable("no jdk.ThreadStart events with stacks in the inputs");
 		}
-		return new CreationSiteTracking(CreationSiteTracking.State.TRACKING, null, this.origins.size(), this.starts,
-				0, 0);
+		return new CreationSiteTracking(CreationSiteTracking.State.TRACKING, null, this.origins.size(), this.starts, 0,
+				0);
 	}
 
 	private static boolean isJdk(RecordedFrame frame) {
@@ -81,7 +81,10 @@ final class RecordedCreationSites implements CreationSites {
 		return false;
 	}
 
-	/** A frame as JFR knows it: the line, not the source file, as the live tracker writes it. */
+	/**
+	 * A frame as JFR knows it: the line, not the source file, as the live tracker writes
+	 * it.
+	 */
 	private static String text(RecordedFrame frame) {
 		int line = frame.getLineNumber();
 		return frame.getMethod().getType().getName() + "." + frame.getMethod().getName() + "("

@@ -13,9 +13,9 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 
 /**
- * A JVM on this host, reached without changing or restarting it: the Attach API starts its local management agent
- * (loopback only, as {@code jcmd ManagementAgent.start_local} does), and its {@link ThreadMXBean} is read over
- * that JMX connection.
+ * A JVM on this host, reached without changing or restarting it: the Attach API starts
+ * its local management agent (loopback only, as {@code jcmd ManagementAgent.start_local}
+ * does), and its {@link ThreadMXBean} is read over that JMX connection.
  */
 final class RemoteJvm implements AutoCloseable {
 
@@ -28,7 +28,10 @@ final class RemoteJvm implements AutoCloseable {
 		this.threads = threads;
 	}
 
-	/** Attaches to the JVM of the given process id; the exception's message says why not, in one line. */
+	/**
+	 * Attaches to the JVM of the given process id; the exception's message says why not,
+	 * in one line.
+	 */
 	static RemoteJvm attach(String pid) throws AttachFailure {
 		String address;
 		try {

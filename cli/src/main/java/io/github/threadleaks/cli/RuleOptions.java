@@ -6,7 +6,9 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** The engine's rule settings as options; each left out keeps the command's own default. */
+/**
+ * The engine's rule settings as options; each left out keeps the command's own default.
+ */
 final class RuleOptions {
 
 	@Option(names = "--window", paramLabel = "SAMPLES",
@@ -47,7 +49,8 @@ final class RuleOptions {
 
 	/**
 	 * The settings: these options over the given defaults. Throws
-	 * {@link io.github.threadleaks.core.InvalidSettingException} naming the setting for a value out of range.
+	 * {@link io.github.threadleaks.core.InvalidSettingException} naming the setting for a
+	 * value out of range.
 	 */
 	ThreadLeaksSettings settings(ThreadLeaksSettings.Builder defaults) {
 		if (this.window != null) {

@@ -17,10 +17,11 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Judges a series of dumps with the engine: each dump, in the order of the dumps' own timestamps, is one sample
- * of a {@link ThreadLeakMonitor} whose source reads the dump and whose clock reads its time. Two passes: the first
- * only counts the dumps and their times (for the defaults that follow the series' length), the second reads them
- * one at a time, so memory holds one dump per input, never the series.
+ * Judges a series of dumps with the engine: each dump, in the order of the dumps' own
+ * timestamps, is one sample of a {@link ThreadLeakMonitor} whose source reads the dump
+ * and whose clock reads its time. Two passes: the first only counts the dumps and their
+ * times (for the defaults that follow the series' length), the second reads them one at a
+ * time, so memory holds one dump per input, never the series.
  */
 final class SeriesAnalysis {
 
@@ -40,13 +41,16 @@ final class SeriesAnalysis {
 
 	private final Consumer<String> errors;
 
-	/** Problems said so far: a file read twice (counted, then judged) is not blamed twice. */
+	/**
+	 * Problems said so far: a file read twice (counted, then judged) is not blamed twice.
+	 */
 	private final Set<String> said = new HashSet<>();
 
 	/**
 	 * Creates an analysis that reports each bad input once.
 	 * @param rules the rule settings given on the command line
-	 * @param interval the time one point of the history stands for, or {@code null} for the series' own
+	 * @param interval the time one point of the history stands for, or {@code null} for
+	 * the series' own
 	 * @param errors receives one line per bad input
 	 */
 	SeriesAnalysis(RuleOptions rules, @Nullable Duration interval, Consumer<String> errors) {
@@ -61,7 +65,10 @@ final class SeriesAnalysis {
 		}
 	}
 
-	/** The engine's report after the last dump, or {@code null} where fewer than {@value #MIN_DUMPS} could be read. */
+	/**
+	 * The engine's report after the last dump, or {@code null} where fewer than
+	 * {@value #MIN_DUMPS} could be read.
+	 */
 	@Nullable Result analyze(List<Path> files) {
 		List<Path> readable = new ArrayList<>();
 		List<Instant> times = new ArrayList<>();
@@ -71,8 +78,8 @@ final class SeriesAnalysis {
 			}
 		}
 		if (times.size() < MIN_DUMPS) {
-			say("a series needs at least " + MIN_DUMPS + " thread dumps to judge growth; "
-					+ times.size() + " could be read");
+			say("a series needs at least " + MIN_DUMPS + " thread dumps to judge growth; " + times.size()
+					+ " could be read");
 			return null;
 		}
 		Collections.sort(times);
@@ -101,7 +108,8 @@ final class SeriesAnalysis {
 			while ((dump = nextInTime(inputs)) != null) {
 				clock.set(dump.takenAt());
 				source.advance(dump);
-				// Dump times are to the second: each dump stands for the interval worked out for the series.
+				// Dump times are to the second: each dump stands for the interval worked
+				// out for the series.
 				monitor.sample(settings.sampleInterval());
 				judged++;
 			}
@@ -112,7 +120,10 @@ final class SeriesAnalysis {
 		return new Result(monitor.report(), judged, times.get(0), times.get(times.size() - 1), settings);
 	}
 
-	/** Counts the file's dumps and their times, up to the first bad one; answers whether there is any. */
+	/**
+	 * Counts the file's dumps and their times, up to the first bad one; answers whether
+	 * there is any.
+	 */
 	private boolean scan(Path file, List<Instant> times) {
 		List<Instant> found = new ArrayList<>();
 		try (DumpInput input = DumpInputs.open(file, new FrameText(), new RecordedCreationSites())) {
@@ -131,9 +142,9 @@ final class SeriesAnalysis {
 	}
 
 	/**
-	 * Defaults that fit a series of 5 to 30 dumps: the window is the series (up to 30 dumps), a group must grow by
-	 * 5 threads rising on half the steps; one point stands for the median time between dumps (the mean
-	 * where most dumps share their second).
+	 * Defaults that fit a series of 5 to 30 dumps: the window is the series (up to 30
+	 * dumps), a group must grow by 5 threads rising on half the steps; one point stands
+	 * for the median time between dumps (the mean where most dumps share their second).
 	 */
 	private static ThreadLeaksSettings.Builder defaults(List<Instant> sortedTimes, @Nullable Duration given) {
 		List<Long> gaps = new ArrayList<>();
@@ -143,7 +154,8 @@ final class SeriesAnalysis {
 		Collections.sort(gaps);
 		long point = gaps.get(gaps.size() / 2);
 		if (point == 0) {
-			// Text dumps carry their time to the second: several a second say only the series' mean.
+			// Text dumps carry their time to the second: several a second say only the
+			// series' mean.
 			point = Duration.between(sortedTimes.get(0), sortedTimes.get(sortedTimes.size() - 1)).toMillis()
 					/ gaps.size();
 		}
@@ -156,7 +168,10 @@ final class SeriesAnalysis {
 			.minRiseShare(DEFAULT_MIN_RISE_SHARE);
 	}
 
-	/** The earliest next dump of all inputs (the first input on a tie); an input that fails is said and dropped. */
+	/**
+	 * The earliest next dump of all inputs (the first input on a tie); an input that
+	 * fails is said and dropped.
+	 */
 	private @Nullable Dump nextInTime(List<DumpInput> inputs) {
 		while (!inputs.isEmpty()) {
 			DumpInput earliest = null;

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The time of the dump being judged: the engine's clock runs on the dumps' own timestamps. */
+/**
+ * The time of the dump being judged: the engine's clock runs on the dumps' own
+ * timestamps.
+ */
 final class SeriesClock extends Clock {
 
 	private Instant now = Instant.EPOCH;

@@ -16,12 +16,14 @@ import io.github.threadleaks.core.StackFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The dumps of a jstack or {@code jcmd Thread.print} text file, or of a log holding several {@code kill -3}
- * dumps between other lines. A dump begins at its {@code Full thread dump} line (its time is the line before,
- * where that is a date) and ends at its {@code JNI global refs} line; a dump that ends before is truncated.
- * Only Java threads (those with a {@code #id}) are read: the JVM's own threads have no Java stack. A virtual thread
- * shows only while mounted, on its carrier: on JDK 25 its frames follow the carrier's, and it is read as a thread of
- * its own (unnamed: the dump gives only its id).
+ * The dumps of a jstack or {@code jcmd Thread.print} text file, or of a log holding
+ * several {@code kill -3} dumps between other lines. A dump begins at its
+ * {@code Full thread dump} line (its time is the line before, where that is a date) and
+ * ends at its {@code JNI global refs} line; a dump that ends before is truncated. Only
+ * Java threads (those with a {@code #id}) are read: the JVM's own threads have no Java
+ * stack. A virtual thread shows only while mounted, on its carrier: on JDK 25 its frames
+ * follow the carrier's, and it is read as a thread of its own (unnamed: the dump gives
+ * only its id).
  */
 final class TextDumpInput implements DumpInput {
 
@@ -29,7 +31,10 @@ final class TextDumpInput implements DumpInput {
 
 	private static final String DUMP_END = "JNI global refs";
 
-	/** The line that begins a mounted virtual thread's frames on JDK 25, within its carrier's. */
+	/**
+	 * The line that begins a mounted virtual thread's frames on JDK 25, within its
+	 * carrier's.
+	 */
 	private static final String MOUNTED = "Mounted virtual thread #";
 
 	/** Text dumps give a mounted virtual thread's id but not its name. */
@@ -89,7 +94,8 @@ final class TextDumpInput implements DumpInput {
 			if (line.startsWith(DUMP_START)) {
 				this.atDump = true;
 				this.dumpLine = this.lineNumber;
-				// A dump without a date line of its own keeps the time of the one before it.
+				// A dump without a date line of its own keeps the time of the one before
+				// it.
 				String before = this.previousLine;
 				if (before != null && DATE.matcher(before.strip()).matches()) {
 					this.time = LocalDateTime.parse(before.strip(), DATE_FORMAT).toInstant(ZoneOffset.UTC);
@@ -121,7 +127,8 @@ final class TextDumpInput implements DumpInput {
 				return new Dump(this.time, threads);
 			}
 			if (inThreadList) {
-				// The JVM's thread lists (the live one, one to delete while a thread ends) run to a blank line.
+				// The JVM's thread lists (the live one, one to delete while a thread
+				// ends) run to a blank line.
 				inThreadList = !line.isBlank();
 			}
 			else if (line.startsWith("Threads class SMR info:")) {
@@ -135,7 +142,8 @@ final class TextDumpInput implements DumpInput {
 				throw truncated();
 			}
 			else if (thread != null && line.startsWith(MOUNTED, indent(line))) {
-				// JDK 25 lists a mounted virtual thread's frames after its carrier's: a thread of its own.
+				// JDK 25 lists a mounted virtual thread's frames after its carrier's: a
+				// thread of its own.
 				add(threads, thread);
 				thread = mounted(line);
 			}
@@ -173,7 +181,10 @@ final class TextDumpInput implements DumpInput {
 				"truncated thread dump: it ends before its '" + DUMP_END + "' line");
 	}
 
-	/** A thread's first line: a Java thread's name and id, or {@code null} for one of the JVM's own threads. */
+	/**
+	 * A thread's first line: a Java thread's name and id, or {@code null} for one of the
+	 * JVM's own threads.
+	 */
 	private @Nullable ThreadLines header(String line) throws BadInputException {
 		Matcher java = JAVA_THREAD.matcher(line);
 		if (java.matches()) {
@@ -207,7 +218,8 @@ final class TextDumpInput implements DumpInput {
 	private void readDetail(String line, @Nullable ThreadLines thread) throws BadInputException {
 		boolean indented = Character.isWhitespace(line.charAt(0));
 		if (thread == null) {
-			// The JVM's own threads, and indented notes such as a compiler thread's task, are passed over.
+			// The JVM's own threads, and indented notes such as a compiler thread's task,
+			// are passed over.
 			if (!indented) {
 				throw corrupt("unexpected line in a thread dump", line);
 			}

@@ -8,8 +8,9 @@ import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 
 /**
- * The report as text, like Go's goroutine profile: one block per stack group, suspects first, each with its
- * count history, where its threads are blocked, the verdict in words and its frames.
+ * The report as text, like Go's goroutine profile: one block per stack group, suspects
+ * first, each with its count history, where its threads are blocked, the verdict in words
+ * and its frames.
  */
 final class TextReport {
 
@@ -22,14 +23,23 @@ final class TextReport {
 	/**
 	 * The report as plain text.
 	 * @param report the engine's report
-	 * @param source what was judged, for the first line ({@code 12 dumps from ... to ...})
+	 * @param source what was judged, for the first line
+	 * ({@code 12 dumps from ... to ...})
 	 */
 	static String of(ThreadLeakReport report, String source) {
 		StringBuilder text = new StringBuilder(4096);
-		text.append(report.status()).append(": ").append(report.suspects().size()).append(" of ")
-			.append(report.groups().size()).append(" stack groups suspected of leaking (")
-			.append(report.suspectedThreads()).append(" threads); ").append(source).append(", ")
-			.append(report.threads()).append(" threads in the last\n");
+		text.append(report.status())
+			.append(": ")
+			.append(report.suspects().size())
+			.append(" of ")
+			.append(report.groups().size())
+			.append(" stack groups suspected of leaking (")
+			.append(report.suspectedThreads())
+			.append(" threads); ")
+			.append(source)
+			.append(", ")
+			.append(report.threads())
+			.append(" threads in the last\n");
 		for (StackGroupReport group : report.groups()) {
 			text.append('\n');
 			group(text, group);
@@ -38,10 +48,18 @@ final class TextReport {
 	}
 
 	private static void group(StringBuilder text, StackGroupReport group) {
-		text.append(group.suspected() ? "SUSPECTED " : "").append(group.count())
-			.append((group.count() == 1) ? " thread" : " threads").append(" \"").append(group.name()).append("\" ")
-			.append(group.state()).append(" [group ").append(group.id()).append("]\n");
-		text.append("  history: ").append(group.history().stream().map(String::valueOf).collect(Collectors.joining(" ")))
+		text.append(group.suspected() ? "SUSPECTED " : "")
+			.append(group.count())
+			.append((group.count() == 1) ? " thread" : " threads")
+			.append(" \"")
+			.append(group.name())
+			.append("\" ")
+			.append(group.state())
+			.append(" [group ")
+			.append(group.id())
+			.append("]\n");
+		text.append("  history: ")
+			.append(group.history().stream().map(String::valueOf).collect(Collectors.joining(" ")))
 			.append('\n');
 		if (group.suspected()) {
 			text.append("  blocked at: ").append(group.blockedAt()).append('\n');

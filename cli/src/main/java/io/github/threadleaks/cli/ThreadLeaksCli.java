@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code threadleaks}: the command line. Exit codes: 0 no suspect, 1 suspects, 2 bad input or usage.
+ * {@code threadleaks}: the command line. Exit codes: 0 no suspect, 1 suspects, 2 bad
+ * input or usage.
  *
  * @since 0.1.0
  */
@@ -48,7 +49,8 @@ public final class ThreadLeaksCli implements Callable<Integer> {
 		commandLine.setErr(err);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> {
-			// A setting out of range is a usage error; anything else is said in one line, never as a stack trace.
+			// A setting out of range is a usage error; anything else is said in one line,
+			// never as a stack trace.
 			String message = (ex instanceof InvalidSettingException) ? ex.getMessage()
 					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			cl.getErr().println("threadleaks: " + message);

@@ -20,18 +20,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code watch PID}: samples a running JVM on this host like the in-process engine does, through its own
- * {@code ThreadMXBean}, without any change or restart of it.
+ * {@code watch PID}: samples a running JVM on this host like the in-process engine does,
+ * through its own {@code ThreadMXBean}, without any change or restart of it.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Attaches to a running JVM on this host (Attach API, local management agent) and samples its "
 				+ "threads like the in-process engine, showing the largest and growing groups after each sample.",
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:no stack group suspected", "1:suspects found",
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:no stack group suspected", "1:suspects found",
 				"2:bad usage, attach refused, or the target went away" })
 final class WatchCommand implements Callable<Integer> {
 
-	/** The sample interval unless {@code --interval} says otherwise: a terminal shows change within seconds. */
+	/**
+	 * The sample interval unless {@code --interval} says otherwise: a terminal shows
+	 * change within seconds.
+	 */
 	static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
 	@Parameters(paramLabel = "PID", description = "The process id of the JVM to watch.")
@@ -70,7 +72,8 @@ final class WatchCommand implements Callable<Integer> {
 		try (jvm) {
 			ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings,
 					new ForeignThreadSource(new JvmThreadSource(jvm.threads())), Clock.systemUTC());
-			// Stopped with Ctrl+C (or a kill), the watch still ends with its report and its exit code.
+			// Stopped with Ctrl+C (or a kill), the watch still ends with its report and
+			// its exit code.
 			Thread stopped = new Thread(() -> {
 				ThreadLeakReport last = monitor.report();
 				out.print("\n" + finalReport(last));
@@ -92,7 +95,10 @@ final class WatchCommand implements Callable<Integer> {
 		}
 	}
 
-	/** Samples until the duration ends or, with {@code --stop-on-leak}, a group is suspected. */
+	/**
+	 * Samples until the duration ends or, with {@code --stop-on-leak}, a group is
+	 * suspected.
+	 */
 	private int watch(ThreadLeakMonitor monitor, PrintWriter out, PrintWriter err) throws InterruptedException {
 		boolean redraw = System.console() != null;
 		long deadline = (this.duration != null) ? System.nanoTime() + this.duration.toNanos() : Long.MAX_VALUE;

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input never crashes and never loses the rest: each gives exit 2 and one line naming the file (and the line
- * where it applies), no stack trace, while the good inputs beside it are still judged.
+ * Bad input never crashes and never loses the rest: each gives exit 2 and one line naming
+ * the file (and the line where it applies), no stack trace, while the good inputs beside
+ * it are still judged.
  */
 class BadInputTests {
 
@@ -135,7 +136,10 @@ class BadInputTests {
 		assertThat(new String(garbage, StandardCharsets.ISO_8859_1)).doesNotContain("Full thread dump");
 	}
 
-	/** The 0-based index of the line that begins the nth dump (the {@code Full thread dump} line), from 1. */
+	/**
+	 * The 0-based index of the line that begins the nth dump (the
+	 * {@code Full thread dump} line), from 1.
+	 */
 	static int nthDumpLine(List<String> lines, int n) {
 		int seen = 0;
 		for (int i = 0; i < lines.size(); i++) {

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line sits on core, the reachability module (for heap dumps) and picocli alone: no Spring, no
- * Micrometer, no other library, and the HPROF reader only through the reachability module.
+ * The command line sits on core, the reachability module (for heap dumps) and picocli
+ * alone: no Spring, no Micrometer, no other library, and the HPROF reader only through
+ * the reachability module.
  */
 class CliBoundaryTests {
 
@@ -29,7 +30,9 @@ class CliBoundaryTests {
 		List<String> offenders;
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
 			offenders = files.filter((file) -> file.toString().endsWith(".java"))
-				.flatMap((file) -> imports(file).stream().filter((name) -> !allowed(name)).map((name) -> file + ": " + name))
+				.flatMap((file) -> imports(file).stream()
+					.filter((name) -> !allowed(name))
+					.map((name) -> file + ": " + name))
 				.toList();
 		}
 		assertThat(offenders).isEmpty();

@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link LeakingService} in a JVM of its own, on the JDK that runs the tests, and that JDK's {@code jcmd} to dump
- * it: the real thread dumps of real blocked threads.
+ * A {@link LeakingService} in a JVM of its own, on the JDK that runs the tests, and that
+ * JDK's {@code jcmd} to dump it: the real thread dumps of real blocked threads.
  */
 final class ForkedJvm implements AutoCloseable {
 
 	static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
 
 	/**
-	 * A build run as a background job of a script ignores SIGQUIT, and a JVM started so cannot be attached to (jcmd
-	 * and watch need it): where coreutils' {@code env} can, the service starts with the signal's default restored.
+	 * A build run as a background job of a script ignores SIGQUIT, and a JVM started so
+	 * cannot be attached to (jcmd and watch need it): where coreutils' {@code env} can,
+	 * the service starts with the signal's default restored.
 	 */
 	private static final List<String> QUIT_SIGNAL_RESTORED = quitSignalRestored();
 
@@ -59,7 +60,8 @@ final class ForkedJvm implements AutoCloseable {
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(LeakingService.class.getName());
-		// Not inherited: the test JVM's own standard streams carry its test runner's messages.
+		// Not inherited: the test JVM's own standard streams carry its test runner's
+		// messages.
 		Path errors = Files.createTempFile("threadleaks-forked-jvm-", ".log");
 		return new ForkedJvm(new ProcessBuilder(command).redirectError(errors.toFile()).start(), errors);
 	}
@@ -90,12 +92,16 @@ final class ForkedJvm implements AutoCloseable {
 		return this.pid;
 	}
 
-	/** Sends a command and waits for its {@code ok}: the threads it started sit in their blocking call. */
+	/**
+	 * Sends a command and waits for its {@code ok}: the threads it started sit in their
+	 * blocking call.
+	 */
 	void send(String command) throws IOException {
 		this.commands.println(command);
 		String answer = this.answers.readLine();
 		if (!"ok".equals(answer)) {
-			throw new IllegalStateException("'" + command + "' answered " + answer + ": " + Files.readString(this.errors));
+			throw new IllegalStateException(
+					"'" + command + "' answered " + answer + ": " + Files.readString(this.errors));
 		}
 	}
 
@@ -119,7 +125,10 @@ final class ForkedJvm implements AutoCloseable {
 		}
 	}
 
-	/** Waits until the wall clock's second has passed the given one: text dumps carry their time to the second. */
+	/**
+	 * Waits until the wall clock's second has passed the given one: text dumps carry
+	 * their time to the second.
+	 */
 	static void awaitNextSecond(long epochSecond) throws InterruptedException {
 		while (System.currentTimeMillis() / 1000 <= epochSecond) {
 			Thread.sleep(20);

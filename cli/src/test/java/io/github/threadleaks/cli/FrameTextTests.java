@@ -5,15 +5,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Frames read from their text in each dump format give the same frame as the live engine's
- * {@code StackFrame.of(StackTraceElement)}, so a group has the same id from a dump as live. The texts are copied from
- * real dumps (jstack on JDK 17 and 25, the JSON dump on JDK 25).
+ * Frames read from their text in each dump format give the same frame as the live
+ * engine's {@code StackFrame.of(StackTraceElement)}, so a group has the same id from a
+ * dump as live. The texts are copied from real dumps (jstack on JDK 17 and 25, the JSON
+ * dump on JDK 25).
  */
 class FrameTextTests {
 
 	@Test
 	void jstackFramesLoseTheirModuleAndVersion() {
-		assertThat(FrameText.read("java.util.concurrent.SynchronousQueue.put(java.base@25.0.3/SynchronousQueue.java:266)"))
+		assertThat(
+				FrameText.read("java.util.concurrent.SynchronousQueue.put(java.base@25.0.3/SynchronousQueue.java:266)"))
 			.hasToString("java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:266)");
 		assertThat(FrameText.read("java.lang.Thread.sleep(java.base@17.0.15/Native Method)"))
 			.hasToString("java.lang.Thread.sleep(Native Method)");
@@ -24,7 +26,8 @@ class FrameTextTests {
 	void jsonFramesLoseTheirModulePrefix() {
 		assertThat(FrameText.read("java.base/java.lang.Thread.sleepNanos0(Native Method)"))
 			.hasToString("java.lang.Thread.sleepNanos0(Native Method)");
-		assertThat(FrameText.read("jdk.compiler/com.sun.tools.javac.launcher.SourceLauncher.run(SourceLauncher.java:138)"))
+		assertThat(
+				FrameText.read("jdk.compiler/com.sun.tools.javac.launcher.SourceLauncher.run(SourceLauncher.java:138)"))
 			.hasToString("com.sun.tools.javac.launcher.SourceLauncher.run(SourceLauncher.java:138)");
 	}
 
@@ -34,8 +37,8 @@ class FrameTextTests {
 			.hasToString("Leak$$Lambda.run(Unknown Source)");
 		assertThat(FrameText.read("Leak$$Lambda/0x000000004c160440.run(Unknown Source)"))
 			.hasToString("Leak$$Lambda.run(Unknown Source)");
-		assertThat(FrameText.read(
-				"java.lang.invoke.LambdaForm$DMH/0x000000004c06c000.invokeStatic(java.base@25.0.3/LambdaForm$DMH)"))
+		assertThat(FrameText
+			.read("java.lang.invoke.LambdaForm$DMH/0x000000004c06c000.invokeStatic(java.base@25.0.3/LambdaForm$DMH)"))
 			.hasToString("java.lang.invoke.LambdaForm$DMH.invokeStatic(LambdaForm$DMH)");
 	}
 

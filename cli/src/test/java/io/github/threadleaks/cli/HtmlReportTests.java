@@ -18,13 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * {@code --format html}: one self-contained page, rendered in the system's headless chromium (its DOM read back
- * after rendering, and a screenshot left under {@code target/} for the docs).
+ * {@code --format html}: one self-contained page, rendered in the system's headless
+ * chromium (its DOM read back after rendering, and a screenshot left under
+ * {@code target/} for the docs).
  */
 class HtmlReportTests {
 
-	private static final Path SCREENSHOT = Path.of(System.getProperty("basedir", "."), "target",
-			"cli-html-report.png");
+	private static final Path SCREENSHOT = Path.of(System.getProperty("basedir", "."), "target", "cli-html-report.png");
 
 	@TempDir
 	Path dir;
@@ -50,8 +50,11 @@ class HtmlReportTests {
 
 		Path chromium = chromium();
 		String dom = run(chromium, "--dump-dom", page.toUri().toString());
-		assertThat(dom).contains("<div class=\"group suspected\"").contains("<span class=\"badge\">SUSPECTED</span>10 threads")
-			.contains("<polyline").contains("<details><summary>").contains("SynchronousQueue.put(");
+		assertThat(dom).contains("<div class=\"group suspected\"")
+			.contains("<span class=\"badge\">SUSPECTED</span>10 threads")
+			.contains("<polyline")
+			.contains("<details><summary>")
+			.contains("SynchronousQueue.put(");
 		run(chromium, "--screenshot=" + SCREENSHOT.toAbsolutePath(), page.toUri().toString());
 		assertThat(SCREENSHOT).isNotEmptyFile();
 		Files.copy(SCREENSHOT, this.dir.resolve("kept.png"), StandardCopyOption.REPLACE_EXISTING);
@@ -74,7 +77,10 @@ class HtmlReportTests {
 		return Files.readString(output, StandardCharsets.UTF_8);
 	}
 
-	/** The system's chromium; skipped where missing, except on CI, where a skip would hide a gap. */
+	/**
+	 * The system's chromium; skipped where missing, except on CI, where a skip would hide
+	 * a gap.
+	 */
 	private static Path chromium() {
 		String path = System.getenv("PATH");
 		if (path != null) {

@@ -16,19 +16,25 @@ import java.util.concurrent.SynchronousQueue;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
- * The JVM the tests dump, record and watch, run in a process of its own. It reads commands from its standard
- * input and answers {@code ok} once the threads they start have reached their blocking call:
+ * The JVM the tests dump, record and watch, run in a process of its own. It reads
+ * commands from its standard input and answers {@code ok} once the threads they start
+ * have reached their blocking call:
  * <ul>
- * <li>{@code leak N}: N threads {@code replica-#} each {@code put} into a {@link SynchronousQueue} nobody takes
- * from, the forgotten sender;</li>
- * <li>{@code drip N MILLIS}: the same leak, one thread every MILLIS ms, answered once all N are blocked;</li>
- * <li>{@code burst N}: N threads {@code worker-#} wait on a latch, the busy part of a pool;</li>
- * <li>{@code release}: the latch is counted down and every {@code worker-#} thread has ended;</li>
- * <li>{@code spin-virtual}: one virtual thread {@code spinner} spins, mounted on its carrier, until {@code exit}
- * (JDK 21+; started by reflection, since this code is compiled for 17);</li>
- * <li>{@code orphan N}: N threads {@code orphan-#} each wait on a future of its own that only its stack holds;</li>
- * <li>{@code pending N}: N threads {@code pending-#} each wait on a future kept in the static map
- * {@code PENDING} that nobody completes;</li>
+ * <li>{@code leak N}: N threads {@code replica-#} each {@code put} into a
+ * {@link SynchronousQueue} nobody takes from, the forgotten sender;</li>
+ * <li>{@code drip N MILLIS}: the same leak, one thread every MILLIS ms, answered once all
+ * N are blocked;</li>
+ * <li>{@code burst N}: N threads {@code worker-#} wait on a latch, the busy part of a
+ * pool;</li>
+ * <li>{@code release}: the latch is counted down and every {@code worker-#} thread has
+ * ended;</li>
+ * <li>{@code spin-virtual}: one virtual thread {@code spinner} spins, mounted on its
+ * carrier, until {@code exit} (JDK 21+; started by reflection, since this code is
+ * compiled for 17);</li>
+ * <li>{@code orphan N}: N threads {@code orphan-#} each wait on a future of its own that
+ * only its stack holds;</li>
+ * <li>{@code pending N}: N threads {@code pending-#} each wait on a future kept in the
+ * static map {@code PENDING} that nobody completes;</li>
  * <li>{@code heap-dump FILE}: writes a heap dump of live objects to FILE;</li>
  * <li>{@code exit}: ends the process.</li>
  * </ul>

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code reachability HEAP.hprof} on real heap dumps of a forked JVM: threads waiting on futures nobody else holds
- * can never wake (exit 1), futures kept in a static map can (exit 0, the field named), and bad files give exit 2.
+ * {@code reachability HEAP.hprof} on real heap dumps of a forked JVM: threads waiting on
+ * futures nobody else holds can never wake (exit 1), futures kept in a static map can
+ * (exit 0, the field named), and bad files give exit 2.
  */
 class ReachabilityTests {
 
@@ -46,8 +47,8 @@ class ReachabilityTests {
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.out())
 			.startsWith("UNREACHABLE 3 threads orphan-# (java.util.concurrent.CompletableFuture$Signaller)\n"
-				+ "  Nothing outside the blocked threads reaches the java.util.concurrent.CompletableFuture$Signaller"
-				+ " that 3 threads wait on: nothing can ever wake them.\n");
+					+ "  Nothing outside the blocked threads reaches the java.util.concurrent.CompletableFuture$Signaller"
+					+ " that 3 threads wait on: nothing can ever wake them.\n");
 	}
 
 	@Test
@@ -98,9 +99,8 @@ class ReachabilityTests {
 		Path truncated = Files.write(dir.resolve("truncated.hprof"), Arrays.copyOf(whole, whole.length / 2));
 		CliRun run = CliRun.of("reachability", truncated.toString());
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err())
-			.isEqualTo("threadleaks: " + truncated
-					+ ": truncated heap dump: the file ends in the middle of a record\n");
+		assertThat(run.err()).isEqualTo(
+				"threadleaks: " + truncated + ": truncated heap dump: the file ends in the middle of a record\n");
 		assertThat(run.out()).isEmpty();
 	}
 

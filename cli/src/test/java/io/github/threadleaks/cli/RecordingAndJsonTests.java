@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code analyze} on the other inputs, made from real threads of a forked JVM: a JFR recording with a thread dump
- * every second (and the thread starts, for the creation site), and JDK JSON thread dumps (JDK 21+).
+ * {@code analyze} on the other inputs, made from real threads of a forked JVM: a JFR
+ * recording with a thread dump every second (and the thread starts, for the creation
+ * site), and JDK JSON thread dumps (JDK 21+).
  */
 class RecordingAndJsonTests {
 
@@ -30,7 +31,8 @@ class RecordingAndJsonTests {
 		}
 		CliRun run = CliRun.of("analyze", recording.toString());
 		assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-		// The recording's last dump may precede the last few threads: a dump is taken every second.
+		// The recording's last dump may precede the last few threads: a dump is taken
+		// every second.
 		assertThat(run.out()).containsPattern("SUSPECTED \\d+ threads \"replica-#\" WAITING")
 			.contains("blocked at: java.util.concurrent.SynchronousQueue.put(")
 			.contains("created by: io.github.threadleaks.cli.LeakingService.leak(line ")
@@ -85,8 +87,8 @@ class RecordingAndJsonTests {
 		Path other = Files.writeString(this.dir.resolve("other.json"), "{\"name\": \"not a dump\"}");
 		CliRun run = CliRun.of("analyze", json.toString(), other.toString());
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains("threadleaks: " + other
-				+ ": unknown format: JSON, but not a JDK thread dump (no \"threadDump\")\n");
+		assertThat(run.err()).contains(
+				"threadleaks: " + other + ": unknown format: JSON, but not a JDK thread dump (no \"threadDump\")\n");
 		assertThat(run.err()).contains("threadleaks: " + json + ": corrupt JSON thread dump: the document ends early");
 	}
 

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code analyze} on real {@code jcmd Thread.print} text of a forked JVM, made on the JDK that runs the tests (17
- * or 25): a leak series exits 1 naming the blocking code, a pool that grows and shrinks exits 0.
+ * {@code analyze} on real {@code jcmd Thread.print} text of a forked JVM, made on the JDK
+ * that runs the tests (17 or 25): a leak series exits 1 naming the blocking code, a pool
+ * that grows and shrinks exits 0.
  */
 class TextDumpAnalysisTests {
 
@@ -51,7 +52,9 @@ class TextDumpAnalysisTests {
 		}
 		CliRun run = CliRun.of("analyze", series.toString());
 		assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-		assertThat(run.out()).startsWith("OK: 0 of ").contains("\"worker-#\" WAITING").contains("history: 4 8 12 0 4 8 12");
+		assertThat(run.out()).startsWith("OK: 0 of ")
+			.contains("\"worker-#\" WAITING")
+			.contains("history: 4 8 12 0 4 8 12");
 	}
 
 	@Test
@@ -66,7 +69,8 @@ class TextDumpAnalysisTests {
 				ForkedJvm.awaitNextSecond(System.currentTimeMillis() / 1000);
 			}
 		}
-		// Newest first on the command line: read in that order, the count would fall at every step.
+		// Newest first on the command line: read in that order, the count would fall at
+		// every step.
 		List<String> args = new ArrayList<>(List.of("analyze", "--format", "json"));
 		args.addAll(files);
 		CliRun run = CliRun.of(args.toArray(String[]::new));

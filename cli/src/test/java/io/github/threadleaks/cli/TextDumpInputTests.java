@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text dump layouts that a test cannot make on demand, written here as a JDK 17 {@code jcmd Thread.print} printed
- * them: a second thread list ({@code _to_delete_list}) appears only when a thread ends while the dump is taken.
+ * Text dump layouts that a test cannot make on demand, written here as a JDK 17
+ * {@code jcmd Thread.print} printed them: a second thread list ({@code _to_delete_list})
+ * appears only when a thread ends while the dump is taken.
  */
 class TextDumpInputTests {
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code watch PID} against a forked JVM that leaks, run as a process of its own like a user runs it (attaching
- * starts JMX client threads that belong in the command's process, not the test's).
+ * {@code watch PID} against a forked JVM that leaks, run as a process of its own like a
+ * user runs it (attaching starts JMX client threads that belong in the command's process,
+ * not the test's).
  */
 class WatchTests {
 
@@ -29,7 +30,8 @@ class WatchTests {
 			try (BufferedReader lines = new BufferedReader(
 					new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
 				String line = lines.readLine();
-				// The leak starts once the first sample is on screen: the watch sees it grow.
+				// The leak starts once the first sample is on screen: the watch sees it
+				// grow.
 				while (line != null && !line.contains(" sample 1 ")) {
 					output.append(line).append('\n');
 					line = lines.readLine();
@@ -96,7 +98,8 @@ class WatchTests {
 					line = lines.readLine();
 				}
 				assertThat(line).isNotNull();
-				// SIGTERM, as a kill or a terminal's Ctrl+C (SIGINT) would end it; through the handle, which keeps
+				// SIGTERM, as a kill or a terminal's Ctrl+C (SIGINT) would end it;
+				// through the handle, which keeps
 				// the output stream open (Process.destroy closes it).
 				assertThat(watch.toHandle().destroy()).isTrue();
 				while ((line = lines.readLine()) != null) {
@@ -106,7 +109,8 @@ class WatchTests {
 			assertThat(watch.waitFor(60, TimeUnit.SECONDS)).isTrue();
 			assertThat(watch.exitValue()).as(output.toString()).isZero();
 			assertThat(output.toString()).containsPattern(
-					"OK: 0 of \\d+ stack groups suspected of leaking \\(0 threads\\); \\d+ samples of process " + target.pid());
+					"OK: 0 of \\d+ stack groups suspected of leaking \\(0 threads\\); \\d+ samples of process "
+							+ target.pid());
 		}
 	}
 

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason why tracking is unavailable, or {@code null} when it is not
  * @param trackedThreads threads whose creation site is held now
  * @param threadStarts thread starts handled since tracking started
- * @param forgottenThreads threads forgotten, oldest first, because more than the bound were held
+ * @param forgottenThreads threads forgotten, oldest first, because more than the bound
+ * were held
  * @param handlingNanos time spent handling thread start and end events
  * @since 0.1.0
  */
@@ -26,6 +27,7 @@ public record CreationSiteTracking(State state, @Nullable String reason, int tra
 
 	/**
 	 * Whether creation sites are tracked.
+	 *
 	 * @since 0.1.0
 	 */
 	public enum State {

@@ -1,10 +1,11 @@
 package io.github.threadleaks.core;
 
 /**
- * The figures behind a suspicion, so that every verdict can be checked by hand: over {@code points} points of
- * {@code pointMillis} each, the group's count went from {@code from} to {@code to} without ever falling, rose on
- * {@code rises} steps (at least {@code requiredRises} needed), and {@code stuckShare} of its members that had been
- * in the group for {@code minStillSamples} samples sat still for that many samples in a row.
+ * The figures behind a suspicion, so that every verdict can be checked by hand: over
+ * {@code points} points of {@code pointMillis} each, the group's count went from
+ * {@code from} to {@code to} without ever falling, rose on {@code rises} steps (at least
+ * {@code requiredRises} needed), and {@code stuckShare} of its members that had been in
+ * the group for {@code minStillSamples} samples sat still for that many samples in a row.
  *
  * @param pointMillis the time one point of the judged history stands for
  * @param points how many points were judged
@@ -14,10 +15,12 @@ package io.github.threadleaks.core;
  * @param minGrowth the growth needed
  * @param rises on how many steps the count rose
  * @param requiredRises how many rises were needed
- * @param stuckShare the share of members, of those in the group for at least {@code minStillSamples} samples, that
- * sat still for at least that many samples in a row, 0 to 1
+ * @param stuckShare the share of members, of those in the group for at least
+ * {@code minStillSamples} samples, that sat still for at least that many samples in a
+ * row, 0 to 1
  * @param minStuckShare the share needed
- * @param minStillSamples for how many samples in a row a member must have sat still to count as stuck
+ * @param minStillSamples for how many samples in a row a member must have sat still to
+ * count as stuck
  * @since 0.1.0
  */
 public record Evidence(long pointMillis, int points, int from, int to, int growth, int minGrowth, int rises,

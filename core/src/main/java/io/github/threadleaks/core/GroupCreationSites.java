@@ -20,14 +20,16 @@ final class GroupCreationSites {
 	}
 
 	/**
-	 * Where the group's members were started, most first; a known site is asked once per thread. Empty while
-	 * creation sites are not tracked: the report's {@code creationSiteTracking} says why.
+	 * Where the group's members were started, most first; a known site is asked once per
+	 * thread. Empty while creation sites are not tracked: the report's
+	 * {@code creationSiteTracking} says why.
 	 */
 	List<CreationSite> of(TrackedGroup group) {
 		if (this.creationSites == CreationSites.NONE) {
 			return List.of();
 		}
-		// By site, not by whole stack: the same starting line reached along different paths is one site.
+		// By site, not by whole stack: the same starting line reached along different
+		// paths is one site.
 		Map<String, SiteCount> counts = new HashMap<>();
 		for (TrackedThread member : group.members) {
 			ThreadOrigin origin = member.origin;

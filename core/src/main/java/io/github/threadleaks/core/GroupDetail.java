@@ -3,7 +3,8 @@ package io.github.threadleaks.core;
 import java.util.List;
 
 /**
- * One stack group with its member threads, oldest-stuck first, at most {@value #MAX_THREADS} of them.
+ * One stack group with its member threads, oldest-stuck first, at most
+ * {@value #MAX_THREADS} of them.
  *
  * @param group the group
  * @param threads its longest-stuck members
@@ -12,7 +13,10 @@ import java.util.List;
  */
 public record GroupDetail(StackGroupReport group, List<MemberThread> threads, int omittedThreads) {
 
-	/** The most members listed: a leak of a million threads must not make a million-entry answer. */
+	/**
+	 * The most members listed: a leak of a million threads must not make a million-entry
+	 * answer.
+	 */
 	public static final int MAX_THREADS = 1000;
 
 	public GroupDetail {

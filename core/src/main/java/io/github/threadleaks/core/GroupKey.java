@@ -10,8 +10,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What makes threads one stack group: the normalized thread name, the thread state and the captured frames.
- * Its {@link #id()} is stable: the same key gives the same id in every run.
+ * What makes threads one stack group: the normalized thread name, the thread state and
+ * the captured frames. Its {@link #id()} is stable: the same key gives the same id in
+ * every run.
  */
 final class GroupKey {
 
@@ -31,14 +32,15 @@ final class GroupKey {
 		this(name, state, frames, null);
 	}
 
-	/** A key of threads in a container (virtual threads: the executor that started them). */
+	/**
+	 * A key of threads in a container (virtual threads: the executor that started them).
+	 */
 	GroupKey(String name, Thread.State state, List<StackFrame> frames, @Nullable String container) {
 		this.name = name;
 		this.state = state;
 		this.frames = frames;
 		this.container = container;
-		this.hash = 31 * (31 * name.hashCode() + state.hashCode()) + frames.hashCode()
-				+ Objects.hashCode(container);
+		this.hash = 31 * (31 * name.hashCode() + state.hashCode()) + frames.hashCode() + Objects.hashCode(container);
 	}
 
 	String name() {
@@ -58,11 +60,15 @@ final class GroupKey {
 		return this.container;
 	}
 
-	/** Twelve hex digits of a SHA-256 over the key's text; computed once per group, not per sample. */
+	/**
+	 * Twelve hex digits of a SHA-256 over the key's text; computed once per group, not
+	 * per sample.
+	 */
 	String id() {
 		StringBuilder text = new StringBuilder(this.name).append('\n').append(this.state);
 		if (this.container != null) {
-			// Only keys with a container hash it: the ids of platform groups stay what they were.
+			// Only keys with a container hash it: the ids of platform groups stay what
+			// they were.
 			text.append("\ncontainer ").append(this.container);
 		}
 		for (StackFrame frame : this.frames) {
@@ -80,8 +86,8 @@ final class GroupKey {
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return this == other || (other instanceof GroupKey that && this.hash == that.hash
-				&& this.state == that.state && this.name.equals(that.name) && this.frames.equals(that.frames)
+		return this == other || (other instanceof GroupKey that && this.hash == that.hash && this.state == that.state
+				&& this.name.equals(that.name) && this.frames.equals(that.frames)
 				&& Objects.equals(this.container, that.container));
 	}
 

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A group's members as of one sample, kept as arrays: the sorted {@link GroupDetail} is built only when someone asks
- * for it, not every sample.
+ * A group's members as of one sample, kept as arrays: the sorted {@link GroupDetail} is
+ * built only when someone asks for it, not every sample.
  */
 record GroupMembers(StackGroupReport group, ThreadCensus[] threads, long[] stuckForMillis, boolean[] deadlocked) {
 
@@ -31,7 +31,8 @@ record GroupMembers(StackGroupReport group, ThreadCensus[] threads, long[] stuck
 			list.add(new MemberThread(census.id(), ThreadNames.cut(census.name(), ThreadNames.MAX_LENGTH),
 					census.state(), census.daemon(), this.stuckForMillis[i], this.deadlocked[i]));
 		}
-		list.sort(Comparator.comparingLong(MemberThread::stuckForMillis).reversed().thenComparingLong(MemberThread::id));
+		list.sort(
+				Comparator.comparingLong(MemberThread::stuckForMillis).reversed().thenComparingLong(MemberThread::id));
 		int listed = Math.min(list.size(), GroupDetail.MAX_THREADS);
 		return new GroupDetail(this.group, list.subList(0, listed), list.size() - listed);
 	}

@@ -1,10 +1,11 @@
 package io.github.threadleaks.core;
 
 /**
- * One resolution of a group's history: a ring of at most {@code capacity} points, each summarising
- * {@code period} samples. A point's count is the lowest count of its samples (a leak's floor rises, a
- * bursty pool's does not); its stuck and judged figures are sums, so that their ratio is the share of the members
- * old enough to judge that sat still long enough, across the point's steps.
+ * One resolution of a group's history: a ring of at most {@code capacity} points, each
+ * summarising {@code period} samples. A point's count is the lowest count of its samples
+ * (a leak's floor rises, a bursty pool's does not); its stuck and judged figures are
+ * sums, so that their ratio is the share of the members old enough to judge that sat
+ * still long enough, across the point's steps.
  */
 final class Horizon {
 
@@ -16,7 +17,10 @@ final class Horizon {
 
 	private final int[] previous;
 
-	/** The time each point stands for: the real time between its samples and the ones before. */
+	/**
+	 * The time each point stands for: the real time between its samples and the ones
+	 * before.
+	 */
 	private final long[] millis;
 
 	private int size;
@@ -47,9 +51,10 @@ final class Horizon {
 	}
 
 	/**
-	 * Adds one sample: {@code count} members, of which {@code previous} were in the group long enough to judge
-	 * ({@code min-still-samples}) and {@code stuck} of those sat still for that long; the sample stands for the
-	 * {@code elapsedMillis} since the one before.
+	 * Adds one sample: {@code count} members, of which {@code previous} were in the group
+	 * long enough to judge ({@code min-still-samples}) and {@code stuck} of those sat
+	 * still for that long; the sample stands for the {@code elapsedMillis} since the one
+	 * before.
 	 */
 	void add(int count, int stuck, int previous, long elapsedMillis) {
 		this.pendingMin = (this.pendingSamples == 0) ? count : Math.min(this.pendingMin, count);
@@ -88,8 +93,9 @@ final class Horizon {
 	}
 
 	/**
-	 * The time one point stands for: the real time from the first point held to the last, per step, so that a
-	 * cadence that backs off shows in the evidence. With fewer than two points, the latest point's own time.
+	 * The time one point stands for: the real time from the first point held to the last,
+	 * per step, so that a cadence that backs off shows in the evidence. With fewer than
+	 * two points, the latest point's own time.
 	 */
 	long meanPointMillis() {
 		if (this.size < 2) {

@@ -4,7 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when a setting of {@link ThreadLeaksSettings} is outside its allowed range.
- * {@link #setting()} is the setting's kebab-case name, as in the {@code threadleaks.*} properties.
+ * {@link #setting()} is the setting's kebab-case name, as in the {@code threadleaks.*}
+ * properties.
+ *
  * @since 0.1.0
  */
 public class InvalidSettingException extends IllegalArgumentException {
@@ -17,8 +19,10 @@ public class InvalidSettingException extends IllegalArgumentException {
 
 	/**
 	 * A setting rejected.
-	 * @param setting the setting's kebab-case name, as in the {@code threadleaks.*} properties
-	 * @param value the rejected value; a {@link java.time.Duration} reads as properties are written ({@code 500ms})
+	 * @param setting the setting's kebab-case name, as in the {@code threadleaks.*}
+	 * properties
+	 * @param value the rejected value; a {@link java.time.Duration} reads as properties
+	 * are written ({@code 500ms})
 	 * @param allowed the allowed range, in words ({@code at least 1})
 	 */
 	public InvalidSettingException(String setting, @Nullable Object value, String allowed) {
@@ -33,7 +37,10 @@ public class InvalidSettingException extends IllegalArgumentException {
 		return this.setting;
 	}
 
-	/** The rejected value, as text; a duration as users write it in properties ({@code 500ms}, {@code 30s}). */
+	/**
+	 * The rejected value, as text; a duration as users write it in properties
+	 * ({@code 500ms}, {@code 30s}).
+	 */
 	public String value() {
 		return this.value;
 	}

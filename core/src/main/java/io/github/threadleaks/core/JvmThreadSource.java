@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The platform threads of this JVM, read through {@link ThreadMXBean}. The census is
- * {@code getThreadInfo(ids, 0)}: state, lock and counters without any stack walk; CPU time is read in bulk for
- * the runnable threads only. Virtual threads are not visible to this source.
+ * {@code getThreadInfo(ids, 0)}: state, lock and counters without any stack walk; CPU
+ * time is read in bulk for the runnable threads only. Virtual threads are not visible to
+ * this source.
+ *
  * @since 0.1.0
  */
 public final class JvmThreadSource implements ThreadSource {
@@ -26,14 +28,17 @@ public final class JvmThreadSource implements ThreadSource {
 
 	private final com.sun.management.@Nullable ThreadMXBean bulkCpuTime;
 
-	/** The source over this JVM's {@link ManagementFactory#getThreadMXBean() ThreadMXBean}. */
+	/**
+	 * The source over this JVM's {@link ManagementFactory#getThreadMXBean()
+	 * ThreadMXBean}.
+	 */
 	public JvmThreadSource() {
 		this(ManagementFactory.getThreadMXBean());
 	}
 
 	/**
-	 * The source over the given {@link ThreadMXBean}: another JVM's, through a JMX connection, gives the same census
-	 * as in-process.
+	 * The source over the given {@link ThreadMXBean}: another JVM's, through a JMX
+	 * connection, gives the same census as in-process.
 	 * @param threads the thread MXBean to read
 	 * @since 0.1.0
 	 */
@@ -58,7 +63,10 @@ public final class JvmThreadSource implements ThreadSource {
 		return census;
 	}
 
-	/** CPU time of each runnable thread (the only ones for which stillness needs it), -1 for the rest. */
+	/**
+	 * CPU time of each runnable thread (the only ones for which stillness needs it), -1
+	 * for the rest.
+	 */
 	private long[] cpuTimesOfRunnable(ThreadInfo[] infos) {
 		long[] cpuTimes = new long[infos.length];
 		Arrays.fill(cpuTimes, -1);
@@ -110,7 +118,8 @@ public final class JvmThreadSource implements ThreadSource {
 	@Override
 	public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
 		Map<Long, List<StackFrame>> stacks = new HashMap<>(threadIds.length * 2);
-		// Stack walks pause the threads walked: in batches, no single pause grows with the thread count.
+		// Stack walks pause the threads walked: in batches, no single pause grows with
+		// the thread count.
 		for (int from = 0; from < threadIds.length; from += STACK_BATCH) {
 			long[] batch = Arrays.copyOfRange(threadIds, from, Math.min(threadIds.length, from + STACK_BATCH));
 			for (ThreadInfo info : this.threads.getThreadInfo(batch, maxDepth)) {

@@ -2,6 +2,7 @@ package io.github.threadleaks.core;
 
 /**
  * The verdict over all threads.
+ *
  * @since 0.1.0
  */
 public enum LeakStatus {

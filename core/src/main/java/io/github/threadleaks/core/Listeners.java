@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The monitor's listeners, told one at a time: a listener that throws is counted, logged at its first failure and
- * never keeps the others from hearing, nor stops sampling.
+ * The monitor's listeners, told one at a time: a listener that throws is counted, logged
+ * at its first failure and never keeps the others from hearing, nor stops sampling.
  */
 final class Listeners {
 
@@ -39,7 +39,10 @@ final class Listeners {
 		return this.listeners;
 	}
 
-	/** Tells one listener; a failure is counted, and logged if it is this listener's first. */
+	/**
+	 * Tells one listener; a failure is counted, and logged if it is this listener's
+	 * first.
+	 */
 	void tell(ThreadLeakListener listener, Consumer<ThreadLeakListener> call) {
 		try {
 			call.accept(listener);
@@ -47,8 +50,8 @@ final class Listeners {
 		catch (RuntimeException ex) {
 			this.failures.incrementAndGet();
 			if (this.failed.putIfAbsent(listener, Boolean.TRUE) == null) {
-				logger.log(Level.WARNING, "Thread leak listener " + listener
-						+ " failed; its later failures are counted, not logged", ex);
+				logger.log(Level.WARNING,
+						"Thread leak listener " + listener + " failed; its later failures are counted, not logged", ex);
 			}
 		}
 	}

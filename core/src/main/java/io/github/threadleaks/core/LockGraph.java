@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The wait-for graph of a census: each thread points to the owner of the lock it waits on. */
+/**
+ * The wait-for graph of a census: each thread points to the owner of the lock it waits
+ * on.
+ */
 final class LockGraph {
 
 	private LockGraph() {
 	}
 
-	/** Whether following lock owners from some thread leads back to a thread already on the path. */
+	/**
+	 * Whether following lock owners from some thread leads back to a thread already on
+	 * the path.
+	 */
 	static boolean hasCycle(List<ThreadCensus> census) {
 		Set<Long> owners = new HashSet<>();
 		for (ThreadCensus thread : census) {
@@ -20,7 +26,8 @@ final class LockGraph {
 				owners.add(thread.lockOwnerId());
 			}
 		}
-		// Every thread on a cycle both waits for an owner and owns what another waits for: only those can be on one.
+		// Every thread on a cycle both waits for an owner and owns what another waits
+		// for: only those can be on one.
 		Map<Long, Long> ownerOf = new HashMap<>();
 		for (ThreadCensus thread : census) {
 			if (thread.lockOwnerId() >= 0 && owners.contains(thread.id())) {

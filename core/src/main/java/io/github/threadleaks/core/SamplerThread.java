@@ -8,8 +8,10 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one daemon thread a sampler runs on, under a name of its own: started once, stopped by interrupting the
- * sample under way and waiting for the thread to end. Public for core's feature packages only: not part of the API.
+ * The one daemon thread a sampler runs on, under a name of its own: started once, stopped
+ * by interrupting the sample under way and waiting for the thread to end. Public for
+ * core's feature packages only: not part of the API.
+ *
  * @since 0.1.0
  */
 final class SamplerThread {
@@ -22,7 +24,10 @@ final class SamplerThread {
 		this.name = name;
 	}
 
-	/** Starts the thread and hands its scheduler to {@code schedule}; does nothing if already running. */
+	/**
+	 * Starts the thread and hands its scheduler to {@code schedule}; does nothing if
+	 * already running.
+	 */
 	synchronized void start(Consumer<ScheduledExecutorService> schedule) {
 		if (this.executor != null) {
 			return;
@@ -39,7 +44,10 @@ final class SamplerThread {
 		return this.executor != null;
 	}
 
-	/** Interrupts the sample under way, if any, and waits up to ten seconds for the thread to end. */
+	/**
+	 * Interrupts the sample under way, if any, and waits up to ten seconds for the thread
+	 * to end.
+	 */
 	synchronized void stop() {
 		ScheduledExecutorService running = this.executor;
 		if (running == null) {

@@ -6,11 +6,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Runs a sample on one daemon thread of its own, the first at once, each next one an interval after the previous
- * one began (at once if it took longer). The interval is asked after every sample, so a cadence may adapt to what
- * samples cost. A failed sample, whatever it threw, is the sample's own business (the monitor reports it to its
- * listeners) and the next one runs as usual; an interrupt from outside ends at most the sample under way. Only
- * {@link #stop()} ends the thread, and it waits for it.
+ * Runs a sample on one daemon thread of its own, the first at once, each next one an
+ * interval after the previous one began (at once if it took longer). The interval is
+ * asked after every sample, so a cadence may adapt to what samples cost. A failed sample,
+ * whatever it threw, is the sample's own business (the monitor reports it to its
+ * listeners) and the next one runs as usual; an interrupt from outside ends at most the
+ * sample under way. Only {@link #stop()} ends the thread, and it waits for it.
+ *
  * @since 0.1.0
  */
 public final class SamplingLoop implements BackgroundTask {
@@ -24,14 +26,17 @@ public final class SamplingLoop implements BackgroundTask {
 
 	private final SamplerThread thread;
 
-	/** A loop that samples the monitor every {@code sample-interval}, on a thread named {@value #THREAD_NAME}. */
+	/**
+	 * A loop that samples the monitor every {@code sample-interval}, on a thread named
+	 * {@value #THREAD_NAME}.
+	 */
 	public SamplingLoop(ThreadLeakMonitor monitor) {
 		this(THREAD_NAME, monitor::sample, fixed(monitor.settings().sampleInterval().toMillis()));
 	}
 
 	/**
-	 * A loop that runs {@code sample} on a thread named {@code threadName}, at the interval {@code intervalMillis}
-	 * gives after each sample.
+	 * A loop that runs {@code sample} on a thread named {@code threadName}, at the
+	 * interval {@code intervalMillis} gives after each sample.
 	 */
 	public SamplingLoop(String threadName, Runnable sample, LongSupplier intervalMillis) {
 		this.sample = sample;
@@ -78,7 +83,8 @@ public final class SamplingLoop implements BackgroundTask {
 			this.sample.run();
 		}
 		catch (Throwable ex) {
-			// Already reported by the sample; anything escaping, an Error too, would end the schedule.
+			// Already reported by the sample; anything escaping, an Error too, would end
+			// the schedule.
 		}
 	}
 

@@ -8,7 +8,10 @@ import java.util.regex.PatternSyntaxException;
 
 import org.jspecify.annotations.Nullable;
 
-/** The range checks of the settings: each fails with an {@link InvalidSettingException} naming the setting. */
+/**
+ * The range checks of the settings: each fails with an {@link InvalidSettingException}
+ * naming the setting.
+ */
 final class SettingChecks {
 
 	private SettingChecks() {
@@ -53,7 +56,10 @@ final class SettingChecks {
 		return value;
 	}
 
-	/** The regular expressions compiled; a bad one is named by its index ({@code ignore.thread-names[1]}). */
+	/**
+	 * The regular expressions compiled; a bad one is named by its index
+	 * ({@code ignore.thread-names[1]}).
+	 */
 	static List<Pattern> patterns(String setting, List<String> regexes) {
 		List<Pattern> patterns = new ArrayList<>(regexes.size());
 		for (int i = 0; i < regexes.size(); i++) {

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One instance and one text per distinct frame, shared by every tracked group that holds it: the groups of one
- * service differ in a few frames and share the rest (thread pool, framework, JDK), so a thousand groups hold far
- * fewer distinct frames than a thousand stacks. Only frames of tracked groups are kept: the table is rebuilt
- * from them whenever it has grown to twice what it held after the last rebuild.
+ * One instance and one text per distinct frame, shared by every tracked group that holds
+ * it: the groups of one service differ in a few frames and share the rest (thread pool,
+ * framework, JDK), so a thousand groups hold far fewer distinct frames than a thousand
+ * stacks. Only frames of tracked groups are kept: the table is rebuilt from them whenever
+ * it has grown to twice what it held after the last rebuild.
  */
 final class SharedFrames {
 
@@ -28,7 +29,10 @@ final class SharedFrames {
 		return new GroupKey(key.name(), key.state(), List.of(shared), key.container());
 	}
 
-	/** The texts of the frames of a key made by {@link #share}, top first, as a stack trace prints them. */
+	/**
+	 * The texts of the frames of a key made by {@link #share}, top first, as a stack
+	 * trace prints them.
+	 */
 	List<String> texts(GroupKey key) {
 		String[] texts = new String[key.frames().size()];
 		for (int i = 0; i < texts.length; i++) {
@@ -37,7 +41,10 @@ final class SharedFrames {
 		return List.of(texts);
 	}
 
-	/** Forgets the frames no tracked group holds any more, once they may outnumber those that are held. */
+	/**
+	 * Forgets the frames no tracked group holds any more, once they may outnumber those
+	 * that are held.
+	 */
 	void retainFramesOf(Collection<TrackedGroup> groups) {
 		if (this.frames.size() < Math.max(MIN_REBUILD_SIZE, 2 * this.sizeAfterRebuild)) {
 			return;

@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One stack group as of the latest sample: threads with the same normalized name, state and stack.
+ * One stack group as of the latest sample: threads with the same normalized name, state
+ * and stack.
  *
  * @param id a stable short id: the same stack gives the same id in every run
  * @param name the normalized thread name ({@code pool-#-thread-#})
@@ -16,17 +17,19 @@ import org.jspecify.annotations.Nullable;
  * @param frames the captured frames, top first
  * @param history the count at each sample of the window, oldest first
  * @param stuck how many members sat still since the previous sample
- * @param stuckForMillis how long the group's oldest member has sat in this exact place without progress
+ * @param stuckForMillis how long the group's oldest member has sat in this exact place
+ * without progress
  * @param deadlocked how many members the JVM reports deadlocked
  * @param lock the lock the oldest member waits on, or {@code null}
  * @param evidence the figures that made the group suspected, or {@code null} if it is not
  * @param suspectedForMillis how long the group has been suspected, 0 if it is not
  * @param explanation the verdict in words
- * @param creationSites where the members were started, most members first (at most {@value #MAX_CREATION_SITES}
- * entries, the last one then counting the other sites); empty where creation sites are not tracked
+ * @param creationSites where the members were started, most members first (at most
+ * {@value #MAX_CREATION_SITES} entries, the last one then counting the other sites);
+ * empty where creation sites are not tracked
  * @param virtual whether the members are virtual threads
- * @param container for virtual threads, the container that started them (the executor's class, identity folded),
- * {@code null} for platform threads
+ * @param container for virtual threads, the container that started them (the executor's
+ * class, identity folded), {@code null} for platform threads
  * @since 0.1.0
  */
 public record StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
@@ -52,9 +55,9 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 	}
 
 	/**
-	 * Where most members were started, Go's {@code created by}: the first frame of the code that started them,
-	 * with {@code (and N other sites)} where there are more; the empty string where creation sites are not
-	 * tracked.
+	 * Where most members were started, Go's {@code created by}: the first frame of the
+	 * code that started them, with {@code (and N other sites)} where there are more; the
+	 * empty string where creation sites are not tracked.
 	 */
 	public String createdBy() {
 		if (this.creationSites.isEmpty()) {
@@ -65,9 +68,8 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 		for (int i = 1; i < this.creationSites.size(); i++) {
 			others += this.creationSites.get(i).threads();
 		}
-		return (others == 0) ? top
-				: top + " (" + this.creationSites.get(0).threads() + " of " + (others + this.creationSites.get(0).threads())
-						+ " threads)";
+		return (others == 0) ? top : top + " (" + this.creationSites.get(0).threads() + " of "
+				+ (others + this.creationSites.get(0).threads()) + " threads)";
 	}
 
 	/** The top frame, or the empty string for a thread with no Java frames. */
@@ -76,12 +78,14 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 	}
 
 	/**
-	 * Where the members are blocked, as a reader wants it: the JDK call they wait in and the first frame of the
-	 * application's code that made it ({@code java.util.concurrent.SynchronousQueue.put(...) from
-	 * com.example.Search.fanOut(...)}); where the application's only frames run the thread (a pool's task wrapper)
-	 * or there are none (an idle JDK pool worker), the top frame past the parking machinery
-	 * ({@code java.util.concurrent.LinkedBlockingQueue.take(...)}); the empty string for a thread with no Java
-	 * frames.
+	 * Where the members are blocked, as a reader wants it: the JDK call they wait in and
+	 * the first frame of the application's code that made it
+	 * ({@code java.util.concurrent.SynchronousQueue.put(...) from
+	 * com.example.Search.fanOut(...)}); where the application's only frames run the
+	 * thread (a pool's task wrapper) or there are none (an idle JDK pool worker), the top
+	 * frame past the parking machinery
+	 * ({@code java.util.concurrent.LinkedBlockingQueue.take(...)}); the empty string for
+	 * a thread with no Java frames.
 	 */
 	public String blockedAt() {
 		for (int i = 0; i < this.frames.size(); i++) {
@@ -90,8 +94,10 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 					return this.frames.get(0);
 				}
 				String call = this.frames.get(i - 1);
-				// Application code that only runs the thread (a pool's task wrapper) did not make the blocking call.
-				return (StackFrames.isThreadRunner(call) ? pastParkingMachinery() : call) + " from " + this.frames.get(i);
+				// Application code that only runs the thread (a pool's task wrapper) did
+				// not make the blocking call.
+				return (StackFrames.isThreadRunner(call) ? pastParkingMachinery() : call) + " from "
+						+ this.frames.get(i);
 			}
 		}
 		return pastParkingMachinery();

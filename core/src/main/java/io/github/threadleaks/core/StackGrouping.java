@@ -13,21 +13,21 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Groups threads by stack: takes a census through a tracker that walks only the stacks that moved, puts each
- * thread into the group of its name, state and frames, admits new groups up to {@code max-groups}, evicts groups
- * gone for a whole window, and describes each group with its members. The {@link ThreadLeakMonitor} adds history
- * and verdicts on top; on its own, {@link #sample()} tells which threads sit where. Used by one thread at a time.
+ * Groups threads by stack: takes a census through a tracker that walks only the stacks
+ * that moved, puts each thread into the group of its name, state and frames, admits new
+ * groups up to {@code max-groups}, evicts groups gone for a whole window, and describes
+ * each group with its members. The {@link ThreadLeakMonitor} adds history and verdicts on
+ * top; on its own, {@link #sample()} tells which threads sit where. Used by one thread at
+ * a time.
  */
 public final class StackGrouping {
 
-	private static final Comparator<TrackedGroup> EVICTION_ORDER = Comparator
-		.comparing(TrackedGroup::suspected)
+	private static final Comparator<TrackedGroup> EVICTION_ORDER = Comparator.comparing(TrackedGroup::suspected)
 		.thenComparing((group) -> group.count() > 0)
 		.thenComparingInt(TrackedGroup::count)
 		.thenComparingLong((group) -> group.lastSeenSample);
 
-	private static final Comparator<StackGroupReport> REPORT_ORDER = Comparator
-		.comparing(StackGroupReport::suspected)
+	private static final Comparator<StackGroupReport> REPORT_ORDER = Comparator.comparing(StackGroupReport::suspected)
 		.thenComparingInt(StackGroupReport::count)
 		.reversed()
 		.thenComparing(StackGroupReport::id);
@@ -45,14 +45,18 @@ public final class StackGrouping {
 	private long samples;
 
 	/**
-	 * A grouping of the given source's threads, with the stack depth, ignores and {@code max-groups} of the given
-	 * settings, naming where members were started as the given creation sites tell.
+	 * A grouping of the given source's threads, with the stack depth, ignores and
+	 * {@code max-groups} of the given settings, naming where members were started as the
+	 * given creation sites tell.
 	 */
 	public StackGrouping(ThreadSource source, ThreadLeaksSettings settings, CreationSites creationSites) {
 		this(source, settings, creationSites, System::nanoTime);
 	}
 
-	/** A grouping whose stack-walk budget is measured on the given time source: tests make walks take long. */
+	/**
+	 * A grouping whose stack-walk budget is measured on the given time source: tests make
+	 * walks take long.
+	 */
 	StackGrouping(ThreadSource source, ThreadLeaksSettings settings, CreationSites creationSites,
 			LongSupplier nanoTime) {
 		this.settings = settings;
@@ -61,8 +65,8 @@ public final class StackGrouping {
 	}
 
 	/**
-	 * Takes a census now and returns every group that has members, with them, largest first. The calling thread is
-	 * left out.
+	 * Takes a census now and returns every group that has members, with them, largest
+	 * first. The calling thread is left out.
 	 */
 	public List<GroupDetail> sample() {
 		long now = System.currentTimeMillis();
@@ -77,8 +81,8 @@ public final class StackGrouping {
 	}
 
 	/**
-	 * Takes a census and puts every tracked thread into its group, admitting new groups while {@code max-groups}
-	 * allows; each group's membership is closed for this sample.
+	 * Takes a census and puts every tracked thread into its group, admitting new groups
+	 * while {@code max-groups} allows; each group's membership is closed for this sample.
 	 */
 	Census update(long now, long excludedThreadId) {
 		ThreadTracker.Observation observation = this.tracker.observe(now, excludedThreadId);
@@ -94,7 +98,8 @@ public final class StackGrouping {
 			}
 			TrackedGroup group = this.groups.get(key);
 			if (group != null) {
-				// Share one key instance per group, so later lookups compare by identity, not frame by frame.
+				// Share one key instance per group, so later lookups compare by identity,
+				// not frame by frame.
 				thread.key = group.key;
 				group.join(thread);
 			}
@@ -109,12 +114,15 @@ public final class StackGrouping {
 		return new Census(observation, sample, untracked);
 	}
 
-	/** Admits new groups, largest first, up to {@code max-groups} beyond which eviction will trim. */
+	/**
+	 * Admits new groups, largest first, up to {@code max-groups} beyond which eviction
+	 * will trim.
+	 */
 	private int admit(Map<GroupKey, List<TrackedThread>> newcomers) {
 		List<Map.Entry<GroupKey, List<TrackedThread>>> largestFirst = new ArrayList<>(newcomers.entrySet());
-		largestFirst.sort(Comparator
-			.comparingInt((Map.Entry<GroupKey, List<TrackedThread>> entry) -> entry.getValue().size())
-			.reversed());
+		largestFirst
+			.sort(Comparator.comparingInt((Map.Entry<GroupKey, List<TrackedThread>> entry) -> entry.getValue().size())
+				.reversed());
 		int untracked = 0;
 		for (int i = 0; i < largestFirst.size(); i++) {
 			Map.Entry<GroupKey, List<TrackedThread>> entry = largestFirst.get(i);
@@ -138,7 +146,10 @@ public final class StackGrouping {
 		return this.groups.values();
 	}
 
-	/** Drops groups gone for a whole window, then the least telling ones beyond {@code max-groups}. */
+	/**
+	 * Drops groups gone for a whole window, then the least telling ones beyond
+	 * {@code max-groups}.
+	 */
 	void evict() {
 		Iterator<TrackedGroup> iterator = this.groups.values().iterator();
 		while (iterator.hasNext()) {
@@ -210,7 +221,9 @@ public final class StackGrouping {
 				container != null, container);
 	}
 
-	/** The normalized name; for unnamed virtual threads (most of them), their container. */
+	/**
+	 * The normalized name; for unnamed virtual threads (most of them), their container.
+	 */
 	private static String displayName(GroupKey key) {
 		String container = key.container();
 		return (key.name().isEmpty() && container != null) ? container : key.name();
@@ -227,7 +240,8 @@ public final class StackGrouping {
 	}
 
 	/** The sampling thread itself: live but never tracked. */
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on 17.
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on
+										// 17.
 	static long currentThreadId() {
 		return Thread.currentThread().getId();
 	}

@@ -1,8 +1,10 @@
 package io.github.threadleaks.core;
 
 /**
- * Hears what the engine decides: adapters for logs, metrics and events implement what they need. Called on the
- * sampling thread after each sample; an exception thrown here is caught and does not stop sampling.
+ * Hears what the engine decides: adapters for logs, metrics and events implement what
+ * they need. Called on the sampling thread after each sample; an exception thrown here is
+ * caught and does not stop sampling.
+ *
  * @since 0.1.0
  */
 public interface ThreadLeakListener {

@@ -14,10 +14,12 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine: each {@link #sample()} takes a census of the threads, groups them by stack ({@link StackGrouping}),
- * appends each group's count to its history and judges which groups leak. Samples are taken one at a time;
- * {@link #report()} and {@link #group(String)} may be called from any thread at any time and never wait for a
+ * The engine: each {@link #sample()} takes a census of the threads, groups them by stack
+ * ({@link StackGrouping}), appends each group's count to its history and judges which
+ * groups leak. Samples are taken one at a time; {@link #report()} and
+ * {@link #group(String)} may be called from any thread at any time and never wait for a
  * sample.
+ *
  * @since 0.1.0
  */
 public final class ThreadLeakMonitor implements LatestReport {
@@ -52,15 +54,19 @@ public final class ThreadLeakMonitor implements LatestReport {
 	}
 
 	/**
-	 * A monitor of the given source on the given clock that reports where each group's members were started, as
-	 * the given creation sites tell (the caller starts and stops them).
+	 * A monitor of the given source on the given clock that reports where each group's
+	 * members were started, as the given creation sites tell (the caller starts and stops
+	 * them).
 	 */
 	public ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock,
 			CreationSites creationSites) {
 		this(settings, source, clock, creationSites, System::nanoTime);
 	}
 
-	/** A monitor whose stack-walk budget is measured on the given time source: tests make walks take long. */
+	/**
+	 * A monitor whose stack-walk budget is measured on the given time source: tests make
+	 * walks take long.
+	 */
 	ThreadLeakMonitor(ThreadLeaksSettings settings, ThreadSource source, Clock clock, CreationSites creationSites,
 			LongSupplier nanoTime) {
 		this.settings = settings;
@@ -74,14 +80,18 @@ public final class ThreadLeakMonitor implements LatestReport {
 	}
 
 	/**
-	 * Adds a listener, called on the sampling thread after each sample. A listener that throws is counted in
-	 * {@link #listenerFailures()} and logged at its first failure; the others hear as usual.
+	 * Adds a listener, called on the sampling thread after each sample. A listener that
+	 * throws is counted in {@link #listenerFailures()} and logged at its first failure;
+	 * the others hear as usual.
 	 */
 	public void addListener(ThreadLeakListener listener) {
 		this.listeners.add(listener);
 	}
 
-	/** The report of the latest sample ({@link ThreadLeakReport#empty()} before the first). */
+	/**
+	 * The report of the latest sample ({@link ThreadLeakReport#empty()} before the
+	 * first).
+	 */
 	@Override
 	public ThreadLeakReport report() {
 		return this.latest.report;
@@ -94,7 +104,9 @@ public final class ThreadLeakMonitor implements LatestReport {
 		return (members != null) ? Optional.of(members.detail()) : Optional.empty();
 	}
 
-	/** How many samples have failed since the monitor was made: the sampler's own health. */
+	/**
+	 * How many samples have failed since the monitor was made: the sampler's own health.
+	 */
 	public long sampleFailures() {
 		return this.sampleFailures.get();
 	}
@@ -105,18 +117,20 @@ public final class ThreadLeakMonitor implements LatestReport {
 	}
 
 	/**
-	 * Takes one sample and returns the report, as {@link #report()} gives it. The calling thread is left out of the
-	 * sample. A failure is passed to the listeners and rethrown; the previous report stays the latest, with the
-	 * failure as its {@link ThreadLeakReport#lastError() lastError}. In the history the sample stands for the time
-	 * since the previous one, on the monitor's clock.
+	 * Takes one sample and returns the report, as {@link #report()} gives it. The calling
+	 * thread is left out of the sample. A failure is passed to the listeners and
+	 * rethrown; the previous report stays the latest, with the failure as its
+	 * {@link ThreadLeakReport#lastError() lastError}. In the history the sample stands
+	 * for the time since the previous one, on the monitor's clock.
 	 */
 	public ThreadLeakReport sample() {
 		return sample(null);
 	}
 
 	/**
-	 * Takes one sample, as {@link #sample()} does, that stands in the history for the given time since the previous
-	 * one: for samples whose clock cannot tell it, such as thread dumps read from files, timed to the second.
+	 * Takes one sample, as {@link #sample()} does, that stands in the history for the
+	 * given time since the previous one: for samples whose clock cannot tell it, such as
+	 * thread dumps read from files, timed to the second.
 	 * @param since the time since the previous sample, or {@code null} for the clock's
 	 */
 	public synchronized ThreadLeakReport sample(@Nullable Duration since) {
@@ -169,8 +183,9 @@ public final class ThreadLeakMonitor implements LatestReport {
 	}
 
 	/**
-	 * The real time since the previous sample, which is what this sample stands for in the history; the
-	 * configured interval for the first sample, or where the clock has not moved.
+	 * The real time since the previous sample, which is what this sample stands for in
+	 * the history; the configured interval for the first sample, or where the clock has
+	 * not moved.
 	 */
 	private long elapsedSincePrevious(long now) {
 		long previous = this.previousSampleMillis;
@@ -193,7 +208,8 @@ public final class ThreadLeakMonitor implements LatestReport {
 	}
 
 	private void notifyListeners(Latest built, List<TrackedGroup> newlySuspected, List<StackGroupReport> cleared) {
-		// Each call on its own: a listener that fails on one verdict still hears the others and the sample.
+		// Each call on its own: a listener that fails on one verdict still hears the
+		// others and the sample.
 		for (ThreadLeakListener listener : this.listeners.all()) {
 			for (TrackedGroup group : newlySuspected) {
 				GroupMembers members = built.members.get(group.id);

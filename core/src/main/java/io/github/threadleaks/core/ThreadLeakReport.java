@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's verdict as of one sample. Immutable, so readers may hold it while the next sample is taken.
+ * The engine's verdict as of one sample. Immutable, so readers may hold it while the next
+ * sample is taken.
  *
  * @param status {@link LeakStatus#LEAK_SUSPECTED} while any group is suspected
  * @param threads the live platform threads counted by the census
@@ -19,12 +20,15 @@ import org.jspecify.annotations.Nullable;
  * @param deadlockedThreads the ids of deadlocked threads
  * @param suspects the suspected groups, largest first
  * @param groups every present group, suspects first, then by count
- * @param lastError why the latest sample failed, or {@code null} when it succeeded: the rest of the report is
- * then the last sample that did
- * @param creationSiteTracking whether creation sites are tracked (and if not, why), with the tracking's own cost
- * @param virtualThreads how the virtual threads are watched, or {@code null} where they are not part of this report
- * @param stacksDeferred how many threads that moved had their stacks left for the next sample, since walking them
- * would have passed {@code stack-walk-budget}: they keep their previous group meanwhile
+ * @param lastError why the latest sample failed, or {@code null} when it succeeded: the
+ * rest of the report is then the last sample that did
+ * @param creationSiteTracking whether creation sites are tracked (and if not, why), with
+ * the tracking's own cost
+ * @param virtualThreads how the virtual threads are watched, or {@code null} where they
+ * are not part of this report
+ * @param stacksDeferred how many threads that moved had their stacks left for the next
+ * sample, since walking them would have passed {@code stack-walk-budget}: they keep their
+ * previous group meanwhile
  * @since 0.1.0
  */
 public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
@@ -48,7 +52,10 @@ public record ThreadLeakReport(LeakStatus status, int threads, long samples, @Nu
 				deadlockedThreads, suspects, groups, lastError, creationSiteTracking, virtualThreads, 0);
 	}
 
-	/** The report of one source of threads, without creation-site tracking or a word on virtual threads. */
+	/**
+	 * The report of one source of threads, without creation-site tracking or a word on
+	 * virtual threads.
+	 */
 	public ThreadLeakReport(LeakStatus status, int threads, long samples, @Nullable Instant takenAt,
 			double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads,
 			List<Long> deadlockedThreads, List<StackGroupReport> suspects, List<StackGroupReport> groups,

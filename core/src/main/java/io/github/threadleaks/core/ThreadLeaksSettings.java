@@ -5,13 +5,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The engine's validated settings. Immutable; built with {@link #builder()}, which rejects any value
- * outside its allowed range with an {@link InvalidSettingException} naming the setting.
+ * The engine's validated settings. Immutable; built with {@link #builder()}, which
+ * rejects any value outside its allowed range with an {@link InvalidSettingException}
+ * naming the setting.
+ *
  * @since 0.1.0
  */
 public final class ThreadLeaksSettings {
 
-	/** The shortest sampling interval: sampling faster would make the sampler itself a load. */
+	/**
+	 * The shortest sampling interval: sampling faster would make the sampler itself a
+	 * load.
+	 */
 	public static final Duration MIN_SAMPLE_INTERVAL = Duration.ofMillis(100);
 
 	/** The deepest stack kept per thread. */
@@ -101,42 +106,52 @@ public final class ThreadLeaksSettings {
 		return this.minRiseShare;
 	}
 
-	/** The share of a suspected group's members that must sit still from one sample to the next. */
+	/**
+	 * The share of a suspected group's members that must sit still from one sample to the
+	 * next.
+	 */
 	public double minStuckShare() {
 		return this.minStuckShare;
 	}
 
 	/**
-	 * How many consecutive samples a member must have sat still before it counts toward the stuck share: still
-	 * between two samples is no evidence, a leaked thread stays still for as long as the leak lasts. Members that
-	 * joined their group fewer samples ago are not judged yet. At most {@code window - 1} applies, so that a window
-	 * can always judge some members.
+	 * How many consecutive samples a member must have sat still before it counts toward
+	 * the stuck share: still between two samples is no evidence, a leaked thread stays
+	 * still for as long as the leak lasts. Members that joined their group fewer samples
+	 * ago are not judged yet. At most {@code window - 1} applies, so that a window can
+	 * always judge some members.
 	 */
 	public int minStillSamples() {
 		return Math.min(this.minStillSamples, this.window - 1);
 	}
 
 	/**
-	 * The most CPU time, as a share of the wall time since the previous sample, that a runnable thread on an
-	 * unchanged stack may use and still count as still: an idle event loop wakes on timers and uses a little.
+	 * The most CPU time, as a share of the wall time since the previous sample, that a
+	 * runnable thread on an unchanged stack may use and still count as still: an idle
+	 * event loop wakes on timers and uses a little.
 	 */
 	public double maxStillCpuShare() {
 		return this.maxStillCpuShare;
 	}
 
 	/**
-	 * The time one sample may spend walking the stacks of known runnable threads that moved or may have: quiet ones
-	 * (on little CPU, perhaps an idle event loop) first, then busy ones (working, so never still). New threads and
-	 * waiting or blocked ones that moved are always walked. Runnable ones are walked in batches while the budget
-	 * lasts, and not at all while one walk costs more than the budget (under CPU starvation each walk waits for
-	 * every busy thread), tried again every 10 samples; those not walked keep their previous record (their group;
-	 * a busy one is no longer still, a quiet one's stillness neither grows nor is lost) and go first next time.
+	 * The time one sample may spend walking the stacks of known runnable threads that
+	 * moved or may have: quiet ones (on little CPU, perhaps an idle event loop) first,
+	 * then busy ones (working, so never still). New threads and waiting or blocked ones
+	 * that moved are always walked. Runnable ones are walked in batches while the budget
+	 * lasts, and not at all while one walk costs more than the budget (under CPU
+	 * starvation each walk waits for every busy thread), tried again every 10 samples;
+	 * those not walked keep their previous record (their group; a busy one is no longer
+	 * still, a quiet one's stillness neither grows nor is lost) and go first next time.
 	 */
 	public Duration stackWalkBudget() {
 		return this.stackWalkBudget;
 	}
 
-	/** How many horizons are judged: 1 is the window alone; each further one is downsampled by {@link #horizonFactor()}. */
+	/**
+	 * How many horizons are judged: 1 is the window alone; each further one is
+	 * downsampled by {@link #horizonFactor()}.
+	 */
 	public int horizons() {
 		return this.horizons;
 	}
@@ -151,7 +166,10 @@ public final class ThreadLeaksSettings {
 		return this.stackDepth;
 	}
 
-	/** How many stack groups are tracked at most; the smallest and stalest are evicted first. */
+	/**
+	 * How many stack groups are tracked at most; the smallest and stalest are evicted
+	 * first.
+	 */
 	public int maxGroups() {
 		return this.maxGroups;
 	}
@@ -161,12 +179,17 @@ public final class ThreadLeaksSettings {
 		return this.ignoredThreadNames;
 	}
 
-	/** Threads whose top frame ({@code class.method}) matches any of these are left out. */
+	/**
+	 * Threads whose top frame ({@code class.method}) matches any of these are left out.
+	 */
 	public List<Pattern> ignoredTopFrames() {
 		return this.ignoredTopFrames;
 	}
 
-	/** Threads with any captured frame ({@code class.method}) matching any of these are left out. */
+	/**
+	 * Threads with any captured frame ({@code class.method}) matching any of these are
+	 * left out.
+	 */
 	public List<Pattern> ignoredAnyFrames() {
 		return this.ignoredAnyFrames;
 	}
@@ -176,7 +199,10 @@ public final class ThreadLeaksSettings {
 		return new Builder(this);
 	}
 
-	/** These settings at another sample interval: the virtual threads are sampled at a cadence of their own. */
+	/**
+	 * These settings at another sample interval: the virtual threads are sampled at a
+	 * cadence of their own.
+	 */
 	public ThreadLeaksSettings withSampleInterval(Duration interval) {
 		return toBuilder().sampleInterval(interval).build();
 	}
@@ -194,6 +220,7 @@ public final class ThreadLeaksSettings {
 
 	/**
 	 * Builds {@link ThreadLeaksSettings}; each setter checks its value at once.
+	 *
 	 * @since 0.1.0
 	 */
 	public static final class Builder {
@@ -325,7 +352,10 @@ public final class ThreadLeaksSettings {
 			return this;
 		}
 
-		/** The settings; throws {@link InvalidSettingException} if an ignore pattern is not a valid regex. */
+		/**
+		 * The settings; throws {@link InvalidSettingException} if an ignore pattern is
+		 * not a valid regex.
+		 */
 		public ThreadLeaksSettings build() {
 			return new ThreadLeaksSettings(this);
 		}

@@ -6,12 +6,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Folds the parts of thread names that differ between members of one pool, so that
- * {@code pool-12-thread-3} and {@code pool-40-thread-1} both read {@code pool-#-thread-#}.
+ * {@code pool-12-thread-3} and {@code pool-40-thread-1} both read
+ * {@code pool-#-thread-#}.
+ *
  * @since 0.1.0
  */
 public final class ThreadNames {
 
-	/** Names longer than this are cut, with a marker, so that a hostile name cannot bloat a group key. */
+	/**
+	 * Names longer than this are cut, with a marker, so that a hostile name cannot bloat
+	 * a group key.
+	 */
 	static final int MAX_LENGTH = 200;
 
 	/** Stands in for the part of a long text that was cut. */
@@ -24,8 +29,8 @@ public final class ThreadNames {
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	/**
-	 * The name with every UUID, every run of digits, and every hexadecimal run of eight or more characters that
-	 * holds a digit (ids, hashes), folded to {@code #}.
+	 * The name with every UUID, every run of digits, and every hexadecimal run of eight
+	 * or more characters that holds a digit (ids, hashes), folded to {@code #}.
 	 */
 	public static String normalize(String name) {
 		if (name.indexOf('-') >= 0) {
@@ -58,8 +63,8 @@ public final class ThreadNames {
 	}
 
 	/**
-	 * The text cut to {@code maxLength} characters with a visible marker ({@code …}) in place of what was left
-	 * out; {@code null} stays {@code null}.
+	 * The text cut to {@code maxLength} characters with a visible marker ({@code …}) in
+	 * place of what was left out; {@code null} stays {@code null}.
 	 */
 	static @Nullable String cut(@Nullable String text, int maxLength) {
 		if (text == null || text.length() <= maxLength) {

@@ -13,17 +13,24 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps one record per live thread and refreshes them from each census, walking the stacks of only the threads
- * that are new or have moved: a thread that sits still keeps its stack, so a leak costs a census, not a dump.
+ * Keeps one record per live thread and refreshes them from each census, walking the
+ * stacks of only the threads that are new or have moved: a thread that sits still keeps
+ * its stack, so a leak costs a census, not a dump.
  */
 final class ThreadTracker {
 
-	/** The first batch of stack walks; each further batch is twice as large, up to {@link #MAX_BATCH}. */
+	/**
+	 * The first batch of stack walks; each further batch is twice as large, up to
+	 * {@link #MAX_BATCH}.
+	 */
 	static final int FIRST_BATCH = 16;
 
 	static final int MAX_BATCH = 256;
 
-	/** Samples after which runnable threads are walked again even though the last walk cost more than the budget. */
+	/**
+	 * Samples after which runnable threads are walked again even though the last walk
+	 * cost more than the budget.
+	 */
 	static final int RETRY_SAMPLES = 10;
 
 	private final ThreadSource source;
@@ -34,13 +41,19 @@ final class ThreadTracker {
 
 	private final Map<Long, TrackedThread> threads = new HashMap<>();
 
-	/** Observations made; each tracked thread carries the number of the last one that saw it. */
+	/**
+	 * Observations made; each tracked thread carries the number of the last one that saw
+	 * it.
+	 */
 	private long observations;
 
 	/** When the previous census was taken (epoch millis), or -1 before the first. */
 	private long previousMillis = -1;
 
-	/** What the latest call for stacks cost: under CPU starvation every call waits for busy threads. */
+	/**
+	 * What the latest call for stacks cost: under CPU starvation every call waits for
+	 * busy threads.
+	 */
 	private long lastBatchNanos;
 
 	private int samplesSinceSkippedWalk;
@@ -56,8 +69,9 @@ final class ThreadTracker {
 	}
 
 	/**
-	 * Takes a census, refreshes every record and returns them. The thread {@code excludedThreadId} (the caller:
-	 * the engine never reports its own thread) is left out.
+	 * Takes a census, refreshes every record and returns them. The thread
+	 * {@code excludedThreadId} (the caller: the engine never reports its own thread) is
+	 * left out.
 	 */
 	Observation observe(long nowMillis, long excludedThreadId) {
 		long began = this.nanoTime.getAsLong();
@@ -65,13 +79,16 @@ final class ThreadTracker {
 		long observation = ++this.observations;
 		long maxStillCpuNanos = maxStillCpuNanos(nowMillis);
 		this.previousMillis = nowMillis;
-		// New threads and waiting or blocked ones that moved (what most leaks are made of) are always walked; known
-		// runnable ones, quiet first, then busy, within the budget. In each kind, the ones deferred last time first.
+		// New threads and waiting or blocked ones that moved (what most leaks are made
+		// of) are always walked; known
+		// runnable ones, quiet first, then busy, within the budget. In each kind, the
+		// ones deferred last time first.
 		WalkQueue always = new WalkQueue();
 		WalkQueue quiet = new WalkQueue();
 		WalkQueue busy = new WalkQueue();
 		int live = 0;
-		// The records are updated in place: a still thread costs a lookup, not a new map entry every sample.
+		// The records are updated in place: a still thread costs a lookup, not a new map
+		// entry every sample.
 		for (ThreadCensus thread : census) {
 			if (thread.state() == Thread.State.NEW || thread.state() == Thread.State.TERMINATED) {
 				continue;
@@ -99,7 +116,8 @@ final class ThreadTracker {
 		}
 		long budget = this.settings.stackWalkBudget().toNanos();
 		int walked = walk(always.inOrder(), Long.MAX_VALUE, false, nowMillis, maxStillCpuNanos, observation);
-		// Under CPU starvation one walk waits for every busy thread: skip runnable ones while a walk costs more
+		// Under CPU starvation one walk waits for every busy thread: skip runnable ones
+		// while a walk costs more
 		// than the budget, trying again now and then.
 		boolean affordable = this.lastBatchNanos <= budget || ++this.samplesSinceSkippedWalk >= RETRY_SAMPLES;
 		if (affordable) {
@@ -115,7 +133,8 @@ final class ThreadTracker {
 			}
 		}
 		int deferred = always.size() + quiet.size() + busy.size() - walked;
-		// Threads that ended, or whose stack could not be read, are not part of this observation.
+		// Threads that ended, or whose stack could not be read, are not part of this
+		// observation.
 		this.threads.values().removeIf((thread) -> thread.observation != observation);
 		Set<Long> deadlocked = findDeadlocks(census);
 		for (TrackedThread thread : this.threads.values()) {
@@ -125,8 +144,9 @@ final class ThreadTracker {
 	}
 
 	/**
-	 * Walks the stacks of the given threads in batches, the first batch always, the others while the time is
-	 * before {@code deadlineNanos}; the threads left are deferred. Returns how many were walked.
+	 * Walks the stacks of the given threads in batches, the first batch always, the
+	 * others while the time is before {@code deadlineNanos}; the threads left are
+	 * deferred. Returns how many were walked.
 	 */
 	private int walk(List<ThreadCensus> threads, long deadlineNanos, boolean busy, long nowMillis,
 			long maxStillCpuNanos, long observation) {
@@ -149,8 +169,8 @@ final class ThreadTracker {
 	}
 
 	/**
-	 * Leaves the threads from {@code from} on for the next sample; they keep their record meanwhile. Only known
-	 * threads are ever deferred: new ones are always walked.
+	 * Leaves the threads from {@code from} on for the next sample; they keep their record
+	 * meanwhile. Only known threads are ever deferred: new ones are always walked.
 	 */
 	private void defer(List<ThreadCensus> threads, int from, boolean busy, long nowMillis, long observation) {
 		for (int i = from; i < threads.size(); i++) {
@@ -162,14 +182,13 @@ final class ThreadTracker {
 		}
 	}
 
-	private void refresh(ThreadCensus thread, @Nullable List<StackFrame> frames, long nowMillis,
-			long maxStillCpuNanos, long observation) {
+	private void refresh(ThreadCensus thread, @Nullable List<StackFrame> frames, long nowMillis, long maxStillCpuNanos,
+			long observation) {
 		if (frames == null) {
 			return;
 		}
-		GroupKey key = isIgnoredStack(frames) ? null
-				: new GroupKey(ThreadNames.normalize(thread.name()), thread.state(), frames,
-						this.source.container(thread.id()));
+		GroupKey key = isIgnoredStack(frames) ? null : new GroupKey(ThreadNames.normalize(thread.name()),
+				thread.state(), frames, this.source.container(thread.id()));
 		TrackedThread known = this.threads.get(thread.id());
 		if (known != null && stillOnSameStack(known, thread, key, maxStillCpuNanos)) {
 			known.stayedStill(thread);
@@ -180,7 +199,10 @@ final class ThreadTracker {
 		}
 	}
 
-	/** The CPU time a runnable thread may use since the previous census and still count as still. */
+	/**
+	 * The CPU time a runnable thread may use since the previous census and still count as
+	 * still.
+	 */
 	private long maxStillCpuNanos(long nowMillis) {
 		if (this.previousMillis < 0 || nowMillis <= this.previousMillis) {
 			return 0;
@@ -208,8 +230,9 @@ final class ThreadTracker {
 	}
 
 	/**
-	 * A runnable thread with no or little CPU time since the previous census (an event loop waking on a timer, or
-	 * any runnable thread where CPU time is not measured) sits still if its stack and counters are unchanged.
+	 * A runnable thread with no or little CPU time since the previous census (an event
+	 * loop waking on a timer, or any runnable thread where CPU time is not measured) sits
+	 * still if its stack and counters are unchanged.
 	 */
 	private static boolean stillOnSameStack(TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
 			long maxStillCpuNanos) {
@@ -246,8 +269,9 @@ final class ThreadTracker {
 	}
 
 	/**
-	 * Deadlocked threads. A deadlock is a cycle of lock owners, which the census already shows; only when it
-	 * shows one is the JVM asked to confirm, since its search may pause every thread.
+	 * Deadlocked threads. A deadlock is a cycle of lock owners, which the census already
+	 * shows; only when it shows one is the JVM asked to confirm, since its search may
+	 * pause every thread.
 	 */
 	private Set<Long> findDeadlocks(List<ThreadCensus> census) {
 		if (!LockGraph.hasCycle(census)) {
@@ -268,7 +292,9 @@ final class ThreadTracker {
 		return ids;
 	}
 
-	/** Threads of one kind waiting for a stack walk: the ones deferred last time first. */
+	/**
+	 * Threads of one kind waiting for a stack walk: the ones deferred last time first.
+	 */
 	private static final class WalkQueue {
 
 		private final List<ThreadCensus> deferred = new ArrayList<>();
@@ -297,15 +323,16 @@ final class ThreadTracker {
 	/**
 	 * One sample's view of the tracked threads.
 	 *
-	 * @param threads every tracked thread, ignored ones included (their key is {@code null}); a view that the next
-	 * observation changes
+	 * @param threads every tracked thread, ignored ones included (their key is
+	 * {@code null}); a view that the next observation changes
 	 * @param liveThreads how many live threads the census counted
 	 * @param stacksWalked how many stacks were walked
-	 * @param stacksDeferred how many threads that moved were left for the next sample by the walk budget
+	 * @param stacksDeferred how many threads that moved were left for the next sample by
+	 * the walk budget
 	 * @param deadlocked the ids of deadlocked threads
 	 */
-	record Observation(Collection<TrackedThread> threads, int liveThreads, int stacksWalked,
-			int stacksDeferred, Set<Long> deadlocked) {
+	record Observation(Collection<TrackedThread> threads, int liveThreads, int stacksWalked, int stacksDeferred,
+			Set<Long> deadlocked) {
 	}
 
 }

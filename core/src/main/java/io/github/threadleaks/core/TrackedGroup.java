@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One stack group's state across samples: its members, its history and its suspicion, which only the group itself
- * changes ({@link #judge}). Confined to the sampling thread.
+ * One stack group's state across samples: its members, its history and its suspicion,
+ * which only the group itself changes ({@link #judge}). Confined to the sampling thread.
  */
 final class TrackedGroup {
 
@@ -26,10 +26,16 @@ final class TrackedGroup {
 	/** This sample's members that sat still since the previous sample. */
 	int stuck;
 
-	/** This sample's members that have sat still for at least {@code min-still-samples} samples in a row. */
+	/**
+	 * This sample's members that have sat still for at least {@code min-still-samples}
+	 * samples in a row.
+	 */
 	int stuckLong;
 
-	/** This sample's members that joined the group at least {@code min-still-samples} samples ago. */
+	/**
+	 * This sample's members that joined the group at least {@code min-still-samples}
+	 * samples ago.
+	 */
 	int judged;
 
 	private final int minStillSamples;
@@ -42,7 +48,10 @@ final class TrackedGroup {
 
 	private @Nullable Evidence evidence;
 
-	/** While suspected: the count the growth is measured from; the suspicion clears when it falls back. */
+	/**
+	 * While suspected: the count the growth is measured from; the suspicion clears when
+	 * it falls back.
+	 */
 	private int baseline;
 
 	private long suspectedSinceMillis;
@@ -65,7 +74,8 @@ final class TrackedGroup {
 		if (thread.stillSincePrevious) {
 			this.stuck++;
 		}
-		// Still between two samples is no evidence: a member is judged once it has been here long enough.
+		// Still between two samples is no evidence: a member is judged once it has been
+		// here long enough.
 		if (thread.samplesInGroup >= this.minStillSamples) {
 			this.judged++;
 			if (thread.stillSamples >= this.minStillSamples) {
@@ -85,10 +95,14 @@ final class TrackedGroup {
 		}
 	}
 
-	/** Records this sample's count in every horizon; the sample stands for {@code elapsedMillis} of time. */
+	/**
+	 * Records this sample's count in every horizon; the sample stands for
+	 * {@code elapsedMillis} of time.
+	 */
 	void record(long elapsedMillis) {
 		int count = this.members.size();
-		// A member can only have sat still here if the group already held it: caps a re-created group.
+		// A member can only have sat still here if the group already held it: caps a
+		// re-created group.
 		int judgedHere = Math.min(this.judged, this.previousCount);
 		int stuckHere = Math.min(this.stuckLong, judgedHere);
 		for (Horizon horizon : this.horizons) {
@@ -98,9 +112,9 @@ final class TrackedGroup {
 	}
 
 	/**
-	 * The suspicion rule: the group becomes suspected when a horizon, finest first, shows the detector's evidence,
-	 * and is cleared once its count falls back below the count the growth was measured from plus
-	 * {@code minGrowth}. Returns the change, if any.
+	 * The suspicion rule: the group becomes suspected when a horizon, finest first, shows
+	 * the detector's evidence, and is cleared once its count falls back below the count
+	 * the growth was measured from plus {@code minGrowth}. Returns the change, if any.
 	 */
 	Verdict judge(GrowthDetector detector, long nowMillis, int minGrowth) {
 		Evidence found = null;

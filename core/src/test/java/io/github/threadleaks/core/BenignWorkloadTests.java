@@ -26,15 +26,17 @@ import static java.lang.Thread.State.WAITING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The look-alikes of DESIGN.md that must never be flagged, played by real threads and real pools over two windows
- * and more of driven samples, each checked after every sample; then the same beside a real leak, which alone is
- * flagged.
+ * The look-alikes of DESIGN.md that must never be flagged, played by real threads and
+ * real pools over two windows and more of driven samples, each checked after every
+ * sample; then the same beside a real leak, which alone is flagged.
  */
 class BenignWorkloadTests {
 
 	private static final ThreadLeaksSettings SETTINGS = SteppedMonitor.SMALL_WINDOW;
 
-	/** Over two windows, and long enough for the first coarse horizon to hold two points. */
+	/**
+	 * Over two windows, and long enough for the first coarse horizon to hold two points.
+	 */
 	private static final int SAMPLES = 2 * SETTINGS.window() + 4;
 
 	private final BlockedThreads threads = new BlockedThreads();
@@ -112,8 +114,9 @@ class BenignWorkloadTests {
 	}
 
 	/**
-	 * Runs the workloads beside a receiver that leaks one thread per sample, and checks that the leak alone is
-	 * suspected, as soon as its window holds the rises, and that releasing it clears the report.
+	 * Runs the workloads beside a receiver that leaks one thread per sample, and checks
+	 * that the leak alone is suspected, as soon as its window holds the rises, and that
+	 * releasing it clears the report.
 	 */
 	private void assertOnlyTheLeakIsSuspected(Workload... workloads) throws Exception {
 		String leakName = NAME_PREFIX + "abandoned-receiver-#";
@@ -128,7 +131,8 @@ class BenignWorkloadTests {
 			report = this.monitor.sample();
 			report.groups().forEach((group) -> groupsSeen.add(group.name()));
 			List<String> suspects = report.suspects().stream().map(StackGroupReport::name).toList();
-			// From sample 5 on, the window [1, 2, 3, 4, 5] holds the 4 rises and the growth of 4 the rule needs.
+			// From sample 5 on, the window [1, 2, 3, 4, 5] holds the 4 rises and the
+			// growth of 4 the rule needs.
 			assertThat(suspects).as("suspects at sample %d", sample)
 				.isEqualTo((sample < 5) ? List.of() : List.of(leakName));
 		}
@@ -174,7 +178,10 @@ class BenignWorkloadTests {
 		return reports.get(reports.size() - 1);
 	}
 
-	/** A benign workload, moved on one step before each sample and left where a sample should find it. */
+	/**
+	 * A benign workload, moved on one step before each sample and left where a sample
+	 * should find it.
+	 */
 	private interface Workload {
 
 		void step() throws Exception;
@@ -184,7 +191,10 @@ class BenignWorkloadTests {
 
 	}
 
-	/** A fixed pool of 20: the first request starts one worker; at the fourth sample a burst starts the rest at once. */
+	/**
+	 * A fixed pool of 20: the first request starts one worker; at the fourth sample a
+	 * burst starts the rest at once.
+	 */
 	private final class WarmingPool implements Workload {
 
 		static final int BURST_AT = 4;
@@ -213,8 +223,9 @@ class BenignWorkloadTests {
 	}
 
 	/**
-	 * A thread per task, one more task in flight at each sample than at the one before: every sample finds the
-	 * previous tasks' threads ended and the new ones waiting for their work.
+	 * A thread per task, one more task in flight at each sample than at the one before:
+	 * every sample finds the previous tasks' threads ended and the new ones waiting for
+	 * their work.
 	 */
 	private final class ThreadPerTask implements Workload {
 
@@ -244,8 +255,9 @@ class BenignWorkloadTests {
 	}
 
 	/**
-	 * A cached pool under bursts: 6 concurrent requests, then 12, a quiet step, and then its idle workers time out,
-	 * over and over. Its count rises on half the steps but falls back to nothing every fourth.
+	 * A cached pool under bursts: 6 concurrent requests, then 12, a quiet step, and then
+	 * its idle workers time out, over and over. Its count rises on half the steps but
+	 * falls back to nothing every fourth.
 	 */
 	private final class BurstyCachedPool implements Workload {
 
@@ -266,7 +278,10 @@ class BenignWorkloadTests {
 			}
 		}
 
-		/** Runs {@code requests} tasks at once, so that the pool holds that many workers, then lets them idle. */
+		/**
+		 * Runs {@code requests} tasks at once, so that the pool holds that many workers,
+		 * then lets them idle.
+		 */
 		private void burst(int requests) throws Exception {
 			CountDownLatch allRunning = new CountDownLatch(requests);
 			List<Future<?>> tasks = new ArrayList<>();
@@ -282,12 +297,17 @@ class BenignWorkloadTests {
 			}
 			List<Thread> workers = started("cached-pool");
 			BlockedThreads.await(() -> requests + " idle workers of the cached pool",
-					() -> workers.stream().filter((worker) -> worker.getState() == TIMED_WAITING).count() == requests
-							&& workers.stream().allMatch((worker) -> worker.getState() == TIMED_WAITING
-									|| worker.getState() == TERMINATED));
+					() -> workers.stream()
+						.filter((worker) -> worker.getState() == TIMED_WAITING)
+						.count() == requests && workers.stream()
+							.allMatch(
+									(worker) -> worker.getState() == TIMED_WAITING || worker.getState() == TERMINATED));
 		}
 
-		/** Lets the idle workers time out at once, as a keep-alive would after a quiet spell, then restores it. */
+		/**
+		 * Lets the idle workers time out at once, as a keep-alive would after a quiet
+		 * spell, then restores it.
+		 */
 		private void shrink() {
 			this.pool.setKeepAliveTime(1, TimeUnit.NANOSECONDS);
 			BlockedThreads.awaitEnded(started("cached-pool"));
@@ -322,13 +342,14 @@ class BenignWorkloadTests {
 	}
 
 	/**
-	 * A pool sized to its load, which rises by one request per step: each step adds a worker and every worker
-	 * takes one of that step's requests, so the pool grows on every step while its members keep moving.
+	 * A pool sized to its load, which rises by one request per step: each step adds a
+	 * worker and every worker takes one of that step's requests, so the pool grows on
+	 * every step while its members keep moving.
 	 */
 	private final class RampOfLoad implements Workload {
 
-		private final ThreadPoolExecutor pool = shutDownOnClose(new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), factory("ramp-pool")));
+		private final ThreadPoolExecutor pool = shutDownOnClose(
+				new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory("ramp-pool")));
 
 		private int load;
 
@@ -337,7 +358,8 @@ class BenignWorkloadTests {
 			this.load++;
 			this.pool.setMaximumPoolSize(this.load);
 			this.pool.setCorePoolSize(this.load);
-			// Each request waits until all of the step's requests run, so every worker takes exactly one.
+			// Each request waits until all of the step's requests run, so every worker
+			// takes exactly one.
 			CountDownLatch allRunning = new CountDownLatch(this.load);
 			List<Future<?>> requests = new ArrayList<>();
 			for (int i = 0; i < this.load; i++) {

@@ -7,15 +7,17 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link StackGroupReport#blockedAt()} on the stacks real threads cannot be made to have on demand: application code
- * on top, or no Java frame at all (real blocked threads are covered in {@link LeakPatternTests}).
+ * {@link StackGroupReport#blockedAt()} on the stacks real threads cannot be made to have
+ * on demand: application code on top, or no Java frame at all (real blocked threads are
+ * covered in {@link LeakPatternTests}).
  */
 class BlockedAtTests {
 
 	@Test
 	void applicationCodeOnTopIsWhereTheThreadIs() {
-		assertThat(group("com.example.Spinner.spin(Spinner.java:7)", "java.lang.Thread.run(Thread.java:840)")
-			.blockedAt()).isEqualTo("com.example.Spinner.spin(Spinner.java:7)");
+		assertThat(
+				group("com.example.Spinner.spin(Spinner.java:7)", "java.lang.Thread.run(Thread.java:840)").blockedAt())
+			.isEqualTo("com.example.Spinner.spin(Spinner.java:7)");
 	}
 
 	@Test
@@ -24,7 +26,8 @@ class BlockedAtTests {
 				"java.util.concurrent.CountDownLatch.await(CountDownLatch.java:230)",
 				"javax.naming.Context.lookup(Context.java:1)", "com.example.Batch.collect(Batch.java:12)",
 				"java.lang.Thread.run(Thread.java:840)")
-			.blockedAt()).isEqualTo("javax.naming.Context.lookup(Context.java:1) from com.example.Batch.collect(Batch.java:12)");
+			.blockedAt())
+			.isEqualTo("javax.naming.Context.lookup(Context.java:1) from com.example.Batch.collect(Batch.java:12)");
 	}
 
 	@Test

@@ -21,19 +21,29 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Real platform threads blocked in real JDK primitives, for tests: starts them under distinctive names, waits
- * until each is observably parked where the test wants it, and on {@link #close()} releases, interrupts and joins
- * every one, failing the test if any outlives its deadline. Waits poll thread states and never sleep.
+ * Real platform threads blocked in real JDK primitives, for tests: starts them under
+ * distinctive names, waits until each is observably parked where the test wants it, and
+ * on {@link #close()} releases, interrupts and joins every one, failing the test if any
+ * outlives its deadline. Waits poll thread states and never sleep.
  */
 final class BlockedThreads implements AutoCloseable {
 
-	/** Every thread started here is named with this prefix, so a test can check that none outlives it. */
+	/**
+	 * Every thread started here is named with this prefix, so a test can check that none
+	 * outlives it.
+	 */
 	static final String NAME_PREFIX = "threadleaks-test-";
 
-	/** Where a thread waits on a {@link java.util.concurrent.locks.Condition}: idle pool workers, full queues. */
+	/**
+	 * Where a thread waits on a {@link java.util.concurrent.locks.Condition}: idle pool
+	 * workers, full queues.
+	 */
 	static final String CONDITION_AWAIT = "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await";
 
-	/** How long a wait may take before the test fails: far beyond what a healthy run needs, even on 2 cores. */
+	/**
+	 * How long a wait may take before the test fails: far beyond what a healthy run
+	 * needs, even on 2 cores.
+	 */
 	static final Duration DEADLINE = Duration.ofSeconds(20);
 
 	private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
@@ -44,14 +54,18 @@ final class BlockedThreads implements AutoCloseable {
 
 	private final Map<String, AtomicInteger> sequences = new ConcurrentHashMap<>();
 
-	/** Threads ended on purpose before {@link #close()}: their interrupts are no failure either. */
+	/**
+	 * Threads ended on purpose before {@link #close()}: their interrupts are no failure
+	 * either.
+	 */
 	private final Set<Thread> released = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean closing;
 
 	/**
-	 * Starts a thread named {@code threadleaks-test-<role>-<n>} that runs {@code body}, without waiting for it.
-	 * Its failures fail the test at {@link #close()}, unless they come from the release itself.
+	 * Starts a thread named {@code threadleaks-test-<role>-<n>} that runs {@code body},
+	 * without waiting for it. Its failures fail the test at {@link #close()}, unless they
+	 * come from the release itself.
 	 */
 	Thread start(String role, Body body) {
 		Thread thread = new Thread(() -> run(body), name(role));
@@ -60,14 +74,19 @@ final class BlockedThreads implements AutoCloseable {
 		return thread;
 	}
 
-	/** Starts a thread as {@link #start} does and waits until it sits in {@code state}. */
+	/**
+	 * Starts a thread as {@link #start} does and waits until it sits in {@code state}.
+	 */
 	Thread startBlocked(String role, Thread.State state, Body body) {
 		Thread thread = start(role, body);
 		awaitState(thread, state);
 		return thread;
 	}
 
-	/** A factory of threads named for {@code role}, all ended on {@link #close()}: for executors under test. */
+	/**
+	 * A factory of threads named for {@code role}, all ended on {@link #close()}: for
+	 * executors under test.
+	 */
 	ThreadFactory factory(String role) {
 		return (task) -> {
 			Thread thread = new Thread(task, name(role));
@@ -76,14 +95,19 @@ final class BlockedThreads implements AutoCloseable {
 		};
 	}
 
-	/** Takes a thread started elsewhere (an executor's worker) into this fixture's care. */
+	/**
+	 * Takes a thread started elsewhere (an executor's worker) into this fixture's care.
+	 */
 	void adopt(Thread thread) {
 		if (!this.threads.contains(thread)) {
 			this.threads.add(thread);
 		}
 	}
 
-	/** The threads started for {@code role}, in the order they were started, ended ones included. */
+	/**
+	 * The threads started for {@code role}, in the order they were started, ended ones
+	 * included.
+	 */
 	List<Thread> started(String role) {
 		String prefix = NAME_PREFIX + role + "-";
 		return this.threads.stream().filter((thread) -> thread.getName().startsWith(prefix)).toList();
@@ -109,12 +133,17 @@ final class BlockedThreads implements AutoCloseable {
 		awaitEnded(threads);
 	}
 
-	/** Adds what {@link #close()} must do to unblock threads that an interrupt does not reach; run last first. */
+	/**
+	 * Adds what {@link #close()} must do to unblock threads that an interrupt does not
+	 * reach; run last first.
+	 */
 	void onClose(Release release) {
 		this.releases.push(release);
 	}
 
-	/** Waits until {@code thread} is in {@code state}, failing the test at the deadline. */
+	/**
+	 * Waits until {@code thread} is in {@code state}, failing the test at the deadline.
+	 */
 	static void awaitState(Thread thread, Thread.State state) {
 		await(() -> "\"" + thread.getName() + "\" to be " + state + " (it is " + thread.getState() + " at "
 				+ topFrames(thread) + ")", () -> thread.getState() == state);
@@ -128,16 +157,17 @@ final class BlockedThreads implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until each thread sits in {@code state} within {@code method} ({@code class.method}). Where threads share
-	 * a lock on their way in, as pool workers share their queue's, a thread can be briefly in the same state while
-	 * it waits for that lock; only this tells it has reached its place.
+	 * Waits until each thread sits in {@code state} within {@code method}
+	 * ({@code class.method}). Where threads share a lock on their way in, as pool workers
+	 * share their queue's, a thread can be briefly in the same state while it waits for
+	 * that lock; only this tells it has reached its place.
 	 */
 	static void awaitState(Collection<Thread> threads, Thread.State state, String method) {
 		for (Thread thread : threads) {
-			// The stack first: a thread seen in the method and then in the state is in that state there.
-			await(() -> "\"" + thread.getName() + "\" to be " + state + " in " + method + " (it is "
-					+ thread.getState() + " at " + topFrames(thread) + ")",
-					() -> isIn(thread, method) && thread.getState() == state);
+			// The stack first: a thread seen in the method and then in the state is in
+			// that state there.
+			await(() -> "\"" + thread.getName() + "\" to be " + state + " in " + method + " (it is " + thread.getState()
+					+ " at " + topFrames(thread) + ")", () -> isIn(thread, method) && thread.getState() == state);
 		}
 	}
 
@@ -146,14 +176,18 @@ final class BlockedThreads implements AutoCloseable {
 		awaitState(threads, Thread.State.TERMINATED);
 	}
 
-	/** Waits until {@code condition} holds, failing the test at the deadline with what was awaited. */
+	/**
+	 * Waits until {@code condition} holds, failing the test at the deadline with what was
+	 * awaited.
+	 */
 	static void await(Supplier<String> awaited, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() - deadline > 0) {
 				fail("Gave up after " + DEADLINE.toSeconds() + "s waiting for " + awaited.get());
 			}
-			// Give way to the threads being waited for: on two busy cores they need the CPU more than this loop.
+			// Give way to the threads being waited for: on two busy cores they need the
+			// CPU more than this loop.
 			Thread.yield();
 		}
 	}
@@ -169,15 +203,20 @@ final class BlockedThreads implements AutoCloseable {
 			.toList();
 	}
 
-	/** The thread's id, read the way that compiles warning-free on both Java 17 and later JDKs. */
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; these tests run on 17.
+	/**
+	 * The thread's id, read the way that compiles warning-free on both Java 17 and later
+	 * JDKs.
+	 */
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; these tests run on
+										// 17.
 	static long idOf(Thread thread) {
 		return thread.getId();
 	}
 
 	/**
-	 * Releases every blocked thread (the registered releases first, then an interrupt to each) and joins them.
-	 * Fails if a thread outlives the deadline or if one failed before its release. May be called again.
+	 * Releases every blocked thread (the registered releases first, then an interrupt to
+	 * each) and joins them. Fails if a thread outlives the deadline or if one failed
+	 * before its release. May be called again.
 	 */
 	@Override
 	public void close() {
@@ -237,7 +276,8 @@ final class BlockedThreads implements AutoCloseable {
 			body.run();
 		}
 		catch (Throwable ex) {
-			// Interrupts and closed sockets are how close() ends the threads; only earlier failures are real.
+			// Interrupts and closed sockets are how close() ends the threads; only
+			// earlier failures are real.
 			if (!this.closing && !this.released.contains(Thread.currentThread())) {
 				this.failures.add(ex);
 			}
@@ -276,7 +316,9 @@ final class BlockedThreads implements AutoCloseable {
 
 	}
 
-	/** How a test unblocks threads that an interrupt does not reach (sockets, executors). */
+	/**
+	 * How a test unblocks threads that an interrupt does not reach (sockets, executors).
+	 */
 	@FunctionalInterface
 	interface Release {
 

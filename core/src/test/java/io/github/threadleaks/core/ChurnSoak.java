@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A soak, not a test: churns real threads, each with a name and a stack never seen before, until 100,000 distinct
- * groups have gone through the monitor, and prints the heap after a full GC and the tracked groups as it goes.
- * Memory must level off at what {@code max-groups} allows instead of growing with the churn. Run with:
+ * A soak, not a test: churns real threads, each with a name and a stack never seen
+ * before, until 100,000 distinct groups have gone through the monitor, and prints the
+ * heap after a full GC and the tracked groups as it goes. Memory must level off at what
+ * {@code max-groups} allows instead of growing with the churn. Run with:
  *
  * <pre>
  * mvn -B -q -pl core test-compile

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bounded memory under churn of real threads: every thread has a name and a stack never seen before, so every
- * sample brings groups the monitor has never tracked. {@link ChurnSoak} runs the same to 100,000 groups.
+ * Bounded memory under churn of real threads: every thread has a name and a stack never
+ * seen before, so every sample brings groups the monitor has never tracked.
+ * {@link ChurnSoak} runs the same to 100,000 groups.
  */
 class ChurnTests {
 
@@ -31,7 +32,8 @@ class ChurnTests {
 
 	@Test
 	void trackedGroupsAndReportStayWithinMaxGroupsWhileEveryThreadIsNew() {
-		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder().window(3)
+		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder()
+			.window(3)
 			.maxGroups(MAX_GROUPS)
 			.ignoredThreadNames(List.of("(?!" + ChurningThreads.NAME_PREFIX + ").*"))
 			.build(), new JvmThreadSource(), this.clock);
@@ -43,12 +45,13 @@ class ChurnTests {
 			assertThat(report.trackedGroups()).isLessThanOrEqualTo(MAX_GROUPS);
 			assertThat(report.groups()).hasSizeLessThanOrEqualTo(MAX_GROUPS).allSatisfy((group) -> {
 				assertThat(group.count()).isEqualTo(1);
-				assertThat(group.frames()).anyMatch((frame) -> frame.contains("ChurningThreads.left")
-						|| frame.contains("ChurningThreads.right"));
-				assertThat(monitor.group(group.id())).hasValueSatisfying(
-						(detail) -> assertThat(detail.threads()).hasSize(1));
+				assertThat(group.frames()).anyMatch(
+						(frame) -> frame.contains("ChurningThreads.left") || frame.contains("ChurningThreads.right"));
+				assertThat(monitor.group(group.id()))
+					.hasValueSatisfying((detail) -> assertThat(detail.threads()).hasSize(1));
 			});
-			// Every thread of the batch is in a group of its own: tracked ones plus those max-groups left out.
+			// Every thread of the batch is in a group of its own: tracked ones plus those
+			// max-groups left out.
 			assertThat(report.groups().size() + report.untrackedThreads()).isEqualTo(BATCH);
 			report.groups().forEach((group) -> ids.add(group.id()));
 			this.churn.endBatch();

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Batches of real threads that never repeat: each has a name of its own (letters only, since digits are folded
- * when grouping) and a stack of its own (a recursion through {@link #left} and {@link #right} chosen by the bits
- * of its serial number, {@value #STACK_BITS} levels deep, so 2^{@value #STACK_BITS} distinct stacks). Each batch
- * parks on a latch until it is released and joined.
+ * Batches of real threads that never repeat: each has a name of its own (letters only,
+ * since digits are folded when grouping) and a stack of its own (a recursion through
+ * {@link #left} and {@link #right} chosen by the bits of its serial number,
+ * {@value #STACK_BITS} levels deep, so 2^{@value #STACK_BITS} distinct stacks). Each
+ * batch parks on a latch until it is released and joined.
  */
 final class ChurningThreads {
 
@@ -23,14 +24,18 @@ final class ChurningThreads {
 
 	private CountDownLatch release = new CountDownLatch(0);
 
-	/** Starts {@code size} new threads and waits until each is parked at the bottom of its recursion. */
+	/**
+	 * Starts {@code size} new threads and waits until each is parked at the bottom of its
+	 * recursion.
+	 */
 	List<Thread> startBatch(int size) {
 		this.release = new CountDownLatch(1);
 		CountDownLatch latch = this.release;
 		List<Thread> started = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
 			long serial = this.next++;
-			// A small stack is plenty for 16 frames, and lets a soak start many threads on a small machine.
+			// A small stack is plenty for 16 frames, and lets a soak start many threads
+			// on a small machine.
 			Thread thread = new Thread(null, () -> left(serial, 0, latch), NAME_PREFIX + letters(serial), 256 * 1024);
 			thread.setDaemon(true);
 			thread.start();
@@ -47,12 +52,16 @@ final class ChurningThreads {
 		BlockedThreads.awaitEnded(this.batch);
 	}
 
-	/** How many threads have been started so far, each with a name and a stack of its own. */
+	/**
+	 * How many threads have been started so far, each with a name and a stack of its own.
+	 */
 	long started() {
 		return this.next;
 	}
 
-	/** The serial number in letters: {@code a}, {@code b}, ..., {@code z}, {@code ba}, ... */
+	/**
+	 * The serial number in letters: {@code a}, {@code b}, ..., {@code z}, {@code ba}, ...
+	 */
 	static String letters(long serial) {
 		StringBuilder text = new StringBuilder();
 		long rest = serial;

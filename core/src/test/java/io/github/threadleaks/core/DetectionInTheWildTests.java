@@ -24,14 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The look-alikes measured on code that no test here wrote: leaked event loops, whose threads wake on timers and
- * use a little CPU in the same place, are still; a pool ramping under slow tasks, whose members sit still for two
- * or three samples each, is not a leak. Each is played by real threads and checked against the old rule, which
- * got it wrong.
+ * The look-alikes measured on code that no test here wrote: leaked event loops, whose
+ * threads wake on timers and use a little CPU in the same place, are still; a pool
+ * ramping under slow tasks, whose members sit still for two or three samples each, is not
+ * a leak. Each is played by real threads and checked against the old rule, which got it
+ * wrong.
  */
 class DetectionInTheWildTests {
 
-	/** The settings the slow-task ramp was measured at: window 10, min-growth 4, 500 ms samples. */
+	/**
+	 * The settings the slow-task ramp was measured at: window 10, min-growth 4, 500 ms
+	 * samples.
+	 */
 	private static final ThreadLeaksSettings TIGHT = ThreadLeaksSettings.builder()
 		.sampleInterval(Duration.ofMillis(500))
 		.window(10)
@@ -47,9 +51,10 @@ class DetectionInTheWildTests {
 	}
 
 	/**
-	 * Selector threads leaked two per request, each woken between every two samples (as a Netty event loop or an
-	 * HTTP client's reactor wakes on its timers) and so using a little CPU in {@code EPoll.wait}: suspected, where
-	 * the old rule (no CPU at all) never suspected them.
+	 * Selector threads leaked two per request, each woken between every two samples (as a
+	 * Netty event loop or an HTTP client's reactor wakes on its timers) and so using a
+	 * little CPU in {@code EPoll.wait}: suspected, where the old rule (no CPU at all)
+	 * never suspected them.
 	 */
 	@Test
 	void leakedSelectorThreadsWakingBetweenSamplesAreStillAndSuspected() throws Exception {
@@ -82,8 +87,10 @@ class DetectionInTheWildTests {
 				timers.add(timer.sink());
 				loops.add(this.threads.start("event-loop", () -> runLoop(selector, timer.source())));
 			}
-			// The timers fire: every loop wakes, runs a little and waits again, before the sample. (A pipe, not
-			// Selector.wakeup(), whose lock the waking thread would contend with the loop, as no timer does.)
+			// The timers fire: every loop wakes, runs a little and waits again, before
+			// the sample. (A pipe, not
+			// Selector.wakeup(), whose lock the waking thread would contend with the
+			// loop, as no timer does.)
 			List<Long> before = cpuTimes(threadBean, loops);
 			for (Pipe.SinkChannel tick : timers) {
 				tick.write(ByteBuffer.wrap(new byte[] { 1 }));
@@ -101,9 +108,10 @@ class DetectionInTheWildTests {
 	}
 
 	/**
-	 * A cached pool ramping under slow tasks: each task holds its worker for three samples, then lets it go (to
-	 * take another task or to end), for a whole window and more, then the pool shrinks. The old rule suspected it
-	 * after four samples ("grew from 2 to 18 threads over 4 points"); at the defaults it is never suspected.
+	 * A cached pool ramping under slow tasks: each task holds its worker for three
+	 * samples, then lets it go (to take another task or to end), for a whole window and
+	 * more, then the pool shrinks. The old rule suspected it after four samples ("grew
+	 * from 2 to 18 threads over 4 points"); at the defaults it is never suspected.
 	 */
 	@Test
 	void aPoolRampingUnderSlowTasksIsNeverSuspected() throws Exception {
@@ -114,14 +122,16 @@ class DetectionInTheWildTests {
 			.minGrowth(4)
 			.minStillSamples(1)
 			.build());
-		// Idle workers end at once: the pool shrinks between samples as soon as tasks stop coming.
+		// Idle workers end at once: the pool shrinks between samples as soon as tasks
+		// stop coming.
 		ThreadPoolExecutor pool = this.threads.shutDownOnClose(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1,
 				TimeUnit.MILLISECONDS, new SynchronousQueue<>(), this.threads.factory("slow-task")));
 		List<SlowTask> running = new ArrayList<>();
 		int[] arrivals = { 2, 4, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 0, 0, 0, 0 };
 		String firstSuspicionOfOldRule = null;
 		for (int sample = 1; sample <= arrivals.length; sample++) {
-			// Tasks that have been seen at three samples end; their workers may take the new ones.
+			// Tasks that have been seen at three samples end; their workers may take the
+			// new ones.
 			for (SlowTask task : List.copyOf(running)) {
 				if (task.samplesSeen == 3) {
 					task.finish();
@@ -150,7 +160,10 @@ class DetectionInTheWildTests {
 		assertThat(firstSuspicionOfOldRule).as("the old rule's false alarm").contains("grew from 2 to 18 threads");
 	}
 
-	/** An event loop: waits in its selector, drains what woke it, waits again; ends when the selector closes. */
+	/**
+	 * An event loop: waits in its selector, drains what woke it, waits again; ends when
+	 * the selector closes.
+	 */
 	private static void runLoop(Selector selector, Pipe.SourceChannel timer) throws Exception {
 		ByteBuffer drained = ByteBuffer.allocate(16);
 		while (selector.isOpen()) {
@@ -168,7 +181,10 @@ class DetectionInTheWildTests {
 		return loops.stream().map((loop) -> threadBean.getThreadCpuTime(BlockedThreads.idOf(loop))).toList();
 	}
 
-	/** Waits until each loop has used CPU since {@code before} and sits in its selector's native wait again. */
+	/**
+	 * Waits until each loop has used CPU since {@code before} and sits in its selector's
+	 * native wait again.
+	 */
 	private static void awaitAllWokeAndWaitAgain(ThreadMXBean threadBean, List<Thread> loops, List<Long> before) {
 		for (int i = 0; i < loops.size(); i++) {
 			Thread loop = loops.get(i);
@@ -176,7 +192,8 @@ class DetectionInTheWildTests {
 			long cpuBefore = before.get(i);
 			BlockedThreads.await(() -> "\"" + loop.getName() + "\" to wake and wait in its selector again", () -> {
 				StackTraceElement[] stack = loop.getStackTrace();
-				// In the selector's native wait, not in the native read of the tick, which is native too.
+				// In the selector's native wait, not in the native read of the tick,
+				// which is native too.
 				return loop.getState() == Thread.State.RUNNABLE && stack.length > 0 && stack[0].isNativeMethod()
 						&& Arrays.stream(stack).anyMatch(DetectionInTheWildTests::isSelect)
 						&& threadBean.getThreadCpuTime(id) > cpuBefore;
@@ -218,7 +235,8 @@ class DetectionInTheWildTests {
 		void finish() {
 			Thread thread = this.worker;
 			this.done.countDown();
-			// The worker leaves the task's place before the next sample: back to the pool, or ended.
+			// The worker leaves the task's place before the next sample: back to the
+			// pool, or ended.
 			BlockedThreads.await(() -> "a finished task's worker to leave it", () -> !isInAwait(thread));
 		}
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine's package depends on neither feature package (creation sites, virtual threads): they depend on it, so
- * there is no package cycle and either feature can be left out.
+ * The engine's package depends on neither feature package (creation sites, virtual
+ * threads): they depend on it, so there is no package cycle and either feature can be
+ * left out.
  */
 class EngineDependencyTests {
 

@@ -7,12 +7,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bounded memory under thread churn. A synthetic source stands in for threads here: 100k distinct stacks are
- * more platform threads than a test machine can hold, and only the grouping and eviction are under test.
+ * Bounded memory under thread churn. A synthetic source stands in for threads here: 100k
+ * distinct stacks are more platform threads than a test machine can hold, and only the
+ * grouping and eviction are under test.
  */
 class EvictionTests {
 
-	/** Far above real thread ids, so no synthetic thread is mistaken for the sampling thread. */
+	/**
+	 * Far above real thread ids, so no synthetic thread is mistaken for the sampling
+	 * thread.
+	 */
 	private static final long FIRST_ID = 1_000_000;
 
 	private final ManualClock clock = new ManualClock();
@@ -25,7 +29,8 @@ class EvictionTests {
 		long id = FIRST_ID;
 		int maxTracked = 0;
 		for (int sample = 0; sample < 1000; sample++) {
-			// Each sample: 100 short-lived threads, each in a stack never seen before, replacing the last ones.
+			// Each sample: 100 short-lived threads, each in a stack never seen before,
+			// replacing the last ones.
 			for (long old = id - 100; old < id; old++) {
 				this.source.remove(old);
 			}
@@ -47,7 +52,8 @@ class EvictionTests {
 		long id = FIRST_ID;
 		for (int size = 1; size <= 4; size++) {
 			for (int i = 0; i < size; i++) {
-				this.source.put(id++, "size" + size + "-member", Thread.State.WAITING, "com.example.Size" + size + ".run");
+				this.source.put(id++, "size" + size + "-member", Thread.State.WAITING,
+						"com.example.Size" + size + ".run");
 			}
 		}
 		ThreadLeakReport report = tick(monitor);
@@ -57,8 +63,7 @@ class EvictionTests {
 
 	@Test
 	void suspectsOutliveEvictionWhileSmallerGroupsGo() {
-		ThreadLeakMonitor monitor = monitor(
-				ThreadLeaksSettings.builder().window(4).minGrowth(2).maxGroups(3).build());
+		ThreadLeakMonitor monitor = monitor(ThreadLeaksSettings.builder().window(4).minGrowth(2).maxGroups(3).build());
 		long leakId = FIRST_ID + 1_000_000;
 		for (int sample = 0; sample < 4; sample++) {
 			this.source.put(leakId++, "leak", Thread.State.WAITING, "com.example.Leak.run");
@@ -70,7 +75,8 @@ class EvictionTests {
 		long id = FIRST_ID;
 		for (int group = 0; group < 20; group++) {
 			for (int i = 0; i < 10; i++) {
-				this.source.put(id++, "big" + (char) ('a' + group), Thread.State.WAITING, "com.example.Big" + group + ".run");
+				this.source.put(id++, "big" + (char) ('a' + group), Thread.State.WAITING,
+						"com.example.Big" + group + ".run");
 			}
 		}
 		ThreadLeakReport report = tick(monitor);

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The engine must stay free of Spring and Micrometer, so that any integration can sit on it. */
+/**
+ * The engine must stay free of Spring and Micrometer, so that any integration can sit on
+ * it.
+ */
 class FrameworkFreeTests {
 
 	@Test

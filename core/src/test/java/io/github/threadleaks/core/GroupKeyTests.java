@@ -20,7 +20,8 @@ class GroupKeyTests {
 
 	@Test
 	void idIsAFixedFunctionOfTheKeyText() {
-		// The first 12 hex digits of SHA-256("main\nRUNNABLE"), computed outside Java: ids must not drift.
+		// The first 12 hex digits of SHA-256("main\nRUNNABLE"), computed outside Java:
+		// ids must not drift.
 		assertThat(new GroupKey("main", Thread.State.RUNNABLE, List.of()).id()).isEqualTo("629702a9b766");
 	}
 
@@ -60,11 +61,12 @@ class GroupKeyTests {
 
 	@Test
 	void framesReadLikeAJavaStackTraceWithoutModuleVersions() {
-		assertThat(new StackFrame("java.lang.Object", "wait", null, -2)).hasToString("java.lang.Object.wait(Native Method)");
+		assertThat(new StackFrame("java.lang.Object", "wait", null, -2))
+			.hasToString("java.lang.Object.wait(Native Method)");
 		assertThat(new StackFrame("a.B", "c", "B.java", 12)).hasToString("a.B.c(B.java:12)");
 		assertThat(new StackFrame("a.B", "c", null, -1)).hasToString("a.B.c(Unknown Source)");
-		StackFrame fromJdk = StackFrame.of(new StackTraceElement("app", "java.base", "17.0.15", "java.lang.Thread",
-				"run", "Thread.java", 840));
+		StackFrame fromJdk = StackFrame
+			.of(new StackTraceElement("app", "java.base", "17.0.15", "java.lang.Thread", "run", "Thread.java", 840));
 		assertThat(fromJdk).hasToString("java.lang.Thread.run(Thread.java:840)");
 	}
 

@@ -77,7 +77,10 @@ class GrowthDetectorTests {
 		assertThat(this.detector.judge(new Horizon(1, 5), 1000)).isNull();
 	}
 
-	/** A series whose members all sit still: each step's stuck count is the previous count. */
+	/**
+	 * A series whose members all sit still: each step's stuck count is the previous
+	 * count.
+	 */
 	private static Horizon leak(int... counts) {
 		Horizon horizon = new Horizon(1, 5);
 		int previous = 0;

@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Every leak pattern of DESIGN.md, played by real threads blocked in the real JDK primitive: one leaky request
- * before each driven sample, then the checks that the leak's group, and no other group in the JVM, is suspected
- * with the figures that explain it, and that the suspicion clears once the threads are released.
+ * Every leak pattern of DESIGN.md, played by real threads blocked in the real JDK
+ * primitive: one leaky request before each driven sample, then the checks that the leak's
+ * group, and no other group in the JVM, is suspected with the figures that explain it,
+ * and that the suspicion clears once the threads are released.
  */
 class LeakPatternTests {
 
@@ -46,7 +47,10 @@ class LeakPatternTests {
 
 	private static final int WINDOW = SETTINGS.window();
 
-	/** ceil(0.5 * 7): the window's first sample with this many rises behind it is the first suspected one. */
+	/**
+	 * ceil(0.5 * 7): the window's first sample with this many rises behind it is the
+	 * first suspected one.
+	 */
 	private static final int REQUIRED_RISES = 4;
 
 	private static final long INTERVAL_MILLIS = SETTINGS.sampleInterval().toMillis();
@@ -69,7 +73,8 @@ class LeakPatternTests {
 			for (int i = 0; i < 3; i++) {
 				senders.add(this.threads.start("sender", () -> replies.put(Thread.currentThread())));
 			}
-			// The caller takes the first reply and returns: the other two senders wait forever for a receiver.
+			// The caller takes the first reply and returns: the other two senders wait
+			// forever for a receiver.
 			Thread answered = replies.poll(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(answered).as("a reply").isNotNull();
 			BlockedThreads.awaitEnded(List.of(answered));
@@ -108,9 +113,10 @@ class LeakPatternTests {
 	}
 
 	/**
-	 * A lock whose owner ended can never be taken again, and {@code lock()} ignores interrupts, so waiters in
-	 * {@code lock()} could never be ended by the test: these wait in {@code lockInterruptibly()}, which parks the same
-	 * way on the same lock and differs only in that frame.
+	 * A lock whose owner ended can never be taken again, and {@code lock()} ignores
+	 * interrupts, so waiters in {@code lock()} could never be ended by the test: these
+	 * wait in {@code lockInterruptibly()}, which parks the same way on the same lock and
+	 * differs only in that frame.
 	 */
 	@Test
 	void waitersPileUpOnAReentrantLockWhoseOwnerEndedWithoutUnlocking() throws Exception {
@@ -120,9 +126,10 @@ class LeakPatternTests {
 		StackGroupReport leak = leakForAWindow(NAME_PREFIX + "lock-waiter-#", WAITING, 1,
 				() -> List.of(this.threads.startBlocked("lock-waiter", WAITING, forgotten::lockInterruptibly)));
 		assertHasFrame(leak, "java.util.concurrent.locks.ReentrantLock.lockInterruptibly");
-		// HotSpot on JDK 17 and 25 still names the owner of an AbstractOwnableSynchronizer after that owner ended.
-		assertThat(leak.lock()).isEqualTo(new LockReport(leak.lock().name(), BlockedThreads.idOf(owner),
-				owner.getName(), false));
+		// HotSpot on JDK 17 and 25 still names the owner of an
+		// AbstractOwnableSynchronizer after that owner ended.
+		assertThat(leak.lock())
+			.isEqualTo(new LockReport(leak.lock().name(), BlockedThreads.idOf(owner), owner.getName(), false));
 		assertThat(leak.lock().name()).startsWith("java.util.concurrent.locks.ReentrantLock$NonfairSync@");
 		assertThat(leak.explanation())
 			.endsWith("; lock owned by \"" + owner.getName() + "\", which has ended without unlocking it");
@@ -133,13 +140,13 @@ class LeakPatternTests {
 	void waitersPileUpInReentrantLockLockHeldForeverByALiveOwner() throws Exception {
 		ReentrantLock neverUnlocked = new ReentrantLock();
 		CountDownLatch neverCountedDown = new CountDownLatch(1);
-		Thread owner = this.threads.startBlocked("lock-holder", WAITING, () -> holdWhileWaiting(neverUnlocked,
-				neverCountedDown));
+		Thread owner = this.threads.startBlocked("lock-holder", WAITING,
+				() -> holdWhileWaiting(neverUnlocked, neverCountedDown));
 		StackGroupReport leak = leakForAWindow(NAME_PREFIX + "lock-waiter-#", WAITING, 1,
 				() -> List.of(this.threads.startBlocked("lock-waiter", WAITING, () -> lockAndUnlock(neverUnlocked))));
 		assertHasFrame(leak, "java.util.concurrent.locks.ReentrantLock.lock");
-		assertThat(leak.lock()).isEqualTo(new LockReport(leak.lock().name(), BlockedThreads.idOf(owner),
-				owner.getName(), true));
+		assertThat(leak.lock())
+			.isEqualTo(new LockReport(leak.lock().name(), BlockedThreads.idOf(owner), owner.getName(), true));
 		assertThat(leak.explanation()).endsWith("; lock owned by \"" + owner.getName() + "\"");
 		releaseAndExpectCleared(leak);
 	}
@@ -156,8 +163,8 @@ class LeakPatternTests {
 		StackGroupReport leak = leakForAWindow(NAME_PREFIX + "monitor-waiter-#", BLOCKED, 1,
 				() -> List.of(this.threads.startBlocked("monitor-waiter", BLOCKED, () -> enterAndLeave(monitor))));
 		assertThat(leak.topFrame()).startsWith(LeakPatternTests.class.getName() + ".enterAndLeave(");
-		assertThat(leak.lock()).isEqualTo(new LockReport(leak.lock().name(), BlockedThreads.idOf(owner),
-				owner.getName(), true));
+		assertThat(leak.lock())
+			.isEqualTo(new LockReport(leak.lock().name(), BlockedThreads.idOf(owner), owner.getName(), true));
 		assertThat(leak.lock().name()).startsWith("java.lang.Object@");
 		releaseAndExpectCleared(leak);
 	}
@@ -167,7 +174,8 @@ class LeakPatternTests {
 		StackGroupReport leak = leakForAWindow(NAME_PREFIX + "latch-waiter-#", WAITING, 1, () -> {
 			CountDownLatch fiveTasks = new CountDownLatch(5);
 			Thread waiter = this.threads.startBlocked("latch-waiter", WAITING, fiveTasks::await);
-			// Only three of the five tasks ever report done, as when Add and Done do not match in Go.
+			// Only three of the five tasks ever report done, as when Add and Done do not
+			// match in Go.
 			for (int i = 0; i < 3; i++) {
 				fiveTasks.countDown();
 			}
@@ -206,7 +214,8 @@ class LeakPatternTests {
 	@Test
 	void workersPileUpPuttingIntoAFullQueueAfterTheCallerGaveUp() throws Exception {
 		StackGroupReport leak = leakForAWindow(NAME_PREFIX + "result-sender-#", WAITING, 2, () -> {
-			// The caller gave up waiting before any result came, so nobody ever takes from its queue.
+			// The caller gave up waiting before any result came, so nobody ever takes
+			// from its queue.
 			BlockingQueue<String> results = new ArrayBlockingQueue<>(1);
 			List<Thread> workers = new ArrayList<>();
 			for (int i = 0; i < 3; i++) {
@@ -240,7 +249,8 @@ class LeakPatternTests {
 			return workers;
 		});
 		assertHasFrame(leak, "java.util.concurrent.ThreadPoolExecutor.getTask");
-		// No frame of ours on an idle worker's stack: the first frame past the parking machinery says what it awaits.
+		// No frame of ours on an idle worker's stack: the first frame past the parking
+		// machinery says what it awaits.
 		assertThat(leak.blockedAt()).startsWith("java.util.concurrent.LinkedBlockingQueue.take(");
 		releaseAndExpectCleared(leak);
 	}
@@ -285,7 +295,8 @@ class LeakPatternTests {
 			receivers.addAll(left);
 			return left;
 		});
-		// Suspected since sample 5, where the window [2, 4, 6, 8, 10] first held 4 rises: the baseline is 2.
+		// Suspected since sample 5, where the window [2, 4, 6, 8, 10] first held 4 rises:
+		// the baseline is 2.
 		StackGroupReport stillSuspected = leak;
 		for (int paused = 1; paused <= 2 * WINDOW; paused++) {
 			ThreadLeakReport report = this.monitor.sample();
@@ -299,9 +310,11 @@ class LeakPatternTests {
 		}
 		assertThat(stillSuspected.history()).as("a window without growth").containsOnly(2 * WINDOW);
 		assertThat(stillSuspected.growth()).isZero();
-		// The figures of the last window that held the rule: [8, 10, 12, 14, 16, 16, 16, 16].
-		assertThat(stillSuspected.evidence()).isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, 8, 16, 8,
-				SETTINGS.minGrowth(), REQUIRED_RISES, REQUIRED_RISES, 1.0, SETTINGS.minStuckShare(), SETTINGS.minStillSamples()));
+		// The figures of the last window that held the rule: [8, 10, 12, 14, 16, 16, 16,
+		// 16].
+		assertThat(stillSuspected.evidence())
+			.isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, 8, 16, 8, SETTINGS.minGrowth(), REQUIRED_RISES,
+					REQUIRED_RISES, 1.0, SETTINGS.minStuckShare(), SETTINGS.minStillSamples()));
 		// Down to baseline + min-growth (2 + 4) is not yet back: still suspected.
 		this.threads.end(receivers.subList(0, 10));
 		assertThat(this.monitor.sample().suspects()).extracting(StackGroupReport::id, StackGroupReport::count)
@@ -325,7 +338,8 @@ class LeakPatternTests {
 		SteppedMonitor slow = new SteppedMonitor(settings);
 		BlockingQueue<String> nobodyWrites = new LinkedBlockingQueue<>();
 		ThreadLeakReport report = null;
-		// One thread every third sample: at most 2 within any window of 6, never the 4 the window needs.
+		// One thread every third sample: at most 2 within any window of 6, never the 4
+		// the window needs.
 		for (int sample = 1; sample <= 15; sample++) {
 			if (sample % 3 == 1) {
 				this.threads.startBlocked("slow-receiver", WAITING, nobodyWrites::take);
@@ -335,23 +349,25 @@ class LeakPatternTests {
 				assertThat(report.suspects()).as("suspects at sample %d", sample).isEmpty();
 			}
 		}
-		// At sample 15 the coarse horizon's fifth point (the lowest count of samples 13 to 15) completes [1..5].
+		// At sample 15 the coarse horizon's fifth point (the lowest count of samples 13
+		// to 15) completes [1..5].
 		assertThat(report.suspects()).extracting(StackGroupReport::name)
 			.containsExactly(NAME_PREFIX + "slow-receiver-#");
 		StackGroupReport leak = report.suspects().get(0);
 		assertThat(leak.count()).isEqualTo(5);
 		assertThat(leak.history()).as("the raw window").containsExactly(4, 4, 4, 5, 5, 5);
 		assertThat(leak.growth()).isLessThan(settings.minGrowth());
-		assertThat(leak.evidence()).isEqualTo(new Evidence(3 * settings.sampleInterval().toMillis(), 5, 1, 5, 4, 4,
-				4, 3, 1.0, settings.minStuckShare(), settings.minStillSamples()));
+		assertThat(leak.evidence()).isEqualTo(new Evidence(3 * settings.sampleInterval().toMillis(), 5, 1, 5, 4, 4, 4,
+				3, 1.0, settings.minStuckShare(), settings.minStillSamples()));
 		assertThat(leak.explanation()).contains("over 5 points of 30s");
 		this.threads.close();
 		assertThat(slow.sample().status()).isEqualTo(LeakStatus.OK);
 	}
 
 	/**
-	 * Sends one leaky request before each sample for a whole window and checks that the leak's group, and no other
-	 * group, is suspected from the first sample whose window holds the required rises, with the exact figures.
+	 * Sends one leaky request before each sample for a whole window and checks that the
+	 * leak's group, and no other group, is suspected from the first sample whose window
+	 * holds the required rises, with the exact figures.
 	 */
 	private StackGroupReport leakForAWindow(String groupName, Thread.State state, int threadsPerRequest,
 			LeakyRequest request) throws Exception {
@@ -386,14 +402,18 @@ class LeakPatternTests {
 		assertThat(leak.evidence()).isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, threadsPerRequest, count,
 				count - threadsPerRequest, SETTINGS.minGrowth(), WINDOW - 1, REQUIRED_RISES, 1.0,
 				SETTINGS.minStuckShare(), SETTINGS.minStillSamples()));
-		// The first five requests' members have sat still for at least 3 samples; the last three not yet.
-		assertThat(leak.explanation()).startsWith(count + " threads " + state + ", oldest stuck 1m10s, "
-				+ (count - 3 * threadsPerRequest) + " of " + count + " stuck for >= 3 samples; suspected: "
-				+ leak.evidence().describe());
+		// The first five requests' members have sat still for at least 3 samples; the
+		// last three not yet.
+		assertThat(leak.explanation())
+			.startsWith(count + " threads " + state + ", oldest stuck 1m10s, " + (count - 3 * threadsPerRequest)
+					+ " of " + count + " stuck for >= 3 samples; suspected: " + leak.evidence().describe());
 		return leak;
 	}
 
-	/** Ends every thread the test started and checks that the next sample clears the suspicion. */
+	/**
+	 * Ends every thread the test started and checks that the next sample clears the
+	 * suspicion.
+	 */
 	private void releaseAndExpectCleared(StackGroupReport leak) throws Exception {
 		this.threads.close();
 		ThreadLeakReport report = this.monitor.sample();
@@ -421,7 +441,8 @@ class LeakPatternTests {
 			try {
 				bothHoldTheirFirst.countDown();
 				bothHoldTheirFirst.await();
-				// Interruptible, so that the test can end a deadlock, which a monitor would not allow.
+				// Interruptible, so that the test can end a deadlock, which a monitor
+				// would not allow.
 				second.lockInterruptibly();
 				second.unlock();
 			}
@@ -457,15 +478,20 @@ class LeakPatternTests {
 		client.getInputStream().read();
 	}
 
-	/** Waits until the caller sits in the socket read's own native call, where its CPU time stands. */
+	/**
+	 * Waits until the caller sits in the socket read's own native call, where its CPU
+	 * time stands.
+	 */
 	private static void awaitBlockedInSocketRead(Thread caller, ThreadMXBean threadBean) {
 		long id = BlockedThreads.idOf(caller);
 		BlockedThreads.await(() -> "\"" + caller.getName() + "\" to block in a socket read, it is at "
 				+ Arrays.toString(caller.getStackTrace()), () -> {
 					StackTraceElement[] stack = caller.getStackTrace();
-					// The NIO socket's native read, not any native call on the way to it (Thread.currentThread).
+					// The NIO socket's native read, not any native call on the way to it
+					// (Thread.currentThread).
 					boolean inRead = stack.length > 0 && stack[0].isNativeMethod()
-							&& stack[0].getClassName().startsWith("sun.nio.ch.") && Arrays.stream(stack)
+							&& stack[0].getClassName().startsWith("sun.nio.ch.")
+							&& Arrays.stream(stack)
 								.anyMatch((frame) -> frame.getClassName().equals("java.net.Socket$SocketInputStream")
 										&& frame.getMethodName().equals("read"));
 					if (!inRead) {

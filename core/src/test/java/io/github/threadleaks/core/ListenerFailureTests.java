@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A listener that throws is counted on every failure and logged at its first only; the other listeners hear every
- * sample. Core logs through {@link System.Logger}, which writes to {@code java.util.logging} where no other logging
- * is installed, as in this module's tests: a handler there sees what is logged.
+ * A listener that throws is counted on every failure and logged at its first only; the
+ * other listeners hear every sample. Core logs through {@link System.Logger}, which
+ * writes to {@code java.util.logging} where no other logging is installed, as in this
+ * module's tests: a handler there sees what is logged.
  */
 class ListenerFailureTests {
 

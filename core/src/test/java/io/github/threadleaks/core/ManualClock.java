@@ -7,8 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock that moves only when a test says so, so that durations in reports are exact. Shared with the other
- * modules' tests through this module's test-jar.
+ * A clock that moves only when a test says so, so that durations in reports are exact.
+ * Shared with the other modules' tests through this module's test-jar.
  */
 public final class ManualClock extends Clock {
 

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Core's packages depend one way: the feature packages ({@code creation}, {@code virtual}) on the engine, never the
- * engine on them nor on each other, and only {@code creation} reads JFR. Read from the sources' imports and fully
- * qualified names in code (comments left out).
+ * Core's packages depend one way: the feature packages ({@code creation},
+ * {@code virtual}) on the engine, never the engine on them nor on each other, and only
+ * {@code creation} reads JFR. Read from the sources' imports and fully qualified names in
+ * code (comments left out).
  */
 class PackageDependencyTests {
 
@@ -35,8 +36,9 @@ class PackageDependencyTests {
 			CREATION, List.of(VIRTUAL), VIRTUAL, List.of(CREATION, "jdk.jfr"));
 
 	/**
-	 * Uses that exist until the virtual threads are combined with the platform report where it is read, not inside
-	 * the engine. Each must disappear then: the test fails while a listed use is gone, so the list is emptied.
+	 * Uses that exist until the virtual threads are combined with the platform report
+	 * where it is read, not inside the engine. Each must disappear then: the test fails
+	 * while a listed use is gone, so the list is emptied.
 	 */
 	private static final Set<String> NOT_YET_REMOVED = Set.of(
 			"ThreadLeakMonitor.java uses io.github.threadleaks.core.virtual",
@@ -57,14 +59,14 @@ class PackageDependencyTests {
 
 	@Test
 	void theCheckSeesImportsAndQualifiedNamesButNotComments() {
-		assertThat(usedPackages("import io.github.threadleaks.core.virtual.VirtualThreadMonitor;"))
-			.contains(VIRTUAL);
+		assertThat(usedPackages("import io.github.threadleaks.core.virtual.VirtualThreadMonitor;")).contains(VIRTUAL);
 		assertThat(usedPackages("import static io.github.threadleaks.core.creation.CreationSiteTracker.THREAD_NAME;"))
 			.contains(CREATION);
 		assertThat(usedPackages("jdk.jfr.consumer.RecordingStream stream = null;")).contains("jdk.jfr.consumer");
 		assertThat(usedPackages("import jdk.jfr.*;")).contains("jdk.jfr");
 		assertThat(usedPackages("/** See {@link io.github.threadleaks.core.creation.CreationSiteTracker}. */\n"
-				+ "// jdk.jfr.Event\nString s = \"jdk.jfr.Event\";")).isEmpty();
+				+ "// jdk.jfr.Event\nString s = \"jdk.jfr.Event\";"))
+			.isEmpty();
 		assertThat(forbiddenRule(ENGINE, "jdk.jfr.consumer")).isEqualTo("jdk.jfr");
 		assertThat(forbiddenRule(ENGINE, "io.github.threadleaks.core.virtualish")).isNull();
 		assertThat(forbiddenRule(CREATION, ENGINE)).isNull();
@@ -108,7 +110,10 @@ class PackageDependencyTests {
 		return matcher.group(1);
 	}
 
-	/** The packages named in code: imports and qualified names, with comments and string literals left out. */
+	/**
+	 * The packages named in code: imports and qualified names, with comments and string
+	 * literals left out.
+	 */
 	static Set<String> usedPackages(String source) {
 		Set<String> used = new TreeSet<>();
 		Matcher matcher = QUALIFIED.matcher(codeOnly(source));

@@ -19,21 +19,22 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public types of each of core's packages, listed by hand: adding or removing one fails here, so a change to
- * the API is a decision. Everything else is package-private.
+ * The public types of each of core's packages, listed by hand: adding or removing one
+ * fails here, so a change to the API is a decision. Everything else is package-private.
  */
 class PublicApiTests {
 
-	/** The types users need: the monitor, settings, sources, listener and report types. */
-	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of(
-			"io.github.threadleaks.core",
+	/**
+	 * The types users need: the monitor, settings, sources, listener and report types.
+	 */
+	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of("io.github.threadleaks.core",
 			Set.of("CreationSite", "CreationSiteTracking", "CreationSiteTracking.State", "CreationSites", "Evidence",
 					"GroupDetail", "InvalidSettingException", "JvmThreadSource", "LeakStatus", "LockReport",
-					"MemberThread", "SampleFailure", "SamplingLoop", "StackFrame", "StackGroupReport",
-					"ThreadCensus", "ThreadLeakListener", "ThreadLeakMonitor", "ThreadLeakReport",
-					"ThreadLeaksSettings", "ThreadLeaksSettings.Builder", "ThreadNames", "ThreadOrigin",
-					"ThreadOrigin.Kind", "ThreadSource",
-					// Public only for core's feature packages (Java has no narrower scope): not for users.
+					"MemberThread", "SampleFailure", "SamplingLoop", "StackFrame", "StackGroupReport", "ThreadCensus",
+					"ThreadLeakListener", "ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeaksSettings",
+					"ThreadLeaksSettings.Builder", "ThreadNames", "ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource",
+					// Public only for core's feature packages (Java has no narrower
+					// scope): not for users.
 					"SamplerThread", "StackFrames"),
 			"io.github.threadleaks.core.creation", Set.of("ApplicationPackages", "CreationSiteTracker"),
 			"io.github.threadleaks.core.virtual",
@@ -59,8 +60,7 @@ class PublicApiTests {
 				}
 			}
 		});
-		assertThat(differences).as("differences from the listed public API (update the list if deliberate)")
-			.isEmpty();
+		assertThat(differences).as("differences from the listed public API (update the list if deliberate)").isEmpty();
 	}
 
 	@Test
@@ -83,7 +83,10 @@ class PublicApiTests {
 		assertThat(missing).as("public types without @since in their javadoc").isEmpty();
 	}
 
-	/** The javadoc just before a type's declaration in its source file, or an empty string. */
+	/**
+	 * The javadoc just before a type's declaration in its source file, or an empty
+	 * string.
+	 */
 	private static String javadocOf(String pkg, String type) throws IOException {
 		String outer = type.contains(".") ? type.substring(0, type.indexOf('.')) : type;
 		String simple = type.substring(type.lastIndexOf('.') + 1);
@@ -95,7 +98,10 @@ class PublicApiTests {
 		return matcher.find() ? matcher.group(1) : "";
 	}
 
-	/** Public types by package, nested ones as {@code Outer.Inner}, from the compiled classes of core. */
+	/**
+	 * Public types by package, nested ones as {@code Outer.Inner}, from the compiled
+	 * classes of core.
+	 */
 	static Map<String, Set<String>> publicTypes(Path classes) throws IOException {
 		assertThat(classes).isDirectory();
 		Map<String, Set<String>> byPackage = new TreeMap<>();

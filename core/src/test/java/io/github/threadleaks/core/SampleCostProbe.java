@@ -9,9 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.LongSupplier;
 
 /**
- * A quick timing harness, not a test: the cost of one engine sample at N parked threads against the JVM's own
- * census floor and the thread dump. Run it by hand (see BENCHMARKS.md); the full JMH suite is the benchmarks
- * module's job.
+ * A quick timing harness, not a test: the cost of one engine sample at N parked threads
+ * against the JVM's own census floor and the thread dump. Run it by hand (see
+ * BENCHMARKS.md); the full JMH suite is the benchmarks module's job.
  */
 public final class SampleCostProbe {
 
@@ -29,8 +29,10 @@ public final class SampleCostProbe {
 			ThreadMXBean mx = ManagementFactory.getThreadMXBean();
 			ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.defaults());
 			long cold = time(() -> monitor.sample().groups().size());
-			// A new monitor on a warm JIT: what the first sample costs once the JVM has run a while.
-			long coldWarmJit = time(() -> new ThreadLeakMonitor(ThreadLeaksSettings.defaults()).sample().groups().size());
+			// A new monitor on a warm JIT: what the first sample costs once the JVM has
+			// run a while.
+			long coldWarmJit = time(
+					() -> new ThreadLeakMonitor(ThreadLeaksSettings.defaults()).sample().groups().size());
 			System.out.printf("java %s, %d parked threads %d frames deep, median of %d rounds (ms)%n",
 					System.getProperty("java.version"), threads, DEPTH, rounds);
 			double census = median(rounds, () -> mx.getThreadInfo(mx.getAllThreadIds(), 0).length);

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * A sample that fails is recorded, reported and followed by the next one; nothing from outside stops the sampling
- * loop but {@link SamplingLoop#stop()}. A failing {@code ThreadMXBean} cannot be produced, so a {@link ThreadSource}
- * that wraps the real one and throws on demand stands in for it.
+ * A sample that fails is recorded, reported and followed by the next one; nothing from
+ * outside stops the sampling loop but {@link SamplingLoop#stop()}. A failing
+ * {@code ThreadMXBean} cannot be produced, so a {@link ThreadSource} that wraps the real
+ * one and throws on demand stands in for it.
  */
 class SamplingFaultTests {
 
@@ -128,7 +129,8 @@ class SamplingFaultTests {
 			sampler.interrupt();
 			counter.awaitSamples(before + 2);
 		}
-		// An interrupt that lands while a sample runs: that sample's thread is interrupted, the next runs as usual.
+		// An interrupt that lands while a sample runs: that sample's thread is
+		// interrupted, the next runs as usual.
 		this.monitor.addListener(new ThreadLeakListener() {
 			private final AtomicInteger interrupts = new AtomicInteger();
 

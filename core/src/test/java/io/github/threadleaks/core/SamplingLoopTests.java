@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One loop type drives both cadences: the interval is asked after every sample, so it may adapt to their cost. */
+/**
+ * One loop type drives both cadences: the interval is asked after every sample, so it may
+ * adapt to their cost.
+ */
 class SamplingLoopTests {
 
 	private static final long HOUR_MILLIS = TimeUnit.HOURS.toMillis(1);
@@ -37,7 +40,8 @@ class SamplingLoopTests {
 			loop.stop();
 		}
 		assertThat(loop.isRunning()).isFalse();
-		assertThat(sampledOn).containsExactly("threadleaks-test-loop", "threadleaks-test-loop", "threadleaks-test-loop");
+		assertThat(sampledOn).containsExactly("threadleaks-test-loop", "threadleaks-test-loop",
+				"threadleaks-test-loop");
 		assertThat(asked).containsExactly(0L, 0L, HOUR_MILLIS);
 	}
 

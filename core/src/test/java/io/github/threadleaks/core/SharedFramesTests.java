@@ -16,12 +16,14 @@ class SharedFramesTests {
 		GroupKey first = this.shared.share(key("com.example.First.await"));
 		GroupKey second = this.shared.share(key("com.example.Second.await"));
 
-		// Frames are walked afresh for every thread, so equal frames arrive as distinct instances.
+		// Frames are walked afresh for every thread, so equal frames arrive as distinct
+		// instances.
 		assertThat(first.frames().get(0)).isSameAs(second.frames().get(0));
 		assertThat(first.frames().get(2)).isNotEqualTo(second.frames().get(2));
 		assertThat(this.shared.texts(first).get(1)).isSameAs(this.shared.texts(second).get(1));
 		assertThat(this.shared.texts(first)).containsExactly("jdk.internal.misc.Unsafe.park(Synthetic.java:1)",
-				"java.util.concurrent.locks.LockSupport.park(Synthetic.java:1)", "com.example.First.await(Synthetic.java:1)");
+				"java.util.concurrent.locks.LockSupport.park(Synthetic.java:1)",
+				"com.example.First.await(Synthetic.java:1)");
 	}
 
 	@Test
@@ -47,13 +49,14 @@ class SharedFramesTests {
 			this.shared.retainFramesOf(tracked);
 			assertThat(this.shared.size()).isLessThanOrEqualTo(2048);
 		}
-		// Two common frames plus the ten tracked groups' own, right after a rebuild at most twice that.
+		// Two common frames plus the ten tracked groups' own, right after a rebuild at
+		// most twice that.
 		assertThat(this.shared.size()).isGreaterThanOrEqualTo(12);
 	}
 
 	private static GroupKey key(String ownFrame) {
-		return new GroupKey("worker-#", Thread.State.WAITING, SyntheticThreadSource.frames("jdk.internal.misc.Unsafe.park",
-				"java.util.concurrent.locks.LockSupport.park", ownFrame));
+		return new GroupKey("worker-#", Thread.State.WAITING, SyntheticThreadSource
+			.frames("jdk.internal.misc.Unsafe.park", "java.util.concurrent.locks.LockSupport.park", ownFrame));
 	}
 
 }

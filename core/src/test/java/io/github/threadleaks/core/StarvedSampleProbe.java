@@ -7,8 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A timing harness, not a test: the cost of one sample while 100 busy threads starve the CPU, with the default
- * stack-walk budget against no budget in the same run, samples alternating. Run it by hand (see BENCHMARKS.md).
+ * A timing harness, not a test: the cost of one sample while 100 busy threads starve the
+ * CPU, with the default stack-walk budget against no budget in the same run, samples
+ * alternating. Run it by hand (see BENCHMARKS.md).
  */
 public final class StarvedSampleProbe {
 
@@ -52,7 +53,8 @@ public final class StarvedSampleProbe {
 					median(boundedMillis), percentile(boundedMillis, 0.9), max(boundedMillis), deferred);
 			System.out.printf("no budget:             median %.1f ms, p90 %.1f ms, max %.1f ms%n",
 					median(unboundedMillis), percentile(unboundedMillis, 0.9), max(unboundedMillis));
-			System.out.printf("ratio of medians (budget / none): %.3f%n", median(boundedMillis) / median(unboundedMillis));
+			System.out.printf("ratio of medians (budget / none): %.3f%n",
+					median(boundedMillis) / median(unboundedMillis));
 		}
 		finally {
 			running = false;

@@ -5,14 +5,16 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine over this JVM's real threads, on a clock that moves one sample interval per sample: tests take each
- * sample when the threads are where they want them, so every figure in the report is exact.
+ * The engine over this JVM's real threads, on a clock that moves one sample interval per
+ * sample: tests take each sample when the threads are where they want them, so every
+ * figure in the report is exact.
  */
 final class SteppedMonitor {
 
 	/**
-	 * A window short enough for a test to drive: 8 samples of 10s, a growth of 4 threads, rises on half of the 7
-	 * steps (4), and the default share of members that must sit still (0.9).
+	 * A window short enough for a test to drive: 8 samples of 10s, a growth of 4 threads,
+	 * rises on half of the 7 steps (4), and the default share of members that must sit
+	 * still (0.9).
 	 */
 	static final ThreadLeaksSettings SMALL_WINDOW = ThreadLeaksSettings.builder()
 		.window(8)
@@ -61,7 +63,10 @@ final class SteppedMonitor {
 			.toList();
 	}
 
-	/** The one group of the report with this normalized name; fails if there is none or more than one. */
+	/**
+	 * The one group of the report with this normalized name; fails if there is none or
+	 * more than one.
+	 */
 	static StackGroupReport groupNamed(ThreadLeakReport report, String name) {
 		List<StackGroupReport> named = report.groups().stream().filter((group) -> group.name().equals(name)).toList();
 		assertThat(named).as("groups named %s in %s", name, report.groups()).hasSize(1);

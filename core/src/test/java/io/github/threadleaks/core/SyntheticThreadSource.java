@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A made-up thread population. Used only where real threads cannot produce the case: 100k distinct stacks
- * (more platform threads than a test machine holds), counting how many stacks the engine asks for, and
- * runnable threads whose CPU time a test must control.
+ * A made-up thread population. Used only where real threads cannot produce the case: 100k
+ * distinct stacks (more platform threads than a test machine holds), counting how many
+ * stacks the engine asks for, and runnable threads whose CPU time a test must control.
  */
 public final class SyntheticThreadSource implements ThreadSource {
 
@@ -22,7 +22,10 @@ public final class SyntheticThreadSource implements ThreadSource {
 
 	int stacksWalked;
 
-	/** Runs at each request for stacks: a test makes walks take long on its own time source. */
+	/**
+	 * Runs at each request for stacks: a test makes walks take long on its own time
+	 * source.
+	 */
 	Runnable onStacks = () -> {
 	};
 

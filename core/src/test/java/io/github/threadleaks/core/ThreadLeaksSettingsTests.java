@@ -53,7 +53,10 @@ class ThreadLeaksSettingsTests {
 			.build();
 		assertThat(settings.minStillSamples()).isEqualTo(1);
 		assertThat(settings.maxStillCpuShare()).isZero();
-		assertThat(ThreadLeaksSettings.builder().maxStillCpuShare(1).stackWalkBudget(Duration.ofHours(1)).build()
+		assertThat(ThreadLeaksSettings.builder()
+			.maxStillCpuShare(1)
+			.stackWalkBudget(Duration.ofHours(1))
+			.build()
 			.stackWalkBudget()).isEqualTo(Duration.ofHours(1));
 		assertThat(settings.sampleInterval()).isEqualTo(Duration.ofMillis(100));
 		assertThat(settings.stackDepth()).isEqualTo(1024);
@@ -124,7 +127,8 @@ class ThreadLeaksSettingsTests {
 			.build();
 		ThreadLeaksSettings defaults = ThreadLeaksSettings.defaults();
 		ThreadLeaksSettings copy = changed.toBuilder().build();
-		// Every field, read reflectively, so that a setting added later and forgotten in toBuilder() fails here.
+		// Every field, read reflectively, so that a setting added later and forgotten in
+		// toBuilder() fails here.
 		for (Field field : ThreadLeaksSettings.class.getDeclaredFields()) {
 			if (Modifier.isStatic(field.getModifiers())) {
 				continue;

@@ -10,7 +10,8 @@ class ThreadNamesTests {
 	void foldsEveryRunOfDigits() {
 		assertThat(ThreadNames.normalize("pool-12-thread-3")).isEqualTo("pool-#-thread-#");
 		assertThat(ThreadNames.normalize("http-nio-8080-exec-10")).isEqualTo("http-nio-#-exec-#");
-		assertThat(ThreadNames.normalize("ForkJoinPool.commonPool-worker-1")).isEqualTo("ForkJoinPool.commonPool-worker-#");
+		assertThat(ThreadNames.normalize("ForkJoinPool.commonPool-worker-1"))
+			.isEqualTo("ForkJoinPool.commonPool-worker-#");
 	}
 
 	@Test
@@ -22,8 +23,7 @@ class ThreadNamesTests {
 
 	@Test
 	void foldsIdsAndUuidsWhole() {
-		assertThat(ThreadNames.normalize("session-3fa85f64-5717-4562-b3fc-2c963f66afa6"))
-			.isEqualTo("session-#");
+		assertThat(ThreadNames.normalize("session-3fa85f64-5717-4562-b3fc-2c963f66afa6")).isEqualTo("session-#");
 		assertThat(ThreadNames.normalize("req-deadbeef01")).isEqualTo("req-#");
 	}
 

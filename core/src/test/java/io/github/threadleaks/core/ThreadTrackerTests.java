@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the engine asks of its source: stacks only for new or moved threads. A synthetic source counts the
- * requests and sets CPU time and lock owners exactly, which real threads cannot be made to do on demand.
+ * What the engine asks of its source: stacks only for new or moved threads. A synthetic
+ * source counts the requests and sets CPU time and lock owners exactly, which real
+ * threads cannot be made to do on demand.
  */
 class ThreadTrackerTests {
 
-	// Synthetic ids start at 1001, above the test runner's own threads, which the engine would take for itself.
+	// Synthetic ids start at 1001, above the test runner's own threads, which the engine
+	// would take for itself.
 
 	private final ManualClock clock = new ManualClock();
 
@@ -26,7 +28,8 @@ class ThreadTrackerTests {
 	@Test
 	void stillThreadsCostACensusOnly() {
 		for (long id = 1001; id <= 1100; id++) {
-			this.source.put(id, "parked-" + id, Thread.State.WAITING, "jdk.internal.misc.Unsafe.park", "com.example.A.run");
+			this.source.put(id, "parked-" + id, Thread.State.WAITING, "jdk.internal.misc.Unsafe.park",
+					"com.example.A.run");
 		}
 		assertThat(tick().stacksWalked()).isEqualTo(100);
 		assertThat(tick().stacksWalked()).isZero();
@@ -49,8 +52,7 @@ class ThreadTrackerTests {
 		assertThat(group.stuckForMillis()).isEqualTo(20_000);
 		GroupDetail detail = this.monitor.group(group.id()).orElseThrow();
 		assertThat(detail.threads()).extracting(MemberThread::name, MemberThread::stuckForMillis)
-			.containsExactly(Tuple.tuple("worker-1", 20_000L),
-					Tuple.tuple("worker-2", 0L));
+			.containsExactly(Tuple.tuple("worker-1", 20_000L), Tuple.tuple("worker-2", 0L));
 	}
 
 	@Test
@@ -92,8 +94,8 @@ class ThreadTrackerTests {
 
 	@Test
 	void theCpuShareIsASettingAndZeroMeansNoCpuAtAll() {
-		ThreadLeakMonitor strict = new ThreadLeakMonitor(ThreadLeaksSettings.builder().window(5).maxStillCpuShare(0)
-			.build(), this.source, this.clock);
+		ThreadLeakMonitor strict = new ThreadLeakMonitor(
+				ThreadLeaksSettings.builder().window(5).maxStillCpuShare(0).build(), this.source, this.clock);
 		runnable(1001, 5_000);
 		this.clock.advance(Duration.ofSeconds(10));
 		strict.sample();
@@ -170,15 +172,16 @@ class ThreadTrackerTests {
 		this.source.update(new ThreadCensus(1001, "waiter", Thread.State.WAITING, false,
 				"java.util.concurrent.locks.ReentrantLock$NonfairSync@1", 99, "gone", 1, 0, -1));
 		StackGroupReport group = tick().groups().get(0);
-		assertThat(group.lock()).isEqualTo(new LockReport("java.util.concurrent.locks.ReentrantLock$NonfairSync@1",
-				99, "gone", false));
+		assertThat(group.lock())
+			.isEqualTo(new LockReport("java.util.concurrent.locks.ReentrantLock$NonfairSync@1", 99, "gone", false));
 		assertThat(group.explanation()).contains("lock owned by \"gone\", which has ended without unlocking it");
 	}
 
 	/**
-	 * Walks slow beyond the budget (on a time source the test moves): busy threads are not walked while one batch
-	 * costs more than the budget, and keep their group meanwhile; new and possibly still threads always are; and
-	 * the verdicts, sample after sample, are the same as without a budget.
+	 * Walks slow beyond the budget (on a time source the test moves): busy threads are
+	 * not walked while one batch costs more than the budget, and keep their group
+	 * meanwhile; new and possibly still threads always are; and the verdicts, sample
+	 * after sample, are the same as without a budget.
 	 */
 	@Test
 	void walksBeyondTheBudgetAreDeferredWithoutChangingAnyVerdict() {
@@ -198,7 +201,8 @@ class ThreadTrackerTests {
 		int deferredInAll = 0;
 		for (int sample = 1; sample <= 12; sample++) {
 			for (SyntheticThreadSource each : List.of(slowSource, this.source)) {
-				// Two leaked threads per sample, and every busy thread has used a whole core since the last.
+				// Two leaked threads per sample, and every busy thread has used a whole
+				// core since the last.
 				each.put(1000 + 2 * sample, "leaked-" + sample, Thread.State.WAITING, "com.example.Queue.take");
 				each.put(1001 + 2 * sample, "leaked-" + sample, Thread.State.WAITING, "com.example.Queue.take");
 				for (long id = 2001; id <= 2040; id++) {
@@ -214,10 +218,8 @@ class ThreadTrackerTests {
 			assertThat(reference.stacksDeferred()).isZero();
 			assertThat(bounded.suspects()).as("suspects at sample %d", sample)
 				.extracting(StackGroupReport::id, StackGroupReport::count)
-				.containsExactlyElementsOf(reference.suspects()
-					.stream()
-					.map((group) -> Tuple.tuple(group.id(), group.count()))
-					.toList());
+				.containsExactlyElementsOf(
+						reference.suspects().stream().map((group) -> Tuple.tuple(group.id(), group.count())).toList());
 			if (sample == 1) {
 				assertThat(bounded.stacksWalked()).as("new threads are always walked").isEqualTo(42);
 				assertThat(bounded.stacksDeferred()).isZero();

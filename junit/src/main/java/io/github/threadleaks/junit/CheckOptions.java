@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
- * What one source of configuration (the defaults, the configuration parameters, a registered extension, an
- * annotation) says about a check. Sources are layered: ignore patterns add up, the nearest linger wins.
+ * What one source of configuration (the defaults, the configuration parameters, a
+ * registered extension, an annotation) says about a check. Sources are layered: ignore
+ * patterns add up, the nearest linger wins.
  *
- * @param linger how long threads still alive at the end may take to end, or {@code null} to leave it to the
- * layers below
+ * @param linger how long threads still alive at the end may take to end, or {@code null}
+ * to leave it to the layers below
  * @param ignoredThreadNames whole-name regular expressions
  * @param ignoredTopFrames {@code class.method} regular expressions for the top frame
  * @param ignoredAnyFrames {@code class.method} regular expressions for any frame
@@ -28,7 +29,10 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 
 	static final Duration DEFAULT_LINGER = Duration.ofSeconds(1);
 
-	/** The frames captured per thread: enough for ignore rules on any frame to see a worker's task. */
+	/**
+	 * The frames captured per thread: enough for ignore rules on any frame to see a
+	 * worker's task.
+	 */
 	static final int STACK_DEPTH = 64;
 
 	static final CheckOptions NONE = new CheckOptions(null, List.of(), List.of(), List.of());
@@ -39,20 +43,25 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 		ignoredAnyFrames = List.copyOf(ignoredAnyFrames);
 	}
 
-	/** The bottom layer: the default linger, with or without the {@link DefaultIgnores default ignore list}. */
+	/**
+	 * The bottom layer: the default linger, with or without the {@link DefaultIgnores
+	 * default ignore list}.
+	 */
 	static CheckOptions defaults(boolean withDefaultIgnores) {
-		return withDefaultIgnores
-				? new CheckOptions(DEFAULT_LINGER, DefaultIgnores.THREAD_NAMES, DefaultIgnores.TOP_FRAMES,
-						DefaultIgnores.ANY_FRAMES)
+		return withDefaultIgnores ? new CheckOptions(DEFAULT_LINGER, DefaultIgnores.THREAD_NAMES,
+				DefaultIgnores.TOP_FRAMES, DefaultIgnores.ANY_FRAMES)
 				: new CheckOptions(DEFAULT_LINGER, List.of(), List.of(), List.of());
 	}
 
-	/** The options of an annotation, checked; {@code where} names it in error messages. */
+	/**
+	 * The options of an annotation, checked; {@code where} names it in error messages.
+	 */
 	static CheckOptions of(VerifyNoThreadLeaks annotation, String where) {
 		String attribute = "@VerifyNoThreadLeaks(%s) on " + where;
 		Duration linger = annotation.linger().isBlank() ? null
 				: linger(annotation.linger(), attribute.formatted("linger"));
-		return new CheckOptions(linger, patterns(annotation.ignoreThreadNames(), attribute.formatted("ignoreThreadNames")),
+		return new CheckOptions(linger,
+				patterns(annotation.ignoreThreadNames(), attribute.formatted("ignoreThreadNames")),
 				patterns(annotation.ignoreTopFrames(), attribute.formatted("ignoreTopFrames")),
 				patterns(annotation.ignoreAnyFrames(), attribute.formatted("ignoreAnyFrames")));
 	}
@@ -70,7 +79,9 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 		return (this.linger != null) ? this.linger : DEFAULT_LINGER;
 	}
 
-	/** The engine's settings for these options: their ignore rules and the stack depth. */
+	/**
+	 * The engine's settings for these options: their ignore rules and the stack depth.
+	 */
 	ThreadLeaksSettings engineSettings() {
 		return ThreadLeaksSettings.builder()
 			.stackDepth(STACK_DEPTH)
@@ -80,12 +91,18 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 			.build();
 	}
 
-	/** A linger from its text, checked; {@code setting} names its source in the error message. */
+	/**
+	 * A linger from its text, checked; {@code setting} names its source in the error
+	 * message.
+	 */
 	static Duration linger(String text, String setting) {
 		return linger(duration(text, setting), setting);
 	}
 
-	/** A duration from its text, checked for its form only; {@code setting} names its source in the error message. */
+	/**
+	 * A duration from its text, checked for its form only; {@code setting} names its
+	 * source in the error message.
+	 */
 	static Duration duration(String text, String setting) {
 		Duration duration = DurationText.parse(text);
 		if (duration == null) {
@@ -101,23 +118,25 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 		return linger;
 	}
 
-	/** Regular expressions, each checked; {@code setting} names their source in the error message. */
+	/**
+	 * Regular expressions, each checked; {@code setting} names their source in the error
+	 * message.
+	 */
 	static List<String> patterns(String[] regexes, String setting) {
 		for (String regex : regexes) {
 			try {
 				Pattern.compile(regex);
 			}
 			catch (PatternSyntaxException ex) {
-				throw invalid(setting, regex, "valid regular expressions (" + ex.getDescription() + " at index "
-						+ ex.getIndex() + ")");
+				throw invalid(setting, regex,
+						"valid regular expressions (" + ex.getDescription() + " at index " + ex.getIndex() + ")");
 			}
 		}
 		return List.of(regexes);
 	}
 
 	static ExtensionConfigurationException invalid(String setting, String value, String allowed) {
-		return new ExtensionConfigurationException(
-				setting + " must be " + allowed + " but was \"" + value + "\"");
+		return new ExtensionConfigurationException(setting + " must be " + allowed + " but was \"" + value + "\"");
 	}
 
 	private static List<String> concat(List<String> first, List<String> second) {

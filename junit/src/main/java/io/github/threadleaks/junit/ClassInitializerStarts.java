@@ -4,9 +4,10 @@ import io.github.threadleaks.core.ThreadOrigin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Threads started from a class initializer ({@code <clinit>}): process-wide singletons by construction, such as a
- * library's {@code Timer} in a lazy holder. The JVM runs a class initializer once, during whichever test first
- * touches the class, so such a thread is not that test's leak.
+ * Threads started from a class initializer ({@code <clinit>}): process-wide singletons by
+ * construction, such as a library's {@code Timer} in a lazy holder. The JVM runs a class
+ * initializer once, during whichever test first touches the class, so such a thread is
+ * not that test's leak.
  */
 final class ClassInitializerStarts {
 
@@ -15,7 +16,10 @@ final class ClassInitializerStarts {
 	private ClassInitializerStarts() {
 	}
 
-	/** The starter's frame that is a class initializer, or {@code null} if it has none or its start is unknown. */
+	/**
+	 * The starter's frame that is a class initializer, or {@code null} if it has none or
+	 * its start is unknown.
+	 */
 	static @Nullable String initializerFrame(ThreadOrigin origin) {
 		if (origin.kind() != ThreadOrigin.Kind.STARTED_AT) {
 			return null;

@@ -9,23 +9,27 @@ import io.github.threadleaks.core.creation.CreationSiteTracker;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 
 /**
- * The threads that the JVM, JUnit, build tools and IDEs start on their own and that may first appear while a
- * test runs. They are ignored unless {@code threadleaks.junit.ignore.defaults=false}: each entry trades a little
- * precision for a quiet check, so the list holds only threads no test code starts.
+ * The threads that the JVM, JUnit, build tools and IDEs start on their own and that may
+ * first appear while a test runs. They are ignored unless
+ * {@code threadleaks.junit.ignore.defaults=false}: each entry trades a little precision
+ * for a quiet check, so the list holds only threads no test code starts.
  */
 final class DefaultIgnores {
 
 	/** Thread names (whole-name regular expressions). */
 	static final List<String> THREAD_NAMES = List.of(
-			// The JVM's service threads, started on demand (an attach from jcmd, a JFR recording, a debugger).
+			// The JVM's service threads, started on demand (an attach from jcmd, a JFR
+			// recording, a debugger).
 			"Attach Listener", "Signal Dispatcher", "Notification Thread", "Common-Cleaner", "JFR .*", "JDWP .*",
-			// JDK singletons started lazily on first use and kept for the life of the JVM.
+			// JDK singletons started lazily on first use and kept for the life of the
+			// JVM.
 			"process reaper.*", "InnocuousThread-\\d+", "Keep-Alive-Timer", "Keep-Alive-SocketCleaner",
 			"Java2D Disposer", "CompletableFutureDelayScheduler", "ForkJoinPool\\.commonPool-delayScheduler",
 			"Read-Poller", "Write-Poller", "MasterPoller", "VirtualThread-unparker", "VirtualThread-unblocker",
 			// Test runners, build tools and IDEs.
 			"junit-jupiter-timeout-watcher", "surefire-forkedjvm-.*", "Monitor Ctrl-Break",
-			// threadleaks' own samplers and creation-site reader, when a test starts an application that runs them.
+			// threadleaks' own samplers and creation-site reader, when a test starts an
+			// application that runs them.
 			Pattern.quote(SamplingLoop.THREAD_NAME), Pattern.quote(VirtualThreadMonitor.THREAD_NAME),
 			Pattern.quote(CreationSiteTracker.THREAD_NAME));
 
@@ -34,7 +38,8 @@ final class DefaultIgnores {
 
 	/** Frames anywhere in the stack ({@code class.method} regular expressions). */
 	static final List<String> ANY_FRAMES = List.of(
-			// An idle fork-join worker (the common pool's, a parallel stream's) ends by itself after its keep-alive.
+			// An idle fork-join worker (the common pool's, a parallel stream's) ends by
+			// itself after its keep-alive.
 			"java\\.util\\.concurrent\\.ForkJoinPool\\.awaitWork");
 
 	/** The frame of an executor worker waiting for its next task. */
@@ -44,9 +49,11 @@ final class DefaultIgnores {
 	}
 
 	/**
-	 * Whether the group's threads are idle executor workers in a timed wait for their next task: workers of a
-	 * pool whose idle threads time out (a cached pool, {@code HttpClient}'s default executor), which end by
-	 * themselves after its keep-alive. A worker waiting without a timeout (a fixed pool never shut down) is not.
+	 * Whether the group's threads are idle executor workers in a timed wait for their
+	 * next task: workers of a pool whose idle threads time out (a cached pool,
+	 * {@code HttpClient}'s default executor), which end by themselves after its
+	 * keep-alive. A worker waiting without a timeout (a fixed pool never shut down) is
+	 * not.
 	 */
 	static boolean idleWorkersThatTimeOut(StackGroupReport group) {
 		if (group.state() != Thread.State.TIMED_WAITING) {

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-/** Durations as people write them in configuration: {@code 500ms}, {@code 2s}, {@code 1m}, or ISO-8601. */
+/**
+ * Durations as people write them in configuration: {@code 500ms}, {@code 2s}, {@code 1m},
+ * or ISO-8601.
+ */
 final class DurationText {
 
 	private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)");
@@ -16,7 +19,10 @@ final class DurationText {
 	private DurationText() {
 	}
 
-	/** The duration, or {@code null} if the text is neither a number with a unit nor ISO-8601. */
+	/**
+	 * The duration, or {@code null} if the text is neither a number with a unit nor
+	 * ISO-8601.
+	 */
 	static @Nullable Duration parse(String text) {
 		String trimmed = text.trim().toLowerCase(Locale.ROOT);
 		Matcher matcher = NUMBER_AND_UNIT.matcher(trimmed);
@@ -36,7 +42,10 @@ final class DurationText {
 		}
 	}
 
-	/** {@code 2m}, {@code 1s}, {@code 1500ms}: in the largest of these units that states it exactly. */
+	/**
+	 * {@code 2m}, {@code 1s}, {@code 1500ms}: in the largest of these units that states
+	 * it exactly.
+	 */
 	static String format(Duration duration) {
 		long millis = duration.toMillis();
 		if (millis != 0 && millis % 60_000 == 0) {

@@ -12,13 +12,17 @@ import io.github.threadleaks.reachability.ReachabilityVerdict;
 import io.github.threadleaks.reachability.Verdict;
 
 /**
- * The reachability verdicts of a check's leaked groups, from at most one heap dump: the first group blocked
- * without a timeout is analysed; groups that run, sleep or sit in I/O are not applicable without a dump; further
- * blocked groups are left unanalysed, since each dump pauses the JVM. Loaded only when the module is present.
+ * The reachability verdicts of a check's leaked groups, from at most one heap dump: the
+ * first group blocked without a timeout is analysed; groups that run, sleep or sit in I/O
+ * are not applicable without a dump; further blocked groups are left unanalysed, since
+ * each dump pauses the JVM. Loaded only when the module is present.
  */
 final class HeapReachability {
 
-	/** How many heap dumps checks have asked for in this JVM: the extension's tests count them. */
+	/**
+	 * How many heap dumps checks have asked for in this JVM: the extension's tests count
+	 * them.
+	 */
 	private static final AtomicInteger DUMPS = new AtomicInteger();
 
 	private HeapReachability() {
@@ -49,10 +53,12 @@ final class HeapReachability {
 		return DUMPS.get();
 	}
 
-	/** Whether the analyzer would take a heap dump for the group: platform threads blocked without a timeout. */
+	/**
+	 * Whether the analyzer would take a heap dump for the group: platform threads blocked
+	 * without a timeout.
+	 */
 	private static boolean needsDump(StackGroupReport group) {
-		return !group.virtual()
-				&& (group.state() == Thread.State.WAITING || group.state() == Thread.State.BLOCKED);
+		return !group.virtual() && (group.state() == Thread.State.WAITING || group.state() == Thread.State.BLOCKED);
 	}
 
 	private static String analyse(ReachabilityAnalyzer analyzer, GroupDetail group) {
@@ -60,14 +66,17 @@ final class HeapReachability {
 			return lines(analyzer.analyze(group));
 		}
 		catch (RuntimeException ex) {
-			// The leak is the failure to report; a failed analysis only leaves its verdict out.
+			// The leak is the failure to report; a failed analysis only leaves its
+			// verdict out.
 			return "    reachability: not analysed: " + ex.getMessage() + "\n";
 		}
 	}
 
 	private static String lines(ReachabilityVerdict verdict) {
-		StringBuilder text = new StringBuilder("    reachability: ").append(verdict.verdict()).append(": ")
-			.append(verdict.explanation()).append('\n');
+		StringBuilder text = new StringBuilder("    reachability: ").append(verdict.verdict())
+			.append(": ")
+			.append(verdict.explanation())
+			.append('\n');
 		if (verdict.verdict() == Verdict.REACHABLE) {
 			text.append("    path: ").append(verdict.pathText()).append('\n');
 		}

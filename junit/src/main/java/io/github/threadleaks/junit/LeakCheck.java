@@ -20,10 +20,11 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
 
 /**
- * One check: the threads alive at its start and, at its end, the threads started since that are still alive
- * once they have had the linger to end. The wait joins the leftover threads in rounds of growing length, so a
- * thread that ends is noticed at once, and one that settles somewhere ignored (an idle pool) within a round.
- * Threads in a timed wait when the linger ends get one bounded extra grace, since they end by themselves.
+ * One check: the threads alive at its start and, at its end, the threads started since
+ * that are still alive once they have had the linger to end. The wait joins the leftover
+ * threads in rounds of growing length, so a thread that ends is noticed at once, and one
+ * that settles somewhere ignored (an idle pool) within a round. Threads in a timed wait
+ * when the linger ends get one bounded extra grace, since they end by themselves.
  */
 final class LeakCheck {
 
@@ -33,7 +34,10 @@ final class LeakCheck {
 
 	private final ThreadSource threads;
 
-	/** The threads alive at the start, and those left out since: idle timing-out workers, class-initializer ones. */
+	/**
+	 * The threads alive at the start, and those left out since: idle timing-out workers,
+	 * class-initializer ones.
+	 */
 	private final Set<Long> baseline;
 
 	private final ThreadLeaksSettings settings;
@@ -47,8 +51,7 @@ final class LeakCheck {
 	/** Whether a leak's message carries the heap-dump reachability verdicts. */
 	private final boolean reachability;
 
-	private LeakCheck(ThreadSource threads, CheckOptions options, RunSettings run, String where,
-			boolean reachability) {
+	private LeakCheck(ThreadSource threads, CheckOptions options, RunSettings run, String where, boolean reachability) {
 		this.run = run;
 		this.reachability = reachability;
 		this.where = where;
@@ -66,17 +69,19 @@ final class LeakCheck {
 	}
 
 	/**
-	 * Starts a check of this JVM's platform threads: takes the baseline. {@code where} names the test or test
-	 * class in the run's summary; {@code reachability} adds the heap-dump verdicts to a leak's message.
+	 * Starts a check of this JVM's platform threads: takes the baseline. {@code where}
+	 * names the test or test class in the run's summary; {@code reachability} adds the
+	 * heap-dump verdicts to a leak's message.
 	 */
 	static LeakCheck begin(CheckOptions options, RunSettings run, String where, boolean reachability) {
 		return new LeakCheck(new JvmThreadSource(), options, run, where, reachability);
 	}
 
 	/**
-	 * Ends the check on the calling thread, which is never counted: the threads started since the baseline and
-	 * still alive after the linger, and threads then in a timed wait after the extra grace, unless ignored or
-	 * started from a class initializer. {@code subject} names what has ended ({@code test}).
+	 * Ends the check on the calling thread, which is never counted: the threads started
+	 * since the baseline and still alive after the linger, and threads then in a timed
+	 * wait after the extra grace, unless ignored or started from a class initializer.
+	 * {@code subject} names what has ended ({@code test}).
 	 */
 	Optional<ThreadLeakError> end(String subject) {
 		StackGrouping grouping = new StackGrouping(new NewThreadSource(this.threads, this.baseline), this.settings,
@@ -101,7 +106,8 @@ final class LeakCheck {
 					if (timedWaiters == null) {
 						timedWaiters = timedWaiters(leftovers);
 						if (!timedWaiters.isEmpty() && this.run.timedWaitGrace().toNanos() > 0) {
-							// Sleepers and timed parks end by themselves: one bounded extra wait, then they count.
+							// Sleepers and timed parks end by themselves: one bounded
+							// extra wait, then they count.
 							deadline = System.nanoTime() + this.run.timedWaitGrace().toNanos();
 							round = FIRST_ROUND_NANOS;
 							continue;
@@ -112,7 +118,8 @@ final class LeakCheck {
 					}
 					int graced = (this.run.timedWaitGrace().toNanos() > 0) ? stillTimedWaiting(leftovers, timedWaiters)
 							: 0;
-					// The dump, if any, while the leaked threads are still blocked: only a failing check pays for it.
+					// The dump, if any, while the leaked threads are still blocked: only
+					// a failing check pays for it.
 					Map<String, String> verdicts = this.reachability ? ReachabilityNotes.of(leftovers) : Map.of();
 					return Optional.of(new ThreadLeakError(LeakMessage.of(leftovers, this.linger, subject, graced,
 							this.run.timedWaitGrace(), verdicts)));
@@ -129,9 +136,10 @@ final class LeakCheck {
 	}
 
 	/**
-	 * The leftovers once JFR has delivered their starts (so that the message says who started them), less the
-	 * idle workers that time out by themselves and the threads started from a class initializer, which are noted;
-	 * neither is blamed again in this check.
+	 * The leftovers once JFR has delivered their starts (so that the message says who
+	 * started them), less the idle workers that time out by themselves and the threads
+	 * started from a class initializer, which are noted; neither is blamed again in this
+	 * check.
 	 */
 	private List<GroupDetail> settle(StackGrouping grouping) {
 		RunCreationSites.awaitCatchUp(this.run.creationSites());
@@ -164,7 +172,10 @@ final class LeakCheck {
 		return dropped ? grouping.sample() : leftovers;
 	}
 
-	/** The ids of the leftover threads in a timed wait: a sleep, a timed park or a timed wait. */
+	/**
+	 * The ids of the leftover threads in a timed wait: a sleep, a timed park or a timed
+	 * wait.
+	 */
 	private static Set<Long> timedWaiters(List<GroupDetail> leftovers) {
 		Set<Long> ids = new HashSet<>();
 		for (GroupDetail group : leftovers) {
@@ -177,7 +188,10 @@ final class LeakCheck {
 		return ids;
 	}
 
-	/** How many of the leftovers were in a timed wait when the linger ended, and so had the extra grace. */
+	/**
+	 * How many of the leftovers were in a timed wait when the linger ended, and so had
+	 * the extra grace.
+	 */
 	private static int stillTimedWaiting(List<GroupDetail> leftovers, Set<Long> timedWaiters) {
 		int count = 0;
 		for (GroupDetail group : leftovers) {
@@ -191,9 +205,10 @@ final class LeakCheck {
 	}
 
 	/**
-	 * Joins the leftover threads until each has ended or the round is over. Returns {@code false} if the calling
-	 * thread was interrupted: a flag left set by the test must not cut the linger short, so the wait goes on and
-	 * the flag is set again at the end.
+	 * Joins the leftover threads until each has ended or the round is over. Returns
+	 * {@code false} if the calling thread was interrupted: a flag left set by the test
+	 * must not cut the linger short, so the wait goes on and the flag is set again at the
+	 * end.
 	 */
 	private static boolean awaitEnd(List<GroupDetail> leftovers, long roundEndNanos) {
 		Set<Long> ids = new HashSet<>();
@@ -218,14 +233,16 @@ final class LeakCheck {
 		}
 		long left = roundEndNanos - System.nanoTime();
 		if (joinable.size() < ids.size() && left > 0) {
-			// A thread without a Thread object to join, or one that ended meanwhile: wait out the round, not spin.
+			// A thread without a Thread object to join, or one that ended meanwhile: wait
+			// out the round, not spin.
 			LockSupport.parkNanos(left);
 		}
 		return !interrupted;
 	}
 
 	/** The live platform threads with the given ids, found without walking any stack. */
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on 17.
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on
+										// 17.
 	static List<Thread> liveThreads(Set<Long> ids) {
 		ThreadGroup root = Thread.currentThread().getThreadGroup();
 		while (root.getParent() != null) {

@@ -10,8 +10,9 @@ import io.github.threadleaks.core.MemberThread;
 import io.github.threadleaks.core.StackGroupReport;
 
 /**
- * The failure message of a leak, grouped by stack as a goroutine profile is: one paragraph per stack group,
- * largest first, with the engine's verdict, the threads' names and their top frames.
+ * The failure message of a leak, grouped by stack as a goroutine profile is: one
+ * paragraph per stack group, largest first, with the engine's verdict, the threads' names
+ * and their top frames.
  */
 final class LeakMessage {
 
@@ -25,14 +26,18 @@ final class LeakMessage {
 	}
 
 	/**
-	 * The message for the given leftover groups; {@code subject} names what has ended ({@code test}), and
-	 * {@code timedWaiters} of the threads were in a timed wait when the linger ended, so had {@code grace} more.
+	 * The message for the given leftover groups; {@code subject} names what has ended
+	 * ({@code test}), and {@code timedWaiters} of the threads were in a timed wait when
+	 * the linger ended, so had {@code grace} more.
 	 */
 	static String of(List<GroupDetail> groups, Duration linger, String subject, int timedWaiters, Duration grace) {
 		return of(groups, linger, subject, timedWaiters, grace, Map.of());
 	}
 
-	/** As above, with each group's reachability lines ({@link ReachabilityNotes}) by group id after its frames. */
+	/**
+	 * As above, with each group's reachability lines ({@link ReachabilityNotes}) by group
+	 * id after its frames.
+	 */
 	static String of(List<GroupDetail> groups, Duration linger, String subject, int timedWaiters, Duration grace,
 			Map<String, String> reachability) {
 		int threads = 0;
@@ -40,19 +45,27 @@ final class LeakMessage {
 			threads += group.group().count();
 		}
 		StringBuilder text = new StringBuilder();
-		text.append(plural(threads, "leaked thread")).append(" in ").append(plural(groups.size(), "stack group"))
+		text.append(plural(threads, "leaked thread"))
+			.append(" in ")
+			.append(plural(groups.size(), "stack group"))
 			.append(":\n");
 		for (GroupDetail group : groups) {
 			appendGroup(text, group);
 			text.append(reachability.getOrDefault(group.group().id(), ""));
 		}
-		text.append("They were started during the ").append(subject).append(" and were still alive ")
-			.append(DurationText.format(linger)).append(" after it ended");
+		text.append("They were started during the ")
+			.append(subject)
+			.append(" and were still alive ")
+			.append(DurationText.format(linger))
+			.append(" after it ended");
 		if (timedWaiters > 0) {
-			text.append("; ").append((timedWaiters == threads) ? (threads == 1) ? "it was" : "they were"
-					: timedWaiters + " of them were")
+			text.append("; ")
+				.append((timedWaiters == threads) ? (threads == 1) ? "it was" : "they were"
+						: timedWaiters + " of them were")
 				.append(" in a timed wait (a sleep, a timed park or wait) then, and still alive after a further ")
-				.append(DurationText.format(grace)).append(" of grace (").append(PlatformProperties.TIMED_WAIT_GRACE)
+				.append(DurationText.format(grace))
+				.append(" of grace (")
+				.append(PlatformProperties.TIMED_WAIT_GRACE)
 				.append(')');
 		}
 		text.append(". Stop them before it ends (shut executors ")
@@ -93,8 +106,9 @@ final class LeakMessage {
 	}
 
 	/**
-	 * {@code 2 threads like "pool-#-thread-#" WAITING, oldest stuck 1s}: the engine's explanation, which starts
-	 * with the count, with the group's normalized name put after it.
+	 * {@code 2 threads like "pool-#-thread-#" WAITING, oldest stuck 1s}: the engine's
+	 * explanation, which starts with the count, with the group's normalized name put
+	 * after it.
 	 */
 	static String heading(StackGroupReport group) {
 		String count = plural(group.count(), "thread") + " ";

@@ -9,14 +9,20 @@ import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadSource;
 
-/** The threads of another source that were not alive at a baseline: the ones a test may have started. */
+/**
+ * The threads of another source that were not alive at a baseline: the ones a test may
+ * have started.
+ */
 final class NewThreadSource implements ThreadSource {
 
 	private final ThreadSource threads;
 
 	private final Set<Long> baseline;
 
-	/** Thread ids are never reused within a JVM, so an id alive at the baseline is the same thread now. */
+	/**
+	 * Thread ids are never reused within a JVM, so an id alive at the baseline is the
+	 * same thread now.
+	 */
 	NewThreadSource(ThreadSource threads, Set<Long> baseline) {
 		this.threads = threads;
 		this.baseline = baseline;

@@ -10,9 +10,10 @@ import io.github.threadleaks.core.creation.ApplicationPackages;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The {@code threadleaks.junit.*} configuration parameters, read as JUnit reads its own: from the launcher, from
- * system properties, or from {@code junit-platform.properties}. A list holds comma-separated regular expressions;
- * commas inside {@code {}} or {@code []}, or escaped, belong to the expression.
+ * The {@code threadleaks.junit.*} configuration parameters, read as JUnit reads its own:
+ * from the launcher, from system properties, or from {@code junit-platform.properties}. A
+ * list holds comma-separated regular expressions; commas inside {@code {}} or {@code []},
+ * or escaped, belong to the expression.
  */
 final class PlatformProperties {
 
@@ -34,16 +35,28 @@ final class PlatformProperties {
 
 	static final String SUMMARY = "threadleaks.junit.summary";
 
-	/** Configuration parameter: the application's own packages, named first in a creation site. */
+	/**
+	 * Configuration parameter: the application's own packages, named first in a creation
+	 * site.
+	 */
 	static final String APPLICATION_PACKAGES = "threadleaks.junit.application-packages";
 
-	/** Configuration parameter: whether a leak's message carries the heap-dump reachability verdict. */
+	/**
+	 * Configuration parameter: whether a leak's message carries the heap-dump
+	 * reachability verdict.
+	 */
 	static final String REACHABILITY = "threadleaks.junit.reachability";
 
-	/** The default extra time for threads in a timed wait once the linger is over: they end by themselves. */
+	/**
+	 * The default extra time for threads in a timed wait once the linger is over: they
+	 * end by themselves.
+	 */
 	static final Duration DEFAULT_TIMED_WAIT_GRACE = Duration.ofSeconds(3);
 
-	/** The longest extra time: a sleeper that needs more is a thread the test should have stopped. */
+	/**
+	 * The longest extra time: a sleeper that needs more is a thread the test should have
+	 * stopped.
+	 */
 	static final Duration MAX_TIMED_WAIT_GRACE = Duration.ofSeconds(30);
 
 	/** JUnit Jupiter's own switch for parallel execution. */
@@ -52,7 +65,9 @@ final class PlatformProperties {
 	private PlatformProperties() {
 	}
 
-	/** The bottom layers of every check: the defaults, then the configuration parameters. */
+	/**
+	 * The bottom layers of every check: the defaults, then the configuration parameters.
+	 */
 	static CheckOptions options(ExtensionContext context) {
 		boolean withDefaults = defaultIgnores(context);
 		CheckOptions parameters = new CheckOptions(
@@ -67,12 +82,18 @@ final class PlatformProperties {
 		return booleanParameter(context, IGNORE_DEFAULTS, true);
 	}
 
-	/** Whether a leak's message says where its threads were started (JFR thread start events). */
+	/**
+	 * Whether a leak's message says where its threads were started (JFR thread start
+	 * events).
+	 */
 	static boolean creationSite(ExtensionContext context) {
 		return booleanParameter(context, CREATION_SITE, true);
 	}
 
-	/** The extra time that threads still in a timed wait when the linger is over get to end. */
+	/**
+	 * The extra time that threads still in a timed wait when the linger is over get to
+	 * end.
+	 */
 	static Duration timedWaitGrace(ExtensionContext context) {
 		Duration grace = context.getConfigurationParameter(TIMED_WAIT_GRACE)
 			.map((text) -> CheckOptions.duration(text, TIMED_WAIT_GRACE))
@@ -85,8 +106,9 @@ final class PlatformProperties {
 	}
 
 	/**
-	 * The application's own code, whose first frame a creation site names before the library's: the packages given,
-	 * or else the package of the test class that asks first (a suite's classes mostly share their root package).
+	 * The application's own code, whose first frame a creation site names before the
+	 * library's: the packages given, or else the package of the test class that asks
+	 * first (a suite's classes mostly share their root package).
 	 */
 	static ApplicationPackages applicationPackages(ExtensionContext context) {
 		List<String> packages = context.getConfigurationParameter(APPLICATION_PACKAGES)
@@ -105,7 +127,10 @@ final class PlatformProperties {
 		}
 	}
 
-	/** Whether threads started from a class initializer fail the test that started them, rather than being noted. */
+	/**
+	 * Whether threads started from a class initializer fail the test that started them,
+	 * rather than being noted.
+	 */
 	static boolean blameClassInitializers(ExtensionContext context) {
 		return booleanParameter(context, BLAME_CLASS_INITIALIZERS, false);
 	}
@@ -126,7 +151,8 @@ final class PlatformProperties {
 	}
 
 	private static boolean booleanParameter(ExtensionContext context, String key, boolean otherwise) {
-		String text = context.getConfigurationParameter(key).map((value) -> value.trim().toLowerCase(Locale.ROOT))
+		String text = context.getConfigurationParameter(key)
+			.map((value) -> value.trim().toLowerCase(Locale.ROOT))
 			.orElse(null);
 		if (text == null) {
 			return otherwise;
@@ -143,7 +169,10 @@ final class PlatformProperties {
 			.orElse(List.of());
 	}
 
-	/** The comma-separated entries of a list, trimmed; a comma in a quantifier, a class or escaped stays. */
+	/**
+	 * The comma-separated entries of a list, trimmed; a comma in a quantifier, a class or
+	 * escaped stays.
+	 */
 	static List<String> split(String text) {
 		List<String> entries = new ArrayList<>();
 		StringBuilder entry = new StringBuilder();

@@ -7,19 +7,26 @@ import java.util.Map;
 import io.github.threadleaks.core.GroupDetail;
 
 /**
- * The reachability lines of a leak's message, per group id. This class names no type of the optional
- * {@code threadleaks-reachability} module, so the extension loads and runs without it; {@link HeapReachability},
- * which does, is loaded only once the module is found.
+ * The reachability lines of a leak's message, per group id. This class names no type of
+ * the optional {@code threadleaks-reachability} module, so the extension loads and runs
+ * without it; {@link HeapReachability}, which does, is loaded only once the module is
+ * found.
  */
 final class ReachabilityNotes {
 
-	/** The module's entry point, looked up by name so that its absence is a message, not an error. */
+	/**
+	 * The module's entry point, looked up by name so that its absence is a message, not
+	 * an error.
+	 */
 	static final String ANALYZER_CLASS = "io.github.threadleaks.reachability.ReachabilityAnalyzer";
 
 	private ReachabilityNotes() {
 	}
 
-	/** The lines for each leaked group, from at most one heap dump, or a note per group where the module is absent. */
+	/**
+	 * The lines for each leaked group, from at most one heap dump, or a note per group
+	 * where the module is absent.
+	 */
 	static Map<String, String> of(List<GroupDetail> groups) {
 		return of(groups, ReachabilityNotes.class.getClassLoader());
 	}

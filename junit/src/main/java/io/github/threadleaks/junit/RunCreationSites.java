@@ -11,17 +11,24 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 
 /**
- * One creation-site tracker for the whole test run: started by the first check that wants one, before it takes its
- * baseline (so its thread is never blamed), and closed with the run's root store. JUnit before 5.13 closes only a
- * {@link CloseableResource}, later lines an {@link AutoCloseable} too: it is both, and stops once.
+ * One creation-site tracker for the whole test run: started by the first check that wants
+ * one, before it takes its baseline (so its thread is never blamed), and closed with the
+ * run's root store. JUnit before 5.13 closes only a {@link CloseableResource}, later
+ * lines an {@link AutoCloseable} too: it is both, and stops once.
  */
-@SuppressWarnings("deprecation") // CloseableResource is deprecated from JUnit 5.13 on, and the only one 5.10 closes.
+@SuppressWarnings("deprecation") // CloseableResource is deprecated from JUnit 5.13 on,
+									// and the only one 5.10 closes.
 final class RunCreationSites implements CloseableResource, AutoCloseable {
 
-	/** The longest a failing check waits for JFR to deliver the leaked threads' starts. */
+	/**
+	 * The longest a failing check waits for JFR to deliver the leaked threads' starts.
+	 */
 	static final Duration CATCH_UP = Duration.ofSeconds(10);
 
-	/** The most threads whose site is held: a test run starts many, most end at once and are forgotten then. */
+	/**
+	 * The most threads whose site is held: a test run starts many, most end at once and
+	 * are forgotten then.
+	 */
 	static final int MAX_THREADS = 100_000;
 
 	private static final Namespace NAMESPACE = Namespace.create(RunCreationSites.class);
@@ -34,7 +41,10 @@ final class RunCreationSites implements CloseableResource, AutoCloseable {
 		this.tracker = tracker;
 	}
 
-	/** The run's tracker, started on first use; {@link CreationSites#NONE} where switched off. */
+	/**
+	 * The run's tracker, started on first use; {@link CreationSites#NONE} where switched
+	 * off.
+	 */
 	static CreationSites of(ExtensionContext context) {
 		if (!PlatformProperties.creationSite(context)) {
 			return CreationSites.NONE;
@@ -42,8 +52,7 @@ final class RunCreationSites implements CloseableResource, AutoCloseable {
 		return context.getRoot()
 			.getStore(NAMESPACE)
 			.getOrComputeIfAbsent(RunCreationSites.class,
-					(key) -> start(PlatformProperties.applicationPackages(context)), RunCreationSites.class)
-			.tracker;
+					(key) -> start(PlatformProperties.applicationPackages(context)), RunCreationSites.class).tracker;
 	}
 
 	private static RunCreationSites start(ApplicationPackages application) {
@@ -52,7 +61,10 @@ final class RunCreationSites implements CloseableResource, AutoCloseable {
 		return new RunCreationSites(tracker);
 	}
 
-	/** Waits, at most {@link #CATCH_UP}, until every thread start so far is known: only when a leak was found. */
+	/**
+	 * Waits, at most {@link #CATCH_UP}, until every thread start so far is known: only
+	 * when a leak was found.
+	 */
 	static void awaitCatchUp(CreationSites sites) {
 		try {
 			sites.awaitCatchUp(CATCH_UP);

@@ -19,18 +19,23 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 
 /**
- * The leaks of the whole run, one paragraph per stack group with the tests it failed, the group that failed most
- * tests first, and the class-initializer threads noted rather than blamed. Printed once, to standard output, when
- * JUnit closes the run's root store: JUnit before 5.13 closes only a {@link CloseableResource}, later lines an
+ * The leaks of the whole run, one paragraph per stack group with the tests it failed, the
+ * group that failed most tests first, and the class-initializer threads noted rather than
+ * blamed. Printed once, to standard output, when JUnit closes the run's root store: JUnit
+ * before 5.13 closes only a {@link CloseableResource}, later lines an
  * {@link AutoCloseable} too, so it is both and prints once.
  */
-@SuppressWarnings("deprecation") // CloseableResource is deprecated from JUnit 5.13 on, and the only one 5.10 closes.
+@SuppressWarnings("deprecation") // CloseableResource is deprecated from JUnit 5.13 on,
+									// and the only one 5.10 closes.
 final class RunSummary implements CloseableResource, AutoCloseable {
 
 	/** The tests named per group; the rest are counted. */
 	static final int MAX_TESTS = 5;
 
-	/** The top frames printed per group: enough to recognise it; each test's failure has the whole stack. */
+	/**
+	 * The top frames printed per group: enough to recognise it; each test's failure has
+	 * the whole stack.
+	 */
 	static final int MAX_FRAMES = 3;
 
 	private static final Namespace NAMESPACE = Namespace.create(RunSummary.class);
@@ -41,7 +46,10 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 
 	private int checks;
 
-	/** Leaked groups by id: the id hashes the group's name, state and frames, so it is the same in every test. */
+	/**
+	 * Leaked groups by id: the id hashes the group's name, state and frames, so it is the
+	 * same in every test.
+	 */
 	private final Map<String, Leak> leaks = new LinkedHashMap<>();
 
 	/** Class-initializer threads by group name and initializer frame. */
@@ -76,7 +84,10 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 		}
 	}
 
-	/** The check of {@code where} saw {@code threads} threads like {@code name} started from {@code initializer}. */
+	/**
+	 * The check of {@code where} saw {@code threads} threads like {@code name} started
+	 * from {@code initializer}.
+	 */
 	synchronized void singleton(String where, String name, String initializer, int threads) {
 		Singleton singleton = this.singletons.computeIfAbsent(name + " " + initializer,
 				(key) -> new Singleton(name, initializer, where));
@@ -110,9 +121,13 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 			text.append("no leaked threads in ").append(plural(this.checks, "check")).append('\n');
 		}
 		else {
-			text.append(plural(threads, "leaked thread")).append(" in ")
+			text.append(plural(threads, "leaked thread"))
+				.append(" in ")
 				.append(plural(this.leaks.size(), "stack group"))
-				.append(", ").append(failed.size()).append(" of ").append(plural(this.checks, "check"))
+				.append(", ")
+				.append(failed.size())
+				.append(" of ")
+				.append(plural(this.checks, "check"))
 				.append(" failed, the group that failed most first:\n");
 			List<Leak> worstFirst = new ArrayList<>(this.leaks.values());
 			worstFirst.sort(Comparator.comparingInt((Leak leak) -> leak.where.size())
@@ -127,9 +142,15 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 				.append(PlatformProperties.BLAME_CLASS_INITIALIZERS)
 				.append("=true blames them):\n");
 			for (Singleton singleton : this.singletons.values()) {
-				text.append("  ").append(plural(singleton.threads, "thread")).append(" like \"").append(singleton.name)
-					.append("\" started by ").append(singleton.initializer).append(", first in ")
-					.append(singleton.firstWhere).append('\n');
+				text.append("  ")
+					.append(plural(singleton.threads, "thread"))
+					.append(" like \"")
+					.append(singleton.name)
+					.append("\" started by ")
+					.append(singleton.initializer)
+					.append(", first in ")
+					.append(singleton.firstWhere)
+					.append('\n');
 			}
 		}
 		return text.toString();
@@ -153,9 +174,15 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 		}
 
 		void appendTo(StringBuilder text) {
-			text.append("  ").append(plural(this.where.size(), "check")).append(", ")
+			text.append("  ")
+				.append(plural(this.where.size(), "check"))
+				.append(", ")
 				.append(plural(this.threads, "thread"))
-				.append(" like \"").append(this.group.name()).append("\" ").append(this.group.state()).append('\n');
+				.append(" like \"")
+				.append(this.group.name())
+				.append("\" ")
+				.append(this.group.state())
+				.append('\n');
 			List<String> frames = this.group.frames();
 			for (int i = 0; i < Math.min(frames.size(), MAX_FRAMES); i++) {
 				text.append("    at ").append(frames.get(i)).append('\n');

@@ -1,8 +1,8 @@
 package io.github.threadleaks.junit;
 
 /**
- * The failure of a test that leaked threads; its message lists them grouped by stack. When the test failed too,
- * this is a suppressed exception of the test's own failure.
+ * The failure of a test that leaked threads; its message lists them grouped by stack.
+ * When the test failed too, this is a suppressed exception of the test's own failure.
  */
 public final class ThreadLeakError extends AssertionError {
 

@@ -21,21 +21,29 @@ import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit Jupiter extension behind {@link VerifyNoThreadLeaks}: takes the live threads before each test (or
- * before the test class) and fails the test if threads started since are still alive after it and its linger.
+ * The JUnit Jupiter extension behind {@link VerifyNoThreadLeaks}: takes the live threads
+ * before each test (or before the test class) and fails the test if threads started since
+ * are still alive after it and its linger.
  *
- * <p>Registered by {@code @VerifyNoThreadLeaks}, it is configured by annotations and configuration parameters.
- * Registered with {@code @RegisterExtension} from {@link #builder()}, its own settings apply to the whole class,
- * annotations add to them, and it takes over from an annotation-registered one. With {@link Scope#CLASS} the
- * field must be static, since JUnit calls before-all callbacks only on extensions held in static fields.
+ * <p>
+ * Registered by {@code @VerifyNoThreadLeaks}, it is configured by annotations and
+ * configuration parameters. Registered with {@code @RegisterExtension} from
+ * {@link #builder()}, its own settings apply to the whole class, annotations add to them,
+ * and it takes over from an annotation-registered one. With {@link Scope#CLASS} the field
+ * must be static, since JUnit calls before-all callbacks only on extensions held in
+ * static fields.
  *
- * <p>With {@code junit.jupiter.extensions.autodetection.enabled=true} JUnit registers it for every test class, from
- * this jar's {@code META-INF/services} entry: each test is checked as if its class were annotated, and the run ends
- * with one summary of its leaks on standard output.
+ * <p>
+ * With {@code junit.jupiter.extensions.autodetection.enabled=true} JUnit registers it for
+ * every test class, from this jar's {@code META-INF/services} entry: each test is checked
+ * as if its class were annotated, and the run ends with one summary of its leaks on
+ * standard output.
  *
- * <p>With {@code junit.jupiter.execution.parallel.enabled=true} a thread census cannot tell which of the tests
- * running at once started a thread, so a check runs only for a test class annotated {@link Isolated @Isolated},
- * which JUnit runs alone; any other checked test fails at once with a message that says so.
+ * <p>
+ * With {@code junit.jupiter.execution.parallel.enabled=true} a thread census cannot tell
+ * which of the tests running at once started a thread, so a check runs only for a test
+ * class annotated {@link Isolated @Isolated}, which JUnit runs alone; any other checked
+ * test fails at once with a message that says so.
  */
 public final class ThreadLeaksExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -44,12 +52,18 @@ public final class ThreadLeaksExtension
 
 	private static final String TEST_CHECK = "test-check";
 
-	/** Settings given to the builder; {@code null} for the instance {@code @VerifyNoThreadLeaks} registers. */
+	/**
+	 * Settings given to the builder; {@code null} for the instance
+	 * {@code @VerifyNoThreadLeaks} registers.
+	 */
 	private final @Nullable CheckOptions registered;
 
 	private final Scope registeredScope;
 
-	/** The extension as {@link VerifyNoThreadLeaks} registers it: annotations and configuration parameters alone. */
+	/**
+	 * The extension as {@link VerifyNoThreadLeaks} registers it: annotations and
+	 * configuration parameters alone.
+	 */
 	public ThreadLeaksExtension() {
 		this.registered = null;
 		this.registeredScope = Scope.TEST;
@@ -74,9 +88,8 @@ public final class ThreadLeaksExtension
 		refuseUnlessAlone(context);
 		CheckOptions options = classOptions(context);
 		RunSettings run = RunSettings.of(context);
-		store(context).put(CLASS_CHECK,
-				new ClassCheck(context.getUniqueId(),
-						LeakCheck.begin(options, run, describe(context), reachability(context, Optional.empty()))));
+		store(context).put(CLASS_CHECK, new ClassCheck(context.getUniqueId(),
+				LeakCheck.begin(options, run, describe(context), reachability(context, Optional.empty()))));
 	}
 
 	@Override
@@ -117,7 +130,8 @@ public final class ThreadLeaksExtension
 
 	@Override
 	public void afterEach(ExtensionContext context) {
-		// Thrown even when the test failed: JUnit then adds it to the test's failure as a suppressed exception.
+		// Thrown even when the test failed: JUnit then adds it to the test's failure as a
+		// suppressed exception.
 		LeakCheck check = store(context).remove(TEST_CHECK, LeakCheck.class);
 		if (check != null) {
 			Optional<ThreadLeakError> leak = check.end("test");
@@ -132,16 +146,19 @@ public final class ThreadLeaksExtension
 	}
 
 	/**
-	 * Whether this is the instance an annotation registered while the class also registers one in a field:
-	 * the registered one alone checks, so that its settings are never second-guessed by a default instance.
+	 * Whether this is the instance an annotation registered while the class also
+	 * registers one in a field: the registered one alone checks, so that its settings are
+	 * never second-guessed by a default instance.
 	 */
 	private boolean defersToRegistered(ExtensionContext context) {
 		if (this.registered != null) {
 			return false;
 		}
 		for (Class<?> type : classes(context)) {
-			if (!AnnotationSupport.findAnnotatedFields(type, RegisterExtension.class,
-					(field) -> ThreadLeaksExtension.class.isAssignableFrom(field.getType())).isEmpty()) {
+			if (!AnnotationSupport
+				.findAnnotatedFields(type, RegisterExtension.class,
+						(field) -> ThreadLeaksExtension.class.isAssignableFrom(field.getType()))
+				.isEmpty()) {
 				return true;
 			}
 		}
@@ -155,7 +172,8 @@ public final class ThreadLeaksExtension
 		}
 		Scope scope = Scope.TEST;
 		for (Class<?> type : classes(context)) {
-			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type, VerifyNoThreadLeaks.class);
+			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type,
+					VerifyNoThreadLeaks.class);
 			if (annotation.isPresent()) {
 				scope = annotation.get().scope();
 			}
@@ -163,14 +181,18 @@ public final class ThreadLeaksExtension
 		return scope;
 	}
 
-	/** The layers for a class: defaults, configuration parameters, the registered settings, class annotations. */
+	/**
+	 * The layers for a class: defaults, configuration parameters, the registered
+	 * settings, class annotations.
+	 */
 	private CheckOptions classOptions(ExtensionContext context) {
 		CheckOptions options = PlatformProperties.options(context);
 		if (this.registered != null) {
 			options = options.with(this.registered);
 		}
 		for (Class<?> type : classes(context)) {
-			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type, VerifyNoThreadLeaks.class);
+			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type,
+					VerifyNoThreadLeaks.class);
 			if (annotation.isPresent()) {
 				options = options.with(CheckOptions.of(annotation.get(), type.getName()));
 			}
@@ -179,8 +201,8 @@ public final class ThreadLeaksExtension
 	}
 
 	/**
-	 * Whether a leak's message carries the heap-dump verdicts: the configuration parameter, or
-	 * {@code reachability = true} on the method or any enclosing class.
+	 * Whether a leak's message carries the heap-dump verdicts: the configuration
+	 * parameter, or {@code reachability = true} on the method or any enclosing class.
 	 */
 	private static boolean reachability(ExtensionContext context, Optional<VerifyNoThreadLeaks> onMethod) {
 		boolean on = PlatformProperties.reachability(context)
@@ -196,15 +218,16 @@ public final class ThreadLeaksExtension
 	private static CheckOptions methodOptions(VerifyNoThreadLeaks annotation, ExtensionContext context) {
 		if (annotation.scope() != Scope.TEST) {
 			throw new ExtensionConfigurationException("@VerifyNoThreadLeaks(scope = " + annotation.scope() + ") on "
-					+ describe(context) + ": a method is always checked on its own; put scope = "
-					+ annotation.scope() + " on the class");
+					+ describe(context) + ": a method is always checked on its own; put scope = " + annotation.scope()
+					+ " on the class");
 		}
 		return CheckOptions.of(annotation, describe(context));
 	}
 
 	/**
-	 * Fails before the test runs when tests run in parallel and this one is not isolated: threads of the tests
-	 * running beside it would be blamed on it, or its own leaks on them.
+	 * Fails before the test runs when tests run in parallel and this one is not isolated:
+	 * threads of the tests running beside it would be blamed on it, or its own leaks on
+	 * them.
 	 */
 	private static void refuseUnlessAlone(ExtensionContext context) {
 		if (!PlatformProperties.parallelExecution(context)) {
@@ -224,13 +247,14 @@ public final class ThreadLeaksExtension
 	}
 
 	/**
-	 * The test class and its enclosing classes, outermost first: the test classes of the context and its parents
-	 * (a {@code @Nested} class's context is a child of its enclosing class's).
+	 * The test class and its enclosing classes, outermost first: the test classes of the
+	 * context and its parents (a {@code @Nested} class's context is a child of its
+	 * enclosing class's).
 	 */
 	private static List<Class<?>> classes(ExtensionContext context) {
 		List<Class<?>> classes = new ArrayList<>();
-		for (Optional<ExtensionContext> current = Optional.of(context); current.isPresent(); current = current.get()
-			.getParent()) {
+		for (Optional<ExtensionContext> current = Optional.of(context); current
+			.isPresent(); current = current.get().getParent()) {
 			Optional<Class<?>> type = current.get().getTestClass();
 			if (type.isPresent() && (classes.isEmpty() || classes.get(0) != type.get())) {
 				classes.add(0, type.get());
@@ -246,8 +270,8 @@ public final class ThreadLeaksExtension
 	}
 
 	/**
-	 * The test, and for one invocation of a parameterized or repeated test its display name ({@code [2] b}), so
-	 * that the run's summary counts each invocation.
+	 * The test, and for one invocation of a parameterized or repeated test its display
+	 * name ({@code [2] b}), so that the run's summary counts each invocation.
 	 */
 	private static String describeInvocation(ExtensionContext context) {
 		boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
@@ -258,7 +282,10 @@ public final class ThreadLeaksExtension
 	private record ClassCheck(String owner, LeakCheck check) {
 	}
 
-	/** Builds a {@link ThreadLeaksExtension} for {@code @RegisterExtension}; each method checks its value at once. */
+	/**
+	 * Builds a {@link ThreadLeaksExtension} for {@code @RegisterExtension}; each method
+	 * checks its value at once.
+	 */
 	public static final class Builder {
 
 		private Scope scope = Scope.TEST;
@@ -274,13 +301,18 @@ public final class ThreadLeaksExtension
 		private Builder() {
 		}
 
-		/** Whether each test is checked on its own (the default) or the class as a whole. */
+		/**
+		 * Whether each test is checked on its own (the default) or the class as a whole.
+		 */
 		public Builder scope(Scope scope) {
 			this.scope = scope;
 			return this;
 		}
 
-		/** How long threads still alive at the end may take to end; from 0 to 10 minutes, default 1 second. */
+		/**
+		 * How long threads still alive at the end may take to end; from 0 to 10 minutes,
+		 * default 1 second.
+		 */
 		public Builder linger(Duration linger) {
 			this.linger = CheckOptions.linger(linger, "ThreadLeaksExtension.builder().linger(...)");
 			return this;
@@ -293,14 +325,20 @@ public final class ThreadLeaksExtension
 			return this;
 		}
 
-		/** Adds regular expressions matched against a thread's top frame, as {@code class.method}. */
+		/**
+		 * Adds regular expressions matched against a thread's top frame, as
+		 * {@code class.method}.
+		 */
 		public Builder ignoreTopFrames(String... regexes) {
 			this.ignoredTopFrames
 				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreTopFrames(...)"));
 			return this;
 		}
 
-		/** Adds regular expressions matched against every captured frame, as {@code class.method}. */
+		/**
+		 * Adds regular expressions matched against every captured frame, as
+		 * {@code class.method}.
+		 */
 		public Builder ignoreAnyFrames(String... regexes) {
 			this.ignoredAnyFrames
 				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreAnyFrames(...)"));

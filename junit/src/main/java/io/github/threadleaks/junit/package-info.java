@@ -1,6 +1,6 @@
 /**
- * {@code @VerifyNoThreadLeaks}: a JUnit Jupiter extension that fails a test which leaves threads running, built
- * on the threadleaks engine's stack groups.
+ * {@code @VerifyNoThreadLeaks}: a JUnit Jupiter extension that fails a test which leaves
+ * threads running, built on the threadleaks engine's stack groups.
  */
 @NullMarked
 package io.github.threadleaks.junit;

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * Runs example classes through EngineTestKit and, after each test, stops every thread the examples started and
- * proves none is left. The tests check themselves with the extension they test.
+ * Runs example classes through EngineTestKit and, after each test, stops every thread the
+ * examples started and proves none is left. The tests check themselves with the extension
+ * they test.
  */
 @VerifyNoThreadLeaks
 abstract class AbstractExtensionTests {
@@ -24,8 +25,9 @@ abstract class AbstractExtensionTests {
 	}
 
 	/**
-	 * Runs one example class with the given configuration parameters ({@code key=value}), and no implicit ones:
-	 * neither system properties nor a {@code junit-platform.properties} file change the outcome.
+	 * Runs one example class with the given configuration parameters ({@code key=value}),
+	 * and no implicit ones: neither system properties nor a
+	 * {@code junit-platform.properties} file change the outcome.
 	 */
 	static EngineExecutionResults run(Class<?> example, String... parameters) {
 		EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
@@ -54,9 +56,7 @@ abstract class AbstractExtensionTests {
 	}
 
 	private static Throwable failure(Event event) {
-		return event.getRequiredPayload(TestExecutionResult.class)
-			.getThrowable()
-			.orElseThrow();
+		return event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
 	}
 
 }

@@ -9,20 +9,22 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A creation site names the application's own line first, then the library that started the thread: the test
- * class's package is the application unless {@code threadleaks.junit.application-packages} says otherwise.
+ * A creation site names the application's own line first, then the library that started
+ * the thread: the test class's package is the application unless
+ * {@code threadleaks.junit.application-packages} says otherwise.
  */
 class ApplicationPackagesTests extends AbstractExtensionTests {
 
-	private static final String APPLICATION_FRAME = LibraryStartedThread.class.getName() + ".leaksThroughALibrary(line ";
+	private static final String APPLICATION_FRAME = LibraryStartedThread.class.getName()
+			+ ".leaksThroughALibrary(line ";
 
 	private static final String LIBRARY_FRAME = WorkerLibrary.class.getName() + ".startWorker(line ";
 
 	@Test
 	void theTestClassPackageIsTheApplicationByDefault() {
 		String message = testFailure(run(LibraryStartedThread.class)).getMessage();
-		assertThat(message).containsPattern("created by " + quoted(APPLICATION_FRAME) + "\\d+\\) via "
-				+ quoted(LIBRARY_FRAME) + "\\d+\\)");
+		assertThat(message).containsPattern(
+				"created by " + quoted(APPLICATION_FRAME) + "\\d+\\) via " + quoted(LIBRARY_FRAME) + "\\d+\\)");
 	}
 
 	@Test

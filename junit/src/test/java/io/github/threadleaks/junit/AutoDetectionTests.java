@@ -13,14 +13,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Whole-suite use: with JUnit's extension auto-detection the extension checks every test, annotated or not, and
- * the run ends with one summary of its leaks, the stack group that failed most tests first.
+ * Whole-suite use: with JUnit's extension auto-detection the extension checks every test,
+ * annotated or not, and the run ends with one summary of its leaks, the stack group that
+ * failed most tests first.
  */
 class AutoDetectionTests extends AbstractExtensionTests {
 
 	private static final String AUTODETECTION = "junit.jupiter.extensions.autodetection.enabled=true";
 
-	/** The examples' threads never end: no linger, so that each leak is reported at once. */
+	/**
+	 * The examples' threads never end: no linger, so that each leak is reported at once.
+	 */
 	private static final String NO_LINGER = PlatformProperties.LINGER + "=0s";
 
 	@Test
@@ -44,8 +47,9 @@ class AutoDetectionTests extends AbstractExtensionTests {
 		assertThat(occurrences(text, "threadleaks: ")).as("summaries printed").isEqualTo(1);
 		String summary = text.substring(text.indexOf("threadleaks: "));
 		String className = Pattern.quote(ThreeTests.class.getName());
-		assertThat(summary).startsWith("threadleaks: 3 leaked threads in 2 stack groups, 3 of 4 checks failed, "
-				+ "the group that failed most first:\n  2 checks, 2 threads like \"twice-#\" WAITING\n")
+		assertThat(summary)
+			.startsWith("threadleaks: 3 leaked threads in 2 stack groups, 3 of 4 checks failed, "
+					+ "the group that failed most first:\n  2 checks, 2 threads like \"twice-#\" WAITING\n")
 			.containsPattern("\n    in " + className + "#leaksAnother\\(\\), " + className + "#leaksOne\\(\\)\n"
 					+ "  1 check, 1 thread like \"once-#\" WAITING\n");
 	}
@@ -61,8 +65,8 @@ class AutoDetectionTests extends AbstractExtensionTests {
 
 	@Test
 	void theSummaryCanBeSwitchedOff() {
-		RunOutput output = RunOutput.capture(
-				() -> run(ThreeTests.class, AUTODETECTION, NO_LINGER, PlatformProperties.SUMMARY + "=false"));
+		RunOutput output = RunOutput
+			.capture(() -> run(ThreeTests.class, AUTODETECTION, NO_LINGER, PlatformProperties.SUMMARY + "=false"));
 		output.results().testEvents().assertStatistics((stats) -> stats.started(4).failed(3));
 		assertThat(output.text()).doesNotContain("threadleaks: ");
 	}

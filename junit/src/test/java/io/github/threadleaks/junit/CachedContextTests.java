@@ -16,9 +16,10 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Spring patterns, with plain stand-ins: a cached application context (started once, when the first test
- * instance is prepared, as {@code SpringExtension} does, and never closed by the tests) and a context closed at
- * the end of its class (as with {@code @DirtiesContext}).
+ * The Spring patterns, with plain stand-ins: a cached application context (started once,
+ * when the first test instance is prepared, as {@code SpringExtension} does, and never
+ * closed by the tests) and a context closed at the end of its class (as with
+ * {@code @DirtiesContext}).
  */
 class CachedContextTests extends AbstractExtensionTests {
 
@@ -66,7 +67,10 @@ class CachedContextTests extends AbstractExtensionTests {
 			.hasMessageContaining("1 thread like \"per-class-context-#\"");
 	}
 
-	/** A stand-in for a cached application context: one per JVM, shared by test classes, never closed by them. */
+	/**
+	 * A stand-in for a cached application context: one per JVM, shared by test classes,
+	 * never closed by them.
+	 */
 	static final class CachedContext {
 
 		private static ThreadPoolExecutor executor;
@@ -84,7 +88,10 @@ class CachedContextTests extends AbstractExtensionTests {
 
 	}
 
-	/** Loads the cached context while preparing the test instance, as {@code SpringExtension} does. */
+	/**
+	 * Loads the cached context while preparing the test instance, as
+	 * {@code SpringExtension} does.
+	 */
 	static final class LoadsTheCachedContext implements TestInstancePostProcessor {
 
 		@Override
@@ -94,7 +101,10 @@ class CachedContextTests extends AbstractExtensionTests {
 
 	}
 
-	/** A context for one class: started before it, closed (and awaited) after it; its threads start lazily. */
+	/**
+	 * A context for one class: started before it, closed (and awaited) after it; its
+	 * threads start lazily.
+	 */
 	static final class PerClassContext implements BeforeAllCallback, AfterAllCallback {
 
 		static ThreadPoolExecutor executor;
@@ -159,7 +169,10 @@ class CachedContextTests extends AbstractExtensionTests {
 
 	}
 
-	/** Uses the per-class context; subclasses declare the check and the context, in the order under test. */
+	/**
+	 * Uses the per-class context; subclasses declare the check and the context, in the
+	 * order under test.
+	 */
 	abstract static class UsesAPerClassContext {
 
 		@Test

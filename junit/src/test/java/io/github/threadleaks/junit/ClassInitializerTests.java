@@ -9,9 +9,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A thread started from a class initializer is a process-wide singleton: noted in the run's summary, not blamed
- * on the test that first touched the class, unless switched back on. A class initializes once per JVM, so each
- * test touches its own holder class.
+ * A thread started from a class initializer is a process-wide singleton: noted in the
+ * run's summary, not blamed on the test that first touched the class, unless switched
+ * back on. A class initializes once per JVM, so each test touches its own holder class.
  */
 class ClassInitializerTests extends AbstractExtensionTests {
 
@@ -40,7 +40,10 @@ class ClassInitializerTests extends AbstractExtensionTests {
 		return Pattern.quote(text);
 	}
 
-	/** Starts a timer-like thread when the class initializes, as a library's lazy holder does. */
+	/**
+	 * Starts a timer-like thread when the class initializes, as a library's lazy holder
+	 * does.
+	 */
 	static final class NotedHolder {
 
 		static final Thread TIMER = ExampleThreads.factory("holder-timer-")

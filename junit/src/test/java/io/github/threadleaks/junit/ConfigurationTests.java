@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The {@code threadleaks.junit.*} configuration parameters (as set in {@code junit-platform.properties}), their
- * layering with annotations, and invalid values, which fail the test naming the key or attribute at fault.
+ * The {@code threadleaks.junit.*} configuration parameters (as set in
+ * {@code junit-platform.properties}), their layering with annotations, and invalid
+ * values, which fail the test naming the key or attribute at fault.
  */
 class ConfigurationTests extends AbstractExtensionTests {
 
@@ -63,8 +64,8 @@ class ConfigurationTests extends AbstractExtensionTests {
 
 	@Test
 	void anInvalidAnnotationFailsTheTestNamingTheAttribute() {
-		assertInvalid(run(LingersTooLong.class), "@VerifyNoThreadLeaks(linger) on "
-				+ LingersTooLong.class.getName() + " must be from 0s to 10m but was \"20m\"");
+		assertInvalid(run(LingersTooLong.class), "@VerifyNoThreadLeaks(linger) on " + LingersTooLong.class.getName()
+				+ " must be from 0s to 10m but was \"20m\"");
 		assertInvalid(run(InvalidThreadNamePattern.class), "@VerifyNoThreadLeaks(ignoreThreadNames) on "
 				+ InvalidThreadNamePattern.class.getName() + "#runs() must be valid regular expressions");
 		assertInvalid(run(ClassScopeOnAMethod.class), "@VerifyNoThreadLeaks(scope = CLASS) on "

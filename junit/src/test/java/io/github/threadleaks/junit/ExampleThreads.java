@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * Every thread and executor the examples start, so that the extension's tests can stop them all after each
- * test and prove that none survives. Waits poll a thread's state or stack, never a fixed sleep.
+ * Every thread and executor the examples start, so that the extension's tests can stop
+ * them all after each test and prove that none survives. Waits poll a thread's state or
+ * stack, never a fixed sleep.
  */
 final class ExampleThreads {
 
-	/** How long a wait for a thread's state may take before the test fails: a hang guard, not a timing. */
+	/**
+	 * How long a wait for a thread's state may take before the test fails: a hang guard,
+	 * not a timing.
+	 */
 	private static final Duration HANG_GUARD = Duration.ofSeconds(30);
 
 	private static final List<Thread> THREADS = new CopyOnWriteArrayList<>();
@@ -36,7 +40,10 @@ final class ExampleThreads {
 		return thread;
 	}
 
-	/** A factory naming threads as {@link Executors#defaultThreadFactory()} does ({@code pool-1-thread-1}), recorded. */
+	/**
+	 * A factory naming threads as {@link Executors#defaultThreadFactory()} does
+	 * ({@code pool-1-thread-1}), recorded.
+	 */
 	static ThreadFactory poolFactory() {
 		ThreadFactory names = Executors.defaultThreadFactory();
 		return (task) -> record(names.newThread(task));
@@ -60,18 +67,27 @@ final class ExampleThreads {
 		return executor;
 	}
 
-	/** Waits until the thread is parked or blocked with the given method ({@code class.method}) on its stack. */
+	/**
+	 * Waits until the thread is parked or blocked with the given method
+	 * ({@code class.method}) on its stack.
+	 */
 	static void awaitParkedIn(Thread thread, String method) {
 		awaitStack(thread, (stack) -> thread.getState() != Thread.State.RUNNABLE && contains(stack, method),
 				"parked in " + method);
 	}
 
-	/** Waits until the thread is waiting in {@link Thread#join}: the extension is lingering. */
+	/**
+	 * Waits until the thread is waiting in {@link Thread#join}: the extension is
+	 * lingering.
+	 */
 	static void awaitJoining(Thread thread) {
 		awaitStack(thread, (stack) -> contains(stack, "java.lang.Thread.join"), "joining a thread");
 	}
 
-	/** Waits until every recorded thread whose name starts with the prefix is parked in the given method. */
+	/**
+	 * Waits until every recorded thread whose name starts with the prefix is parked in
+	 * the given method.
+	 */
 	static void awaitAllParkedIn(String namePrefix, int count, String method) {
 		long deadline = System.nanoTime() + HANG_GUARD.toNanos();
 		while (true) {
@@ -111,8 +127,9 @@ final class ExampleThreads {
 	}
 
 	/**
-	 * Shuts every recorded executor down, interrupts every recorded thread and waits for each; returns what is
-	 * still running (nothing, unless an example ignored interrupts). The records are cleared.
+	 * Shuts every recorded executor down, interrupts every recorded thread and waits for
+	 * each; returns what is still running (nothing, unless an example ignored
+	 * interrupts). The records are cleared.
 	 */
 	static List<String> stopAll() throws InterruptedException {
 		for (ExecutorService executor : EXECUTORS) {

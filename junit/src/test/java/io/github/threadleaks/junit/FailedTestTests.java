@@ -7,7 +7,10 @@ import org.opentest4j.AssertionFailedError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A test that fails, or is aborted, and leaks too: the leak is reported, never hidden by the test's outcome. */
+/**
+ * A test that fails, or is aborted, and leaks too: the leak is reported, never hidden by
+ * the test's outcome.
+ */
 class FailedTestTests extends AbstractExtensionTests {
 
 	@Test

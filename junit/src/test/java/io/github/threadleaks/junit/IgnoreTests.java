@@ -99,7 +99,8 @@ class IgnoreTests extends AbstractExtensionTests {
 		@Test
 		@Timeout(60)
 		void runsUnderATimeout() {
-			// JUnit starts its watcher thread for the first test with a timeout and keeps it until the run ends.
+			// JUnit starts its watcher thread for the first test with a timeout and keeps
+			// it until the run ends.
 		}
 
 	}
@@ -116,7 +117,10 @@ class IgnoreTests extends AbstractExtensionTests {
 
 	}
 
-	/** A cached pool never shut down: its idle worker ends by itself after the pool's keep-alive (60s). */
+	/**
+	 * A cached pool never shut down: its idle worker ends by itself after the pool's
+	 * keep-alive (60s).
+	 */
 	@LeakExample
 	@VerifyNoThreadLeaks
 	static class LeavesAnIdleCachedPoolWorker {

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Marks an example test class: it leaks on purpose and is run only by the extension's own tests, through
- * EngineTestKit. Surefire leaves the tag out; any other runner (an IDE running a package) finds it disabled.
+ * Marks an example test class: it leaks on purpose and is run only by the extension's own
+ * tests, through EngineTestKit. Surefire leaves the tag out; any other runner (an IDE
+ * running a package) finds it disabled.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 	String TAG = "threadleaks-example";
 
 	/**
-	 * The linger of examples that pass once their threads have ended: a pass returns as soon as they have, so it
-	 * costs nothing, and it stays below the 60s after which idle pool threads end by themselves.
+	 * The linger of examples that pass once their threads have ended: a pass returns as
+	 * soon as they have, so it costs nothing, and it stays below the 60s after which idle
+	 * pool threads end by themselves.
 	 */
 	String LONG_LINGER = "30s";
 

@@ -33,7 +33,8 @@ class LeakReportTests extends AbstractExtensionTests {
 
 	@Test
 	void theMessageSaysWhichMethodOfTheTestStartedTheLeakedThreads() {
-		// The pool's workers run only JDK code and the task; the test method's two execute calls started them.
+		// The pool's workers run only JDK code and the task; the test method's two
+		// execute calls started them.
 		String message = testFailure(run(LeakingPool.class)).getMessage();
 		String site = "\n    created by " + LeakingPool.class.getName() + ".leaksTwoPooledThreads(line ";
 		assertThat(message).containsPattern("\n    threads: [^\n]*" + Pattern.quote(site));
@@ -92,7 +93,10 @@ class LeakReportTests extends AbstractExtensionTests {
 
 	}
 
-	/** Its pool's threads may still be ending when awaitTermination returns: the linger covers that. */
+	/**
+	 * Its pool's threads may still be ending when awaitTermination returns: the linger
+	 * covers that.
+	 */
 	@LeakExample
 	@VerifyNoThreadLeaks(linger = LeakExample.LONG_LINGER)
 	static class CleanPool {
@@ -101,7 +105,8 @@ class LeakReportTests extends AbstractExtensionTests {
 		void shutsItsPoolDownAndJoinsItsThread() throws Exception {
 			ExecutorService pool = ExampleThreads.track(Executors.newFixedThreadPool(2, ExampleThreads.poolFactory()));
 			pool.submit(() -> "done").get();
-			Thread thread = ExampleThreads.start("worker-1", () -> { });
+			Thread thread = ExampleThreads.start("worker-1", () -> {
+			});
 			pool.shutdown();
 			assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 			thread.join();

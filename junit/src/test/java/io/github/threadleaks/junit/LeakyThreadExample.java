@@ -5,8 +5,9 @@ import java.util.concurrent.SynchronousQueue;
 import org.junit.jupiter.api.Test;
 
 /**
- * An example test that leaves one thread, {@code leaky-1}, parked in {@link SynchronousQueue#put} for ever.
- * Subclasses annotate it to show how each setting changes the verdict.
+ * An example test that leaves one thread, {@code leaky-1}, parked in
+ * {@link SynchronousQueue#put} for ever. Subclasses annotate it to show how each setting
+ * changes the verdict.
  */
 abstract class LeakyThreadExample {
 

@@ -10,14 +10,16 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A thread still alive when the test ends has the linger to end. The example's thread ends only once the check
- * is waiting for it (the test's thread is in {@link Thread#join}), so the outcome never depends on timing.
+ * A thread still alive when the test ends has the linger to end. The example's thread
+ * ends only once the check is waiting for it (the test's thread is in
+ * {@link Thread#join}), so the outcome never depends on timing.
  */
 class LingerTests extends AbstractExtensionTests {
 
 	@Test
 	void aThreadThatEndsWithinTheLingerPasses() {
-		EngineExecutionResults results = run(EndsOnceWaitedFor.class, PlatformProperties.LINGER + "=" + LeakExample.LONG_LINGER);
+		EngineExecutionResults results = run(EndsOnceWaitedFor.class,
+				PlatformProperties.LINGER + "=" + LeakExample.LONG_LINGER);
 		results.testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1).failed(0));
 	}
 

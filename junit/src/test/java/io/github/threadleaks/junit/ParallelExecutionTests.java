@@ -12,8 +12,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With parallel execution on, a check runs only for an {@code @Isolated} class, which JUnit runs alone and whose
- * tests it runs one at a time; any other checked test or class fails before it runs, saying why and what to do.
+ * With parallel execution on, a check runs only for an {@code @Isolated} class, which
+ * JUnit runs alone and whose tests it runs one at a time; any other checked test or class
+ * fails before it runs, saying why and what to do.
  */
 class ParallelExecutionTests extends AbstractExtensionTests {
 
@@ -49,8 +50,8 @@ class ParallelExecutionTests extends AbstractExtensionTests {
 	void aClassCheckedAsAWholeIsRefusedUnlessIsolated() {
 		EngineExecutionResults results = run(NotIsolatedClassScope.class, PARALLEL, CONCURRENT);
 		assertThat(containerFailure(results)).isInstanceOf(ExtensionConfigurationException.class)
-			.hasMessageContaining("cannot check " + NotIsolatedClassScope.class.getName() + " while tests run in "
-					+ "parallel");
+			.hasMessageContaining(
+					"cannot check " + NotIsolatedClassScope.class.getName() + " while tests run in " + "parallel");
 		assertThat(bodiesRun).hasValue(0);
 	}
 
@@ -95,7 +96,10 @@ class ParallelExecutionTests extends AbstractExtensionTests {
 
 	}
 
-	/** With the default linger, so that JUnit's own workers, if any start during a test, settle idle. */
+	/**
+	 * With the default linger, so that JUnit's own workers, if any start during a test,
+	 * settle idle.
+	 */
 	@LeakExample
 	@Isolated
 	@VerifyNoThreadLeaks

@@ -5,7 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
-/** The classic reachable leak: replies awaited through futures kept in a static map that nobody completes. */
+/**
+ * The classic reachable leak: replies awaited through futures kept in a static map that
+ * nobody completes.
+ */
 final class PendingReplies {
 
 	static final Map<Integer, CompletableFuture<String>> REPLIES = new ConcurrentHashMap<>();
@@ -13,14 +16,20 @@ final class PendingReplies {
 	private PendingReplies() {
 	}
 
-	/** Parks the calling thread on a future registered under {@code key}, until it is completed or interrupted. */
+	/**
+	 * Parks the calling thread on a future registered under {@code key}, until it is
+	 * completed or interrupted.
+	 */
 	static void await(int key) {
 		CompletableFuture<String> reply = new CompletableFuture<>();
 		REPLIES.put(key, reply);
 		awaitQuietly(reply);
 	}
 
-	/** Parks the calling thread on a future nobody else holds: it lives only in this frame. */
+	/**
+	 * Parks the calling thread on a future nobody else holds: it lives only in this
+	 * frame.
+	 */
 	static void awaitOrphan() {
 		awaitQuietly(new CompletableFuture<>());
 	}

@@ -20,8 +20,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the switch on, a leak's message says from a real heap dump of this JVM whether anything could ever wake each
- * leaked group; with it off (the default) no dump is taken.
+ * With the switch on, a leak's message says from a real heap dump of this JVM whether
+ * anything could ever wake each leaked group; with it off (the default) no dump is taken.
  */
 class ReachabilityTests extends AbstractExtensionTests {
 
@@ -47,7 +47,8 @@ class ReachabilityTests extends AbstractExtensionTests {
 	void futuresInAStaticMapAreReachableThroughTheFieldTheMessageNames() {
 		int dumps = HeapReachability.dumps();
 		String message = testFailure(run(PendingFutures.class)).getMessage();
-		// Two lambdas, two stack groups: the first is analysed, and the one dump is all the check takes.
+		// Two lambdas, two stack groups: the first is analysed, and the one dump is all
+		// the check takes.
 		assertThat(message).startsWith("2 leaked threads in 2 stack groups:\n")
 			.contains("\n    reachability: REACHABLE: ")
 			.contains("is reachable from static field " + PendingReplies.class.getName() + ".REPLIES")
@@ -59,8 +60,9 @@ class ReachabilityTests extends AbstractExtensionTests {
 
 	@Test
 	void theConfigurationParameterSwitchesItOnForATestWithoutTheAttribute() {
-		String message = testFailure(run(OrphanFuturesWithoutAttribute.class,
-				PlatformProperties.REACHABILITY + "=true")).getMessage();
+		String message = testFailure(
+				run(OrphanFuturesWithoutAttribute.class, PlatformProperties.REACHABILITY + "=true"))
+			.getMessage();
 		assertThat(message).contains("\n    reachability: UNREACHABLE: ");
 	}
 
@@ -96,19 +98,24 @@ class ReachabilityTests extends AbstractExtensionTests {
 		List<GroupDetail> groups = groupsStartedSince(before);
 		assertThat(groups).isNotEmpty();
 		int dumps = HeapReachability.dumps();
-		// The test class path has the module: a loader that sees only the JDK's classes stands for one without it.
+		// The test class path has the module: a loader that sees only the JDK's classes
+		// stands for one without it.
 		try (URLClassLoader jdkOnly = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
 			assertThat(ReachabilityNotes.available(jdkOnly)).isFalse();
 			Map<String, String> notes = ReachabilityNotes.of(groups, jdkOnly);
-			assertThat(notes).hasSameSizeAs(groups).allSatisfy((id, note) -> assertThat(note).isEqualTo(
-					"    reachability: not analysed: add threadleaks-reachability to the test classpath for a "
-							+ "verdict (threadleaks.junit.reachability)\n"));
+			assertThat(notes).hasSameSizeAs(groups)
+				.allSatisfy((id, note) -> assertThat(note).isEqualTo(
+						"    reachability: not analysed: add threadleaks-reachability to the test classpath for a "
+								+ "verdict (threadleaks.junit.reachability)\n"));
 		}
 		assertThat(ReachabilityNotes.available(getClass().getClassLoader())).isTrue();
 		assertThat(HeapReachability.dumps()).as("heap dumps").isEqualTo(dumps);
 	}
 
-	/** The groups of the threads started since the census {@code before}, as a check sees them. */
+	/**
+	 * The groups of the threads started since the census {@code before}, as a check sees
+	 * them.
+	 */
 	private static List<GroupDetail> groupsStartedSince(Set<Long> before) {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(CheckOptions.NONE.engineSettings(),
 				new NewThreadSource(new JvmThreadSource(), before), Clock.systemUTC(), CreationSites.NONE);
@@ -161,7 +168,8 @@ class ReachabilityTests extends AbstractExtensionTests {
 
 		@Test
 		void startsAndJoinsAThread() throws InterruptedException {
-			ExampleThreads.start("joined-1", () -> { }).join();
+			ExampleThreads.start("joined-1", () -> {
+			}).join();
 		}
 
 	}

@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * The results of an example run and what it printed to standard output, where the run's summary goes. This
- * module's tests run one at a time, so swapping {@link System#out} for the run catches only its output.
+ * The results of an example run and what it printed to standard output, where the run's
+ * summary goes. This module's tests run one at a time, so swapping {@link System#out} for
+ * the run catches only its output.
  *
  * @param results the run's results
  * @param text what the run printed

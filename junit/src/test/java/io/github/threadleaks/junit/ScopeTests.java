@@ -17,8 +17,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-test and per-class checks, and the extension registered in a field: its settings apply, annotations add to
- * them, and the annotation's own instance stands aside.
+ * Per-test and per-class checks, and the extension registered in a field: its settings
+ * apply, annotations add to them, and the annotation's own instance stands aside.
  */
 class ScopeTests extends AbstractExtensionTests {
 

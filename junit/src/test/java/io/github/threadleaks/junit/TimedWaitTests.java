@@ -11,14 +11,16 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Threads in a timed wait when the linger ends (a sleep, a timed park or wait) end by themselves: they get one
- * bounded extra grace, and only those still alive after it fail the test, with a message that says so.
+ * Threads in a timed wait when the linger ends (a sleep, a timed park or wait) end by
+ * themselves: they get one bounded extra grace, and only those still alive after it fail
+ * the test, with a message that says so.
  */
 class TimedWaitTests extends AbstractExtensionTests {
 
 	@Test
 	void aTwoSecondSleeperPassesWithinTheGrace() {
-		// The most grace, so that a loaded machine never fails it: the check returns as soon as the sleeper ends.
+		// The most grace, so that a loaded machine never fails it: the check returns as
+		// soon as the sleeper ends.
 		EngineExecutionResults results = run(TwoSecondSleeper.class, PlatformProperties.TIMED_WAIT_GRACE + "=30s");
 		results.testEvents().assertStatistics((stats) -> stats.started(1).succeeded(1).failed(0));
 	}

@@ -1,4 +1,7 @@
-/** A stand-in for a third-party library, outside the packages of the extension's example tests. */
+/**
+ * A stand-in for a third-party library, outside the packages of the extension's example
+ * tests.
+ */
 @NullMarked
 package io.github.threadleaks.testlibrary;
 

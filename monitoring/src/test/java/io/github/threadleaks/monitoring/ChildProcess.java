@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A program a test starts in a directory of its own, logging to a file there: a failure shows the end of its log,
- * and closing it stops the program with its descendants and removes the directory.
+ * A program a test starts in a directory of its own, logging to a file there: a failure
+ * shows the end of its log, and closing it stops the program with its descendants and
+ * removes the directory.
  */
 abstract class ChildProcess implements AutoCloseable {
 
@@ -34,8 +35,8 @@ abstract class ChildProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits a moment between two polls of the program, spending it waiting for the program to end: one that dies
-	 * fails the test at once, with its log.
+	 * Waits a moment between two polls of the program, spending it waiting for the
+	 * program to end: one that dies fails the test at once, with its log.
 	 */
 	void betweenPolls() throws InterruptedException {
 		if (this.process.waitFor(pollMillis(), TimeUnit.MILLISECONDS)) {

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A program the tests run, found on {@code PATH}. The policy for external programs: a test that needs a missing
- * one is skipped with a message that says what to install, except on CI (the {@code CI} environment variable is
- * set), where a skipped test would hide that nothing was tested, so it fails.
+ * A program the tests run, found on {@code PATH}. The policy for external programs: a
+ * test that needs a missing one is skipped with a message that says what to install,
+ * except on CI (the {@code CI} environment variable is set), where a skipped test would
+ * hide that nothing was tested, so it fails.
  */
 final class ExternalTool {
 
@@ -22,7 +23,8 @@ final class ExternalTool {
 	}
 
 	/**
-	 * The executable of the given name on {@code PATH}, or a skipped (locally) or failed (on CI) test.
+	 * The executable of the given name on {@code PATH}, or a skipped (locally) or failed
+	 * (on CI) test.
 	 * @param name the program's name
 	 * @param debianPackage the Debian package that installs it
 	 * @return the executable
@@ -40,7 +42,10 @@ final class ExternalTool {
 		return executable.get();
 	}
 
-	/** The first executable file of the given name in the directories of a {@code PATH} value. */
+	/**
+	 * The first executable file of the given name in the directories of a {@code PATH}
+	 * value.
+	 */
 	static Optional<Path> find(String name, @Nullable String path) {
 		if (path == null) {
 			return Optional.empty();

@@ -29,13 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The fleet view against the real thing: three instances of the sample app, each in a JVM of its own, the first two
- * leaking in the same two ways, the third in a way of its own. Each instance finds its leaks by itself: its sampler
- * runs every half second, the test waits until every instance reports its suspects. Then the same leak must carry
- * the same group id in both JVMs, and a real Prometheus scraping all three with the shipped rules must fire
- * {@code ThreadLeakFleetWide} once for each of the two shared groups, with the value 2 and both instances in its
- * annotations, never for the third instance's own leak, while every query of the dashboard and of both rule files
- * returns data.
+ * The fleet view against the real thing: three instances of the sample app, each in a JVM
+ * of its own, the first two leaking in the same two ways, the third in a way of its own.
+ * Each instance finds its leaks by itself: its sampler runs every half second, the test
+ * waits until every instance reports its suspects. Then the same leak must carry the same
+ * group id in both JVMs, and a real Prometheus scraping all three with the shipped rules
+ * must fire {@code ThreadLeakFleetWide} once for each of the two shared groups, with the
+ * value 2 and both instances in its annotations, never for the third instance's own leak,
+ * while every query of the dashboard and of both rule files returns data.
  */
 class FleetEndToEndTests {
 
@@ -55,14 +56,20 @@ class FleetEndToEndTests {
 	private static final List<List<Leak>> LEAKS = List.of(List.of(FORGOTTEN_SENDER, LATCH),
 			List.of(FORGOTTEN_SENDER, LATCH), List.of(ABANDONED_RECEIVER));
 
-	/** Four steps of four threads per pattern: the history of each leaked group reads 4, 8, 12, 16. */
+	/**
+	 * Four steps of four threads per pattern: the history of each leaked group reads 4,
+	 * 8, 12, 16.
+	 */
 	private static final int LEAK_STEPS = 4;
 
 	private static final int PER_STEP = 4;
 
 	private static final int LEAKED_PER_PATTERN = LEAK_STEPS * PER_STEP;
 
-	/** Fast detection: a sample every half second, judged over four, a growth of 8 threads enough. */
+	/**
+	 * Fast detection: a sample every half second, judged over four, a growth of 8 threads
+	 * enough.
+	 */
 	private static final List<String> PROPERTIES = List.of("threadleaks.sample-interval=500ms", "threadleaks.window=4",
 			"threadleaks.min-growth=8");
 
@@ -81,7 +88,8 @@ class FleetEndToEndTests {
 	/** Starts the three instances at once, and leaks on the first two. */
 	@BeforeAll
 	static void startFleet() throws Exception {
-		// One worker thread of its own, so that the client's threads can never look like a growing group.
+		// One worker thread of its own, so that the client's threads can never look like
+		// a growing group.
 		httpExecutor = Executors.newSingleThreadExecutor((task) -> new Thread(task, "test-http-client"));
 		http = HttpClient.newBuilder().executor(httpExecutor).build();
 		long started = System.nanoTime();
@@ -92,7 +100,8 @@ class FleetEndToEndTests {
 			authorities.add(instance.awaitAuthority());
 		}
 		System.out.printf("Three sample-app JVMs started in %.1f s%n", (System.nanoTime() - started) / 1e9);
-		// A group's history starts when it first appears, so a leak must grow over several samples to be suspected.
+		// A group's history starts when it first appears, so a leak must grow over
+		// several samples to be suspected.
 		for (int step = 0; step < LEAK_STEPS; step++) {
 			long[] samples = new long[instances.size()];
 			for (int i = 0; i < instances.size(); i++) {
@@ -155,9 +164,7 @@ class FleetEndToEndTests {
 				.as("instances suspecting each group: %s", server.query(counted))
 				.containsExactlyInAnyOrder("2", "2", "1");
 			assertEveryExpressionReturnsData(server);
-			assertThat(server.ruleGroups().findValues("health")).map(JsonNode::asString)
-				.hasSize(5)
-				.containsOnly("ok");
+			assertThat(server.ruleGroups().findValues("health")).map(JsonNode::asString).hasSize(5).containsOnly("ok");
 		}
 	}
 
@@ -172,8 +179,9 @@ class FleetEndToEndTests {
 		assertThat(Arrays.asList(alert.path("annotations").path("instances").asString().split(" ")))
 			.containsExactlyInAnyOrderElementsOf(authorities.subList(0, 2));
 		String description = alert.path("annotations").path("description").asString();
-		assertThat(description).contains("- " + authorities.get(0) + " (job " + JOB + "): " + LEAKED_PER_PATTERN
-				+ " threads", "- " + authorities.get(1) + " (job " + JOB + "): " + LEAKED_PER_PATTERN + " threads");
+		assertThat(description).contains(
+				"- " + authorities.get(0) + " (job " + JOB + "): " + LEAKED_PER_PATTERN + " threads",
+				"- " + authorities.get(1) + " (job " + JOB + "): " + LEAKED_PER_PATTERN + " threads");
 		String link = description.replaceAll("(?s).*curl (http://\\S+).*", "$1");
 		assertThat(link).as(description)
 			.isIn(authorities.subList(0, 2)
@@ -186,9 +194,10 @@ class FleetEndToEndTests {
 	}
 
 	/**
-	 * Runs every expression of the dashboard and both rule files over the whole fleet: all must return data, except
-	 * the sampler alerts', which must return none while the samplers work, and the virtual threads' panel, which has
-	 * none while they are not watched.
+	 * Runs every expression of the dashboard and both rule files over the whole fleet:
+	 * all must return data, except the sampler alerts', which must return none while the
+	 * samplers work, and the virtual threads' panel, which has none while they are not
+	 * watched.
 	 */
 	private static void assertEveryExpressionReturnsData(PrometheusServer server) throws IOException {
 		Map<String, String> variables = Map.of("application", APPLICATION, "instance", ".*", "__rate_interval", "15s",
@@ -201,7 +210,8 @@ class FleetEndToEndTests {
 				assertThat(result).as("while the samplers work: %s", expression).isEmpty();
 			}
 			else if (expression.promql().contains("threadleaks_virtual_threads")) {
-				// The instances leave virtual threads unwatched (the default), so their meters are not registered.
+				// The instances leave virtual threads unwatched (the default), so their
+				// meters are not registered.
 				assertThat(result).as("while virtual threads are not watched: %s", expression).isEmpty();
 			}
 			else {
@@ -294,6 +304,7 @@ class FleetEndToEndTests {
 
 	/**
 	 * A leak pattern of the sample app.
+	 *
 	 * @param pattern its id in {@code POST /leaks/{id}}
 	 * @param group the normalized name of the group its threads form
 	 * @param threadsPerRequest the threads each request leaves behind

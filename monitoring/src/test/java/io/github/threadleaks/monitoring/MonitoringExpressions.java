@@ -17,9 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads every PromQL expression out of the dashboard and the two rule files, as Grafana and Prometheus would run
- * them: the dashboard's template variables substituted, and a {@code label_values(selector, label)} variable query
- * turned into the {@code group by (label) (selector)} query Grafana sends for it.
+ * Reads every PromQL expression out of the dashboard and the two rule files, as Grafana
+ * and Prometheus would run them: the dashboard's template variables substituted, and a
+ * {@code label_values(selector, label)} variable query turned into the
+ * {@code group by (label) (selector)} query Grafana sends for it.
  */
 final class MonitoringExpressions {
 
@@ -30,7 +31,10 @@ final class MonitoringExpressions {
 	private MonitoringExpressions() {
 	}
 
-	/** The dashboard's panel targets and variable queries, with the given values for its template variables. */
+	/**
+	 * The dashboard's panel targets and variable queries, with the given values for its
+	 * template variables.
+	 */
 	static List<PromQlExpression> dashboard(Path file, Map<String, String> variables) throws IOException {
 		JsonNode dashboard = JsonMapper.builder().build().readTree(file.toFile());
 		List<PromQlExpression> expressions = new ArrayList<>();
@@ -65,7 +69,10 @@ final class MonitoringExpressions {
 		return expressions;
 	}
 
-	/** The {@code expr} of every Prometheus query in a Grafana alert rule provisioning file. */
+	/**
+	 * The {@code expr} of every Prometheus query in a Grafana alert rule provisioning
+	 * file.
+	 */
 	@SuppressWarnings("unchecked")
 	static List<PromQlExpression> grafanaAlertRules(Path file) throws IOException {
 		List<PromQlExpression> expressions = new ArrayList<>();
@@ -73,9 +80,9 @@ final class MonitoringExpressions {
 			for (Map<String, Object> query : (List<Map<String, Object>>) rule.get("data")) {
 				Map<String, Object> model = (Map<String, Object>) query.get("model");
 				if (model.containsKey("expr")) {
-					expressions.add(new PromQlExpression(
-							file + " rule " + rule.get("title") + " query " + query.get("refId"),
-							(String) model.get("expr")));
+					expressions
+						.add(new PromQlExpression(file + " rule " + rule.get("title") + " query " + query.get("refId"),
+								(String) model.get("expr")));
 				}
 			}
 		}
@@ -83,7 +90,8 @@ final class MonitoringExpressions {
 	}
 
 	/**
-	 * Every expression of the dashboard, the Prometheus rules and the Grafana alert rules.
+	 * Every expression of the dashboard, the Prometheus rules and the Grafana alert
+	 * rules.
 	 * @param variables the values of the dashboard's template variables
 	 * @return the expressions, in file order
 	 */
@@ -96,8 +104,9 @@ final class MonitoringExpressions {
 	}
 
 	/**
-	 * The shipped Prometheus rules with only the {@code for} of one alert changed: the shipped one is minutes long,
-	 * which promtool proves exactly, while a test against a real Prometheus only needs the transitions.
+	 * The shipped Prometheus rules with only the {@code for} of one alert changed: the
+	 * shipped one is minutes long, which promtool proves exactly, while a test against a
+	 * real Prometheus only needs the transitions.
 	 * @param alert the alert's name
 	 * @param duration its new {@code for}
 	 * @return the text of the rule file
@@ -122,7 +131,10 @@ final class MonitoringExpressions {
 		return text.toString();
 	}
 
-	/** The rules of every group of a rule file, Prometheus's or Grafana's: the maps themselves, to read or change. */
+	/**
+	 * The rules of every group of a rule file, Prometheus's or Grafana's: the maps
+	 * themselves, to read or change.
+	 */
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> rules(Map<String, Object> ruleFile) {
 		List<Map<String, Object>> rules = new ArrayList<>();
@@ -138,7 +150,10 @@ final class MonitoringExpressions {
 		}
 	}
 
-	/** Replaces {@code $name} and {@code ${name}}; a variable without a value is an error, not a silent gap. */
+	/**
+	 * Replaces {@code $name} and {@code ${name}}; a variable without a value is an error,
+	 * not a silent gap.
+	 */
 	static String substitute(String promql, Map<String, String> variables) {
 		Matcher matcher = VARIABLE.matcher(promql);
 		StringBuilder result = new StringBuilder();

@@ -2,7 +2,10 @@ package io.github.threadleaks.monitoring;
 
 import java.nio.file.Path;
 
-/** The files this module ships, relative to the module's directory (the tests' working directory). */
+/**
+ * The files this module ships, relative to the module's directory (the tests' working
+ * directory).
+ */
 final class MonitoringFiles {
 
 	static final Path PROMETHEUS_RULES = Path.of("prometheus", "threadleaks-rules.yml");

@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the dashboard and the Grafana alert rules: what Grafana needs to import and provision them, and
- * that the Grafana alerts are the Prometheus alerts. What their queries return is the end-to-end test's business.
+ * The shape of the dashboard and the Grafana alert rules: what Grafana needs to import
+ * and provision them, and that the Grafana alerts are the Prometheus alerts. What their
+ * queries return is the end-to-end test's business.
  */
 class MonitoringFilesTests {
 
@@ -33,7 +34,8 @@ class MonitoringFilesTests {
 		assertThat(variables.get("datasource").path("query").asString()).isEqualTo("prometheus");
 		for (String name : List.of("application", "instance")) {
 			assertThat(variables.get(name).path("datasource").path("uid").asString()).isEqualTo(DATASOURCE);
-			// All must match series without the label too: an application that sets no application tag.
+			// All must match series without the label too: an application that sets no
+			// application tag.
 			assertThat(variables.get(name).path("allValue").asString()).isEqualTo(".*");
 		}
 		List<Integer> ids = new ArrayList<>();
@@ -70,9 +72,12 @@ class MonitoringFilesTests {
 
 		assertThat(panel(dashboard, "Live threads vs threads in suspected groups").path("type").asString())
 			.isEqualTo("timeseries");
-		assertThat(panel(dashboard, "Top stack groups by threads").path("targets").get(0).path("legendFormat")
-			.asString()).contains("{{name}}", "{{state}}", "{{group}}");
-		assertThat(panel(dashboard, "Sampler cost per sample").path("fieldConfig").path("defaults").path("unit")
+		assertThat(
+				panel(dashboard, "Top stack groups by threads").path("targets").get(0).path("legendFormat").asString())
+			.contains("{{name}}", "{{state}}", "{{group}}");
+		assertThat(panel(dashboard, "Sampler cost per sample").path("fieldConfig")
+			.path("defaults")
+			.path("unit")
 			.asString()).isEqualTo("s");
 
 		JsonNode table = panel(dashboard, "Suspects: stack groups suspected of leaking");
@@ -80,7 +85,8 @@ class MonitoringFilesTests {
 		assertThat(table.path("targets").values()).allSatisfy((target) -> {
 			assertThat(target.path("instant").asBoolean()).isTrue();
 			assertThat(target.path("format").asString()).isEqualTo("table");
-			// Only the groups the app marks suspected, never every group that happened to grow.
+			// Only the groups the app marks suspected, never every group that happened to
+			// grow.
 			assertThat(target.path("expr").asString()).endsWith("and on (job, instance, group) "
 					+ "threadleaks_group_suspected{application=~\"$application\", instance=~\"$instance\"}");
 		});
@@ -134,8 +140,8 @@ class MonitoringFilesTests {
 			.map(PromQlExpression::promql)
 			.findFirst()
 			.orElseThrow();
-		assertThat(grafana).isEqualTo("count by (application, group, name, state) (threadleaks_group_suspected) >= "
-				+ fleetThreshold());
+		assertThat(grafana).isEqualTo(
+				"count by (application, group, name, state) (threadleaks_group_suspected) >= " + fleetThreshold());
 	}
 
 	@Test
@@ -163,8 +169,8 @@ class MonitoringFilesTests {
 			assertThat(data).extracting((query) -> query.get("refId")).contains(rule.get("condition"));
 			assertThat(data).filteredOn((query) -> !"__expr__".equals(query.get("datasourceUid")))
 				.isNotEmpty()
-				.allSatisfy((query) -> assertThat(query.get("datasourceUid"))
-					.isEqualTo("${PROMETHEUS_DATASOURCE_UID}"));
+				.allSatisfy(
+						(query) -> assertThat(query.get("datasourceUid")).isEqualTo("${PROMETHEUS_DATASOURCE_UID}"));
 			Map<String, Object> annotations = (Map<String, Object>) rule.get("annotations");
 			assertThat(annotations.get("__dashboardUid__")).isEqualTo(dashboard.path("uid").asString());
 			assertThat(dashboard.path("panels").findValues("id")).map(JsonNode::asString)
@@ -173,7 +179,10 @@ class MonitoringFilesTests {
 		assertThat(titles).containsExactlyElementsOf(prometheusAlerts.keySet());
 	}
 
-	/** The least number of instances {@code ThreadLeakFleetWide} fires for: the number its expression ends with. */
+	/**
+	 * The least number of instances {@code ThreadLeakFleetWide} fires for: the number its
+	 * expression ends with.
+	 */
 	private static int fleetThreshold() throws IOException {
 		String expr = prometheusAlert("ThreadLeakFleetWide").get("expr").toString().trim();
 		return Integer.parseInt(expr.substring(expr.lastIndexOf(' ') + 1));

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Prometheus rules under {@code promtool}: they are valid, and their unit tests pass (firing after the exact
- * {@code for}, not firing before it or on a short suspicion, recovering on release, the sampler alerts, and the fleet
- * alert firing on 2 instances of 3 with the instance count as its value but not on 1 of 3).
+ * The Prometheus rules under {@code promtool}: they are valid, and their unit tests pass
+ * (firing after the exact {@code for}, not firing before it or on a short suspicion,
+ * recovering on release, the sampler alerts, and the fleet alert firing on 2 instances of
+ * 3 with the instance count as its value but not on 1 of 3).
  */
 class PrometheusRulesTests {
 

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A real Prometheus server, started from the {@code prometheus} executable on a free loopback port with a
- * temporary configuration and storage, scraping its targets every second and evaluating the given rules every
- * second. Closing it stops the process and everything it started, and removes its directory.
+ * A real Prometheus server, started from the {@code prometheus} executable on a free
+ * loopback port with a temporary configuration and storage, scraping its targets every
+ * second and evaluating the given rules every second. Closing it stops the process and
+ * everything it started, and removes its directory.
  */
 final class PrometheusServer extends ChildProcess {
 
@@ -80,8 +81,8 @@ final class PrometheusServer extends ChildProcess {
 				.redirectErrorStream(true)
 				.redirectOutput(directory.resolve("prometheus.log").toFile())
 				.start();
-			PrometheusServer server = new PrometheusServer(directory, process,
-					URI.create("http://127.0.0.1:" + port), http);
+			PrometheusServer server = new PrometheusServer(directory, process, URI.create("http://127.0.0.1:" + port),
+					http);
 			server.awaitReady();
 			return server;
 		}
@@ -94,7 +95,10 @@ final class PrometheusServer extends ChildProcess {
 		}
 	}
 
-	/** Runs an instant query and returns its result vector; fails if Prometheus rejects the query. */
+	/**
+	 * Runs an instant query and returns its result vector; fails if Prometheus rejects
+	 * the query.
+	 */
 	JsonNode query(String promql) {
 		JsonNode response = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
 		assertThat(response.path("status").asString()).as("status of query %s: %s", promql, response)
@@ -102,7 +106,10 @@ final class PrometheusServer extends ChildProcess {
 		return response.path("data").path("result");
 	}
 
-	/** Runs a range query from {@code start} to {@code end} (seconds since the epoch) in steps of a second. */
+	/**
+	 * Runs a range query from {@code start} to {@code end} (seconds since the epoch) in
+	 * steps of a second.
+	 */
 	JsonNode queryRange(String promql, double start, double end) {
 		JsonNode response = get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
 				+ "&start=" + start + "&end=" + end + "&step=1");
@@ -161,7 +168,8 @@ final class PrometheusServer extends ChildProcess {
 			if (System.nanoTime() > deadline) {
 				fail("Prometheus was not ready within %s; its log:%n%s", START_TIMEOUT, log());
 			}
-			// Wait for the process to end, briefly: a poll with a bound, not a sleep the result depends on.
+			// Wait for the process to end, briefly: a poll with a bound, not a sleep the
+			// result depends on.
 			this.process.waitFor(100, TimeUnit.MILLISECONDS);
 		}
 	}

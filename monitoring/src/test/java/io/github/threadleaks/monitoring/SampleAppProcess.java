@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The sample app in a JVM of its own, as one instance of a fleet: its threads, and so its stack groups and their
- * ids, are its own. It listens on a free loopback port it picks itself; closing it stops the JVM and removes its
- * directory.
+ * The sample app in a JVM of its own, as one instance of a fleet: its threads, and so its
+ * stack groups and their ids, are its own. It listens on a free loopback port it picks
+ * itself; closing it stops the JVM and removes its directory.
  */
 final class SampleAppProcess extends ChildProcess {
 
@@ -24,7 +24,8 @@ final class SampleAppProcess extends ChildProcess {
 	}
 
 	/**
-	 * Starts the sample app with the test's own class path, without waiting for it: {@link #awaitAuthority()} does.
+	 * Starts the sample app with the test's own class path, without waiting for it:
+	 * {@link #awaitAuthority()} does.
 	 * @param properties the app's properties, as {@code name=value}
 	 * @return the starting app
 	 */
@@ -32,7 +33,8 @@ final class SampleAppProcess extends ChildProcess {
 		Path directory = Files.createTempDirectory("threadleaks-sample-app-");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// A small heap and the quick compiler: three of these start at once on a small CI machine.
+		// A small heap and the quick compiler: three of these start at once on a small CI
+		// machine.
 		command.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
 				System.getProperty("java.class.path"), SampleAppWithPortFile.class.getName(),
 				directory.resolve("port").toString(), "--server.port=0", "--server.address=127.0.0.1",
@@ -51,7 +53,10 @@ final class SampleAppProcess extends ChildProcess {
 		}
 	}
 
-	/** Waits until the app listens, and returns its {@code 127.0.0.1:port}: what Prometheus labels {@code instance}. */
+	/**
+	 * Waits until the app listens, and returns its {@code 127.0.0.1:port}: what
+	 * Prometheus labels {@code instance}.
+	 */
 	String awaitAuthority() throws IOException, InterruptedException {
 		Path portFile = this.directory.resolve("port");
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -60,7 +65,8 @@ final class SampleAppProcess extends ChildProcess {
 			if (System.nanoTime() > deadline) {
 				fail("The sample app did not start within %s; its log:%n%s", START_TIMEOUT, log());
 			}
-			// Wait for the process to end, briefly: a poll with a bound, not a sleep the result depends on.
+			// Wait for the process to end, briefly: a poll with a bound, not a sleep the
+			// result depends on.
 			if (this.process.waitFor(100, TimeUnit.MILLISECONDS)) {
 				fail("The sample app exited with %d; its log:%n%s", this.process.exitValue(), log());
 			}

@@ -9,8 +9,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 
 /**
- * The sample app's {@code main}, plus a file that receives the port it listens on: the tests start it in a JVM of
- * its own with {@code server.port=0}, and the file tells them when it is up and where.
+ * The sample app's {@code main}, plus a file that receives the port it listens on: the
+ * tests start it in a JVM of its own with {@code server.port=0}, and the file tells them
+ * when it is up and where.
  */
 public final class SampleAppWithPortFile {
 
@@ -19,7 +20,8 @@ public final class SampleAppWithPortFile {
 
 	/**
 	 * Runs the sample app.
-	 * @param args the port file's path, then the app's own arguments ({@code --property=value})
+	 * @param args the port file's path, then the app's own arguments
+	 * ({@code --property=value})
 	 */
 	public static void main(String[] args) {
 		if (args.length == 0) {

@@ -32,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The shipped monitoring against the real thing: the sample app runs in this JVM, a real Prometheus scrapes it every
- * second with our rules loaded, a leak is made through the app's HTTP API, and the Prometheus API shows
- * {@code ThreadLeakSuspected} go pending, then firing, naming the leaking group, then resolve once the leak is
- * released. Meanwhile every PromQL expression of the dashboard and of both rule files runs against that Prometheus.
- * The test drives every sample itself through the {@link ThreadLeakMonitor} bean (the sampler's interval is an
- * hour), so the detector sees exactly the steps the test makes.
+ * The shipped monitoring against the real thing: the sample app runs in this JVM, a real
+ * Prometheus scrapes it every second with our rules loaded, a leak is made through the
+ * app's HTTP API, and the Prometheus API shows {@code ThreadLeakSuspected} go pending,
+ * then firing, naming the leaking group, then resolve once the leak is released.
+ * Meanwhile every PromQL expression of the dashboard and of both rule files runs against
+ * that Prometheus. The test drives every sample itself through the
+ * {@link ThreadLeakMonitor} bean (the sampler's interval is an hour), so the detector
+ * sees exactly the steps the test makes.
  */
 class ThreadLeakAlertEndToEndTests {
 
@@ -45,7 +47,10 @@ class ThreadLeakAlertEndToEndTests {
 
 	private static final String JOB = "threadleaks-sample";
 
-	/** Short: this test only needs the transitions (see {@link MonitoringExpressions#prometheusRulesWithFor}). */
+	/**
+	 * Short: this test only needs the transitions (see
+	 * {@link MonitoringExpressions#prometheusRulesWithFor}).
+	 */
 	private static final int SHORT_FOR_SECONDS = 5;
 
 	private static final String SHORT_FOR = SHORT_FOR_SECONDS + "s";
@@ -61,7 +66,8 @@ class ThreadLeakAlertEndToEndTests {
 
 	@BeforeAll
 	static void startClient() {
-		// One worker thread of its own, so that the client's threads can never look like a growing group.
+		// One worker thread of its own, so that the client's threads can never look like
+		// a growing group.
 		httpExecutor = Executors.newSingleThreadExecutor((task) -> new Thread(task, "test-http-client"));
 		http = HttpClient.newBuilder().executor(httpExecutor).build();
 	}
@@ -100,11 +106,13 @@ class ThreadLeakAlertEndToEndTests {
 				assertThat(firing.path("annotations").path("description").asString())
 					.contains("group " + id + " (search-replica-#, waiting)")
 					.contains("curl http://" + target + "/actuator/threadleaks/" + id);
-				// Prometheus records each state it held in its ALERTS series: pending first, then firing.
+				// Prometheus records each state it held in its ALERTS series: pending
+				// first, then firing.
 				double pendingFrom = firstTimestamp(server, "pending", leak.suspectedAt());
 				double firingFrom = firstTimestamp(server, "firing", leak.suspectedAt());
 				assertThat(pendingFrom).as("pending before firing").isLessThan(firingFrom);
-				// Firing only once pending has lasted the rule's `for`, less the second the series' steps may hide.
+				// Firing only once pending has lasted the rule's `for`, less the second
+				// the series' steps may hide.
 				assertThat(firingFrom - pendingFrom).as("seconds pending")
 					.isGreaterThanOrEqualTo(SHORT_FOR_SECONDS - 1);
 
@@ -121,22 +129,24 @@ class ThreadLeakAlertEndToEndTests {
 				double resolvedAt = epochSeconds();
 				assertThat(server.query("threadleaks_suspected_groups > 0")).isEmpty();
 
-				System.out.printf("%s timeline (for: %s), from the app's first suspicion: pending at +%.1f s, "
-						+ "firing at +%.1f s; from the release: resolved by +%.1f s%n", ALERT, SHORT_FOR,
-						pendingFrom - leak.suspectedAt(), firingFrom - leak.suspectedAt(), resolvedAt - releasedAt);
+				System.out.printf(
+						"%s timeline (for: %s), from the app's first suspicion: pending at +%.1f s, "
+								+ "firing at +%.1f s; from the release: resolved by +%.1f s%n",
+						ALERT, SHORT_FOR, pendingFrom - leak.suspectedAt(), firingFrom - leak.suspectedAt(),
+						resolvedAt - releasedAt);
 			}
 		}
 	}
 
 	/**
-	 * Leaks, in four steps, what twelve requests of the forgotten-sender pattern leave behind, and returns the
-	 * suspected group and when the app first suspected it. After each step the test takes a sample and waits until
-	 * Prometheus has scraped it, as a real leak grows over many scrapes.
+	 * Leaks, in four steps, what twelve requests of the forgotten-sender pattern leave
+	 * behind, and returns the suspected group and when the app first suspected it. After
+	 * each step the test takes a sample and waits until Prometheus has scraped it, as a
+	 * real leak grows over many scrapes.
 	 */
 	private Leak leak(PrometheusServer server, ThreadLeakMonitor monitor, String appUri) throws Exception {
 		double suspectedAt = 0;
-		String exported = "threadleaks_group_threads{job=\"" + JOB
-				+ "\",name=\"search-replica-#\",state=\"waiting\"}";
+		String exported = "threadleaks_group_threads{job=\"" + JOB + "\",name=\"search-replica-#\",state=\"waiting\"}";
 		for (int step = 0; step < 4; step++) {
 			send(HttpRequest.newBuilder(URI.create(appUri + "/leaks/forgotten-sender?requests=3"))
 				.POST(HttpRequest.BodyPublishers.noBody()), 200);
@@ -159,7 +169,10 @@ class ThreadLeakAlertEndToEndTests {
 		return virtualThreads != null && virtualThreads.status() == VirtualThreadsReport.Status.AVAILABLE;
 	}
 
-	/** The group of the forgotten-sender pattern's leaked threads, as the last sample saw it. */
+	/**
+	 * The group of the forgotten-sender pattern's leaked threads, as the last sample saw
+	 * it.
+	 */
 	private static StackGroupReport leakedGroup(ThreadLeakMonitor monitor) {
 		return monitor.report()
 			.groups()
@@ -170,10 +183,11 @@ class ThreadLeakAlertEndToEndTests {
 	}
 
 	/**
-	 * Runs every expression of the dashboard and both rule files. All must parse; all must return data, except the
-	 * sampler alerts', which must return none while the sampler works, the fleet alerts', which must return none for
-	 * a leak on one instance, and the virtual threads' panel, which has none while they are not watched (without the
-	 * JVM option that opens the thread containers, as on JDK 17).
+	 * Runs every expression of the dashboard and both rule files. All must parse; all
+	 * must return data, except the sampler alerts', which must return none while the
+	 * sampler works, the fleet alerts', which must return none for a leak on one
+	 * instance, and the virtual threads' panel, which has none while they are not watched
+	 * (without the JVM option that opens the thread containers, as on JDK 17).
 	 */
 	private void assertEveryExpressionRuns(PrometheusServer server, String instance, boolean virtualThreadsWatched)
 			throws IOException {
@@ -200,9 +214,9 @@ class ThreadLeakAlertEndToEndTests {
 	}
 
 	private static ConfigurableApplicationContext startSampleApp() {
-		return new SpringApplicationBuilder(SampleApplication.class).properties("server.port=0",
-				"server.address=127.0.0.1", "spring.main.banner-mode=off", "threadleaks.sample-interval=1h",
-				"threadleaks.window=5", "threadleaks.min-growth=3")
+		return new SpringApplicationBuilder(SampleApplication.class)
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+					"threadleaks.sample-interval=1h", "threadleaks.window=5", "threadleaks.min-growth=3")
 			.run();
 	}
 
@@ -216,7 +230,9 @@ class ThreadLeakAlertEndToEndTests {
 		return MissingNode.getInstance();
 	}
 
-	/** Polls Prometheus until a value it returns is as expected, and returns that value. */
+	/**
+	 * Polls Prometheus until a value it returns is as expected, and returns that value.
+	 */
 	private static JsonNode await(PrometheusServer server, String what, Supplier<JsonNode> poll,
 			Predicate<JsonNode> expected) throws InterruptedException {
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
@@ -240,8 +256,9 @@ class ThreadLeakAlertEndToEndTests {
 	}
 
 	/**
-	 * When the alert first held the given state since {@code since}, by its {@code ALERTS} series: polled, as the
-	 * last evaluation's sample may lie after the last step a range query ending now looks at.
+	 * When the alert first held the given state since {@code since}, by its
+	 * {@code ALERTS} series: polled, as the last evaluation's sample may lie after the
+	 * last step a range query ending now looks at.
 	 */
 	private static double firstTimestamp(PrometheusServer server, String state, double since)
 			throws InterruptedException {
@@ -258,8 +275,10 @@ class ThreadLeakAlertEndToEndTests {
 
 	/**
 	 * A leak the app suspects.
+	 *
 	 * @param group the suspected group's id
-	 * @param suspectedAt when the app's sample first suspected it, in seconds since the epoch
+	 * @param suspectedAt when the app's sample first suspected it, in seconds since the
+	 * epoch
 	 */
 	private record Leak(String group, double suspectedAt) {
 	}

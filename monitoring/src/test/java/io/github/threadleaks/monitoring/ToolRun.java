@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * One run of an external program to its end: its exit code and its output (stdout and stderr together).
+ * One run of an external program to its end: its exit code and its output (stdout and
+ * stderr together).
+ *
  * @param exitCode the exit code
  * @param output what the program printed
  */
@@ -22,7 +24,8 @@ record ToolRun(int exitCode, String output) {
 		List<String> command = new ArrayList<>();
 		command.add(executable.toString());
 		command.addAll(List.of(arguments));
-		// Output to a file rather than a pipe: nothing has to drain it while the program runs.
+		// Output to a file rather than a pipe: nothing has to drain it while the program
+		// runs.
 		Path output = Files.createTempFile("threadleaks-tool-", ".log");
 		try {
 			Process process = new ProcessBuilder(command).directory(directory.toFile())

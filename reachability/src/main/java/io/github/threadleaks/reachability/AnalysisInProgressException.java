@@ -3,8 +3,8 @@ package io.github.threadleaks.reachability;
 import java.util.Objects;
 
 /**
- * Thrown when a reachability analysis is asked for while another runs: each takes a heap dump, which pauses the
- * application and needs disk and memory, so one runs at a time.
+ * Thrown when a reachability analysis is asked for while another runs: each takes a heap
+ * dump, which pauses the application and needs disk and memory, so one runs at a time.
  *
  * @since 0.1.0
  */

@@ -10,17 +10,22 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A thread blocked without a timeout ({@code WAITING} or {@code BLOCKED}), as the JVM's census saw it.
+ * A thread blocked without a timeout ({@code WAITING} or {@code BLOCKED}), as the JVM's
+ * census saw it.
  *
  * @param id the thread id
  * @param state the thread state
- * @param lockClass the class of the object the JVM says the thread waits on, or {@code null}
+ * @param lockClass the class of the object the JVM says the thread waits on, or
+ * {@code null}
  * @param waitedCount how often the thread has waited so far
  * @param blockedCount how often the thread has blocked on a monitor so far
  */
 record BlockedThread(long id, Thread.State state, @Nullable String lockClass, long waitedCount, long blockedCount) {
 
-	/** Every thread blocked without a timeout now, by id; stacks are not read, so no safepoint is needed. */
+	/**
+	 * Every thread blocked without a timeout now, by id; stacks are not read, so no
+	 * safepoint is needed.
+	 */
 	static Map<Long, BlockedThread> census() {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Map<Long, BlockedThread> blocked = new LinkedHashMap<>();
@@ -36,8 +41,9 @@ record BlockedThread(long id, Thread.State state, @Nullable String lockClass, lo
 	}
 
 	/**
-	 * The threads of {@code before} that sat still until {@code after}: same state, lock and counters. A thread
-	 * that ran in between may have touched anything, so it cannot be a candidate.
+	 * The threads of {@code before} that sat still until {@code after}: same state, lock
+	 * and counters. A thread that ran in between may have touched anything, so it cannot
+	 * be a candidate.
 	 */
 	static Map<Long, BlockedThread> stillBetween(Map<Long, BlockedThread> before, Map<Long, BlockedThread> after) {
 		Map<Long, BlockedThread> still = new LinkedHashMap<>();

@@ -25,14 +25,16 @@ import shark.HprofHeapGraph;
 import shark.HprofRecordTag;
 
 /**
- * The reachability verdicts for a heap dump taken elsewhere ({@code jcmd GC.heap_dump}, {@code jmap}, an
- * {@code -XX:+HeapDumpOnOutOfMemoryError} file), with no live JVM to ask. The candidates come from the dump alone: a
- * platform thread whose status field ({@code Thread.threadStatus}, or {@code Thread.holder.threadStatus} from JDK 19)
- * says {@code WAITING} or {@code BLOCKED}. Where its {@code Thread.parkBlocker} is set ({@code LockSupport.park}) the
- * blocker is exact and the thread goes through the fixpoint; a thread in {@code Object.wait} or monitor enter has no
- * blocker the dump names (HPROF keeps no lock records), so it stays a root and its group is
- * {@link Verdict#NOT_APPLICABLE}. Unlike the live analysis, nothing checks that the threads sat still across the
- * dump: the statuses are one snapshot, taken at a safepoint.
+ * The reachability verdicts for a heap dump taken elsewhere ({@code jcmd GC.heap_dump},
+ * {@code jmap}, an {@code -XX:+HeapDumpOnOutOfMemoryError} file), with no live JVM to
+ * ask. The candidates come from the dump alone: a platform thread whose status field
+ * ({@code Thread.threadStatus}, or {@code Thread.holder.threadStatus} from JDK 19) says
+ * {@code WAITING} or {@code BLOCKED}. Where its {@code Thread.parkBlocker} is set
+ * ({@code LockSupport.park}) the blocker is exact and the thread goes through the
+ * fixpoint; a thread in {@code Object.wait} or monitor enter has no blocker the dump
+ * names (HPROF keeps no lock records), so it stays a root and its group is
+ * {@link Verdict#NOT_APPLICABLE}. Unlike the live analysis, nothing checks that the
+ * threads sat still across the dump: the statuses are one snapshot, taken at a safepoint.
  *
  * @since 0.1.0
  */
@@ -53,7 +55,8 @@ public final class HeapDumpReachability {
 	}
 
 	/**
-	 * Whether the file starts like an HPROF heap dump ({@code JAVA PROFILE 1.0.1} or {@code 1.0.2}).
+	 * Whether the file starts like an HPROF heap dump ({@code JAVA PROFILE 1.0.1} or
+	 * {@code 1.0.2}).
 	 * @param file the file
 	 * @return whether it does
 	 * @throws IOException where the file cannot be read
@@ -66,13 +69,16 @@ public final class HeapDumpReachability {
 	}
 
 	/**
-	 * The verdict on each group of threads blocked without a timeout in the dump, grouped by normalized thread name
-	 * and the class of what they wait on; unreachable groups first, then reachable, then not applicable.
+	 * The verdict on each group of threads blocked without a timeout in the dump, grouped
+	 * by normalized thread name and the class of what they wait on; unreachable groups
+	 * first, then reachable, then not applicable.
 	 * @param file an HPROF heap dump
-	 * @return the verdicts, {@link ReachabilityVerdict#group()} being {@code name-pattern (blocker class)};
-	 * {@code dumpMillis} is 0 since no dump was taken here
+	 * @return the verdicts, {@link ReachabilityVerdict#group()} being
+	 * {@code name-pattern (blocker class)}; {@code dumpMillis} is 0 since no dump was
+	 * taken here
 	 * @throws IOException where the file cannot be read
-	 * @throws RuntimeException where the HPROF reader fails on a truncated or corrupt dump
+	 * @throws RuntimeException where the HPROF reader fails on a truncated or corrupt
+	 * dump
 	 */
 	public static List<ReachabilityVerdict> analyze(Path file) throws IOException {
 		long bytes = Files.size(file);
@@ -124,7 +130,8 @@ public final class HeapDumpReachability {
 		int count = threads.size();
 		if (woken.isEmpty() && sleeping.isEmpty()) {
 			return new ReachabilityVerdict(group, Verdict.NOT_APPLICABLE, null, count, List.of(), bytes, 0,
-					analysisMillis, "The " + threads(count) + ((count == 1) ? " waits" : " wait")
+					analysisMillis,
+					"The " + threads(count) + ((count == 1) ? " waits" : " wait")
 							+ " in Object.wait or monitor enter: the heap dump names no object they wait on"
 							+ " (it keeps no lock records), so nothing can be proven.");
 		}
@@ -133,7 +140,8 @@ public final class HeapDumpReachability {
 			String blockerClass = result.blockerClass(first);
 			List<PathStep> path = result.fixpoint().pathTo(first.blocker());
 			return new ReachabilityVerdict(group, Verdict.REACHABLE, blockerClass, count, path, bytes, 0,
-					analysisMillis, "The " + blockerClass + " that " + woken.size() + " of " + threads(count)
+					analysisMillis,
+					"The " + blockerClass + " that " + woken.size() + " of " + threads(count)
 							+ " wait on is reachable from " + path.get(0).reference()
 							+ ": whatever holds it there could still wake them.");
 		}
@@ -143,7 +151,10 @@ public final class HeapDumpReachability {
 						+ threads(count) + " wait on: nothing can ever wake them.");
 	}
 
-	/** The thread state its status field says, as {@code jdk.internal.misc.VM.toThreadState} maps it. */
+	/**
+	 * The thread state its status field says, as
+	 * {@code jdk.internal.misc.VM.toThreadState} maps it.
+	 */
 	private static Thread.State state(HeapInstance thread) {
 		HeapField field = thread.get("java.lang.Thread", "threadStatus");
 		if (field == null) {

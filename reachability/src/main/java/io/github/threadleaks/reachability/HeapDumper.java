@@ -12,7 +12,10 @@ interface HeapDumper {
 
 	void dump(Path file) throws IOException;
 
-	/** The running JVM's own dump: a full collection first, so only live objects are written. */
+	/**
+	 * The running JVM's own dump: a full collection first, so only live objects are
+	 * written.
+	 */
 	static HeapDumper hotSpot() {
 		return (file) -> ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
 			.dumpHeap(file.toString(), true);

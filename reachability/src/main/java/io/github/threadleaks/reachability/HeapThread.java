@@ -6,17 +6,22 @@ import shark.HeapObject;
 import shark.HeapObject.HeapInstance;
 
 /**
- * A thread as a heap dump holds it: its serial number in the dump, its {@code Thread} object, id and name.
+ * A thread as a heap dump holds it: its serial number in the dump, its {@code Thread}
+ * object, id and name.
  *
  * @param serial the thread's serial number in the dump, which its stack roots carry
  * @param objectId the id of its {@code java.lang.Thread} object
  * @param id the thread id ({@code Thread.tid})
  * @param name the thread's name
- * @param parkBlocker the id of the object it parked on ({@code Thread.parkBlocker}), 0 if none
+ * @param parkBlocker the id of the object it parked on ({@code Thread.parkBlocker}), 0 if
+ * none
  */
 record HeapThread(int serial, long objectId, long id, String name, long parkBlocker) {
 
-	/** Reads a thread from its {@code Thread} object, or {@code null} where the object is not one. */
+	/**
+	 * Reads a thread from its {@code Thread} object, or {@code null} where the object is
+	 * not one.
+	 */
 	static @Nullable HeapThread read(int serial, HeapObject object) {
 		HeapInstance thread = object.getAsInstance();
 		if (thread == null) {

@@ -1,8 +1,9 @@
 package io.github.threadleaks.reachability;
 
 /**
- * The marked objects of a heap dump with the object each was first reached from, in an open-addressing table of
- * primitive longs: a heap of millions of objects must not cost millions of boxed entries.
+ * The marked objects of a heap dump with the object each was first reached from, in an
+ * open-addressing table of primitive longs: a heap of millions of objects must not cost
+ * millions of boxed entries.
  */
 final class ObjectParents {
 
@@ -17,7 +18,10 @@ final class ObjectParents {
 
 	private int size;
 
-	/** Marks {@code object} with its parent; returns false if it was marked already. Object ids are never 0. */
+	/**
+	 * Marks {@code object} with its parent; returns false if it was marked already.
+	 * Object ids are never 0.
+	 */
 	boolean mark(long object, long parent) {
 		if (this.size * 2 >= this.keys.length) {
 			grow();

@@ -18,11 +18,12 @@ import shark.HprofHeapGraph;
 import shark.HprofRecordTag;
 
 /**
- * Answers whether anything could ever wake a stack group's threads, from a live heap dump of this JVM. The dump goes
- * to a temporary directory of its own and is deleted when the analysis ends, also when it fails. One analysis runs
- * at a time; a second request is refused with {@link AnalysisInProgressException}. The dump pauses the application
- * (a full collection, then the heap written to disk), needs free disk of about 1.5 times the live heap, and memory
- * for the analysis of several times the live heap.
+ * Answers whether anything could ever wake a stack group's threads, from a live heap dump
+ * of this JVM. The dump goes to a temporary directory of its own and is deleted when the
+ * analysis ends, also when it fails. One analysis runs at a time; a second request is
+ * refused with {@link AnalysisInProgressException}. The dump pauses the application (a
+ * full collection, then the heap written to disk), needs free disk of about 1.5 times the
+ * live heap, and memory for the analysis of several times the live heap.
  *
  * @since 0.1.0
  */
@@ -42,8 +43,8 @@ public final class ReachabilityAnalyzer {
 	}
 
 	/**
-	 * The verdict on one group. Groups whose threads run, sleep with a timeout or sit in I/O are
-	 * {@link Verdict#NOT_APPLICABLE} at once, without a heap dump.
+	 * The verdict on one group. Groups whose threads run, sleep with a timeout or sit in
+	 * I/O are {@link Verdict#NOT_APPLICABLE} at once, without a heap dump.
 	 * @param detail the group with its member threads
 	 * @return the verdict
 	 * @throws AnalysisInProgressException while another analysis runs
@@ -58,9 +59,9 @@ public final class ReachabilityAnalyzer {
 					"Virtual threads are not in the heap dump's thread list: their stacks cannot be left out.");
 		}
 		if (state != Thread.State.WAITING && state != Thread.State.BLOCKED) {
-			return ReachabilityVerdict.notApplicable(group, members, "The threads are " + state
-					+ ": only threads blocked without a timeout can be proven stuck"
-					+ " (threads in I/O show as RUNNABLE).");
+			return ReachabilityVerdict.notApplicable(group, members,
+					"The threads are " + state + ": only threads blocked without a timeout can be proven stuck"
+							+ " (threads in I/O show as RUNNABLE).");
 		}
 		if (!this.running.compareAndSet(false, true)) {
 			throw new AnalysisInProgressException();
@@ -125,14 +126,15 @@ public final class ReachabilityAnalyzer {
 			String blockerClass = result.blockerClass(first);
 			List<PathStep> path = result.fixpoint().pathTo(first.blocker());
 			return new ReachabilityVerdict(group, Verdict.REACHABLE, blockerClass, threads, path, bytes, dumpMillis,
-					analysisMillis, "The " + blockerClass + " that " + woken.size() + " of " + threads(threads)
+					analysisMillis,
+					"The " + blockerClass + " that " + woken.size() + " of " + threads(threads)
 							+ " wait on is reachable from " + path.get(0).reference()
 							+ ": whatever holds it there could still wake them.");
 		}
 		String blockerClass = result.blockerClass(sleeping.values().iterator().next());
-		return new ReachabilityVerdict(group, Verdict.UNREACHABLE, blockerClass, threads, List.of(), bytes,
-				dumpMillis, analysisMillis, "Nothing outside the blocked threads reaches the " + blockerClass
-						+ " that " + threads(threads) + " wait on: nothing can ever wake them.");
+		return new ReachabilityVerdict(group, Verdict.UNREACHABLE, blockerClass, threads, List.of(), bytes, dumpMillis,
+				analysisMillis, "Nothing outside the blocked threads reaches the " + blockerClass + " that "
+						+ threads(threads) + " wait on: nothing can ever wake them.");
 	}
 
 	private static String threads(int count) {

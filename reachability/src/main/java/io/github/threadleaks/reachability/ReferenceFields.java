@@ -13,8 +13,9 @@ import shark.HprofRecord.HeapDumpRecord.ObjectRecord.ClassDumpRecord.FieldRecord
 import shark.PrimitiveType;
 
 /**
- * Reads the references an instance holds straight from its record's bytes, at offsets worked out once per class:
- * naming every field of every object, as Shark's {@code readFields()} does, costs several times more on a large heap.
+ * Reads the references an instance holds straight from its record's bytes, at offsets
+ * worked out once per class: naming every field of every object, as Shark's
+ * {@code readFields()} does, costs several times more on a large heap.
  */
 final class ReferenceFields {
 
@@ -45,7 +46,10 @@ final class ReferenceFields {
 		return (count == ids.length) ? ids : Arrays.copyOf(ids, count);
 	}
 
-	/** Where the reference fields sit in an instance record: the class's own fields first, then its superclass's. */
+	/**
+	 * Where the reference fields sit in an instance record: the class's own fields first,
+	 * then its superclass's.
+	 */
 	private int[] offsets(HeapClass type) {
 		int[] offsets = new int[8];
 		int count = 0;
@@ -76,7 +80,10 @@ final class ReferenceFields {
 		return id;
 	}
 
-	/** The HPROF basic types' sizes: boolean 4, char 5, float 6, double 7, byte 8, short 9, int 10, long 11. */
+	/**
+	 * The HPROF basic types' sizes: boolean 4, char 5, float 6, double 7, byte 8, short
+	 * 9, int 10, long 11.
+	 */
 	static int primitiveSize(int hprofType) {
 		return switch (hprofType) {
 			case 4, 8 -> 1;

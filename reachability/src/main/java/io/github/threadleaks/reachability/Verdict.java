@@ -7,15 +7,19 @@ package io.github.threadleaks.reachability;
  */
 public enum Verdict {
 
-	/** Proven: nothing outside the blocked threads themselves can reach what they wait on. */
+	/**
+	 * Proven: nothing outside the blocked threads themselves can reach what they wait on.
+	 */
 	UNREACHABLE,
 
-	/** Something outside the blocked threads reaches what they wait on; the path names it. */
+	/**
+	 * Something outside the blocked threads reaches what they wait on; the path names it.
+	 */
 	REACHABLE,
 
 	/**
-	 * The question does not apply: the threads run, sleep with a timeout, sit in I/O, or wait on something the
-	 * heap dump does not name.
+	 * The question does not apply: the threads run, sleep with a timeout, sit in I/O, or
+	 * wait on something the heap dump does not name.
 	 */
 	NOT_APPLICABLE
 

@@ -21,10 +21,12 @@ import shark.HeapObject.HeapInstance;
 import shark.HeapObject.HeapObjectArray;
 
 /**
- * Go's goroutine leak fixpoint on a JVM heap dump. Marks from every GC root except the candidates' own stacks and
- * {@code Thread} objects (a worker → executor → queue chain must not keep its own blocker alive); a candidate whose
- * blocker gets marked could be woken, so it becomes a root too; repeat until nothing changes. A candidate whose
- * blocker stays unmarked can never wake. Marking is breadth first, so each object's parent chain is a shortest path.
+ * Go's goroutine leak fixpoint on a JVM heap dump. Marks from every GC root except the
+ * candidates' own stacks and {@code Thread} objects (a worker → executor → queue chain
+ * must not keep its own blocker alive); a candidate whose blocker gets marked could be
+ * woken, so it becomes a root too; repeat until nothing changes. A candidate whose
+ * blocker stays unmarked can never wake. Marking is breadth first, so each object's
+ * parent chain is a shortest path.
  */
 final class WakeFixpoint {
 
@@ -53,8 +55,10 @@ final class WakeFixpoint {
 	/**
 	 * Runs the fixpoint.
 	 * @param graph the heap dump
-	 * @param blocked the threads blocked without a timeout throughout the dump, by id: the candidates
-	 * @return for each candidate found in the dump with a known blocker, by thread id, whether it could be woken
+	 * @param blocked the threads blocked without a timeout throughout the dump, by id:
+	 * the candidates
+	 * @return for each candidate found in the dump with a known blocker, by thread id,
+	 * whether it could be woken
 	 */
 	static Result run(HeapGraph graph, Map<Long, BlockedThread> blocked) {
 		return new WakeFixpoint(graph).run(blocked);
@@ -84,7 +88,8 @@ final class WakeFixpoint {
 			BlockedThread census = blocked.get(thread.id());
 			if (census != null) {
 				long blocker = blocker(thread, census, stacks.getOrDefault(thread.serial(), List.of()));
-				// A thread waiting on something the dump does not name may be woken by anything: it stays a root.
+				// A thread waiting on something the dump does not name may be woken by
+				// anything: it stays a root.
 				if (blocker != 0) {
 					candidates.put(thread.serial(), new Candidate(thread, blocker));
 					this.asleep.add(thread.objectId());
@@ -119,7 +124,10 @@ final class WakeFixpoint {
 		return new Result(this, woken, sleeping);
 	}
 
-	/** What the thread waits on: its park blocker, else the census's lock found among its own frames' references. */
+	/**
+	 * What the thread waits on: its park blocker, else the census's lock found among its
+	 * own frames' references.
+	 */
 	private long blocker(HeapThread thread, BlockedThread census, List<GcRoot> stack) {
 		if (thread.parkBlocker() != 0) {
 			return thread.parkBlocker();
@@ -127,7 +135,8 @@ final class WakeFixpoint {
 		if (census.lockClass() == null) {
 			return 0;
 		}
-		// Best effort: the nearest frame reference of the lock's class (the dump does not carry identity hashes).
+		// Best effort: the nearest frame reference of the lock's class (the dump does not
+		// carry identity hashes).
 		return stack.stream()
 			.filter(GcRoot.JavaFrame.class::isInstance)
 			.map(GcRoot.JavaFrame.class::cast)
@@ -201,7 +210,10 @@ final class WakeFixpoint {
 		this.queue[this.tail++] = object;
 	}
 
-	/** The shortest path from a root to a marked object, starting at the static field nearest to it if any. */
+	/**
+	 * The shortest path from a root to a marked object, starting at the static field
+	 * nearest to it if any.
+	 */
 	List<PathStep> pathTo(long object) {
 		List<Long> chain = new ArrayList<>();
 		for (long id = object; id != ObjectParents.ROOT; id = this.marked.parent(id)) {
@@ -212,7 +224,8 @@ final class WakeFixpoint {
 		for (int i = 1; i < chain.size(); i++) {
 			steps.add(new PathStep(reference(chain.get(i - 1), chain.get(i)), describe(chain.get(i))));
 		}
-		// A loaded class keeps its statics for as long as its loader lives: how the class is loaded says nothing.
+		// A loaded class keeps its statics for as long as its loader lives: how the class
+		// is loaded says nothing.
 		for (int i = steps.size() - 1; i > 0; i--) {
 			if (steps.get(i).reference().startsWith("static field ")) {
 				return List.copyOf(steps.subList(i, steps.size()));
@@ -320,9 +333,11 @@ final class WakeFixpoint {
 
 	/**
 	 * The fixpoint's outcome.
+	 *
 	 * @param fixpoint the marking, for paths
 	 * @param woken the candidates whose blocker got marked, by thread id
-	 * @param sleeping the candidates nothing outside the blocked threads can reach, by thread id
+	 * @param sleeping the candidates nothing outside the blocked threads can reach, by
+	 * thread id
 	 */
 	record Result(WakeFixpoint fixpoint, Map<Long, Candidate> woken, Map<Long, Candidate> sleeping) {
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The analysis sits on core and the HPROF reader alone, so that the starter, a test or a CLI can all use it, and
- * publishes few types.
+ * The analysis sits on core and the HPROF reader alone, so that the starter, a test or a
+ * CLI can all use it, and publishes few types.
  */
 class DependencyRulesTests {
 
@@ -33,8 +33,9 @@ class DependencyRulesTests {
 	void publicApiIsTheAnalyzerAndItsVerdict() throws IOException {
 		List<String> publicTypes;
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-			publicTypes = files.filter((file) -> read(file).lines()
-				.anyMatch((line) -> line.matches("public (final |abstract )?(class|record|enum|interface) .*")))
+			publicTypes = files
+				.filter((file) -> read(file).lines()
+					.anyMatch((line) -> line.matches("public (final |abstract )?(class|record|enum|interface) .*")))
 				.map((file) -> file.getFileName().toString().replace(".java", ""))
 				.toList();
 		}

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Verdicts from a heap dump alone, the candidates read from the dump's own thread status fields and park blockers:
- * real threads blocked in real JDK primitives, a real heap dump of this JVM.
+ * Verdicts from a heap dump alone, the candidates read from the dump's own thread status
+ * fields and park blockers: real threads blocked in real JDK primitives, a real heap dump
+ * of this JVM.
  */
 class HeapDumpReachabilityTests {
 

@@ -15,16 +15,20 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Real threads blocked in real JDK primitives, for tests. Holds only the {@code Thread} objects, never what they
- * wait on: a reference kept here would reach their blockers and change the verdict under test. On
- * {@link #release()} interrupts and joins every thread, failing the test if one outlives the deadline.
+ * Real threads blocked in real JDK primitives, for tests. Holds only the {@code Thread}
+ * objects, never what they wait on: a reference kept here would reach their blockers and
+ * change the verdict under test. On {@link #release()} interrupts and joins every thread,
+ * failing the test if one outlives the deadline.
  */
 final class LeakyThreads {
 
 	/** Every thread started here is named with this prefix. */
 	static final String PREFIX = "reachability-test-";
 
-	/** How long a wait may take before the test fails: far beyond what a healthy run needs, even on 2 cores. */
+	/**
+	 * How long a wait may take before the test fails: far beyond what a healthy run
+	 * needs, even on 2 cores.
+	 */
 	static final Duration DEADLINE = Duration.ofSeconds(30);
 
 	private final Queue<Thread> threads = new ConcurrentLinkedQueue<>();
@@ -39,7 +43,10 @@ final class LeakyThreads {
 
 	}
 
-	/** Starts a thread named {@code reachability-test-<role>-<n>} and waits until it sits in {@code state}. */
+	/**
+	 * Starts a thread named {@code reachability-test-<role>-<n>} and waits until it sits
+	 * in {@code state}.
+	 */
 	Thread start(String role, Thread.State state, Body body) {
 		Thread thread = factory(role).newThread(() -> {
 			try {
@@ -57,7 +64,10 @@ final class LeakyThreads {
 		return thread;
 	}
 
-	/** A factory of threads named for {@code role}, all ended on {@link #release()}: for executors under test. */
+	/**
+	 * A factory of threads named for {@code role}, all ended on {@link #release()}: for
+	 * executors under test.
+	 */
 	ThreadFactory factory(String role) {
 		return (task) -> {
 			Thread thread = new Thread(task, PREFIX + role + "-" + this.sequence.incrementAndGet());
@@ -71,7 +81,10 @@ final class LeakyThreads {
 		await(() -> thread.getState() == state, thread.getName() + " to be " + state);
 	}
 
-	/** Waits until every thread of this fixture whose name starts with the role's prefix sits in {@code state}. */
+	/**
+	 * Waits until every thread of this fixture whose name starts with the role's prefix
+	 * sits in {@code state}.
+	 */
 	void awaitAll(String role, int count, Thread.State state) {
 		await(() -> this.threads.stream()
 			.filter((thread) -> thread.getName().startsWith(PREFIX + role + "-"))
@@ -89,7 +102,10 @@ final class LeakyThreads {
 		}
 	}
 
-	/** The stack group of the threads started for {@code role}, with its members, as a real sample finds it. */
+	/**
+	 * The stack group of the threads started for {@code role}, with its members, as a
+	 * real sample finds it.
+	 */
 	static GroupDetail group(String role) {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.defaults());
 		StackGroupReport group = monitor.sample()

@@ -4,12 +4,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The classic reachable leak: replies awaited through futures kept in a static map that nobody completes. */
+/**
+ * The classic reachable leak: replies awaited through futures kept in a static map that
+ * nobody completes.
+ */
 final class PendingReplies {
 
 	static final Map<Integer, CompletableFuture<String>> REPLIES = new ConcurrentHashMap<>();
 
-	/** A monitor threads wait on with {@code Object.wait()}, kept where anyone could notify it. */
+	/**
+	 * A monitor threads wait on with {@code Object.wait()}, kept where anyone could
+	 * notify it.
+	 */
 	static final Object MONITOR = new Object();
 
 	private PendingReplies() {

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Verdicts on real threads blocked in real JDK primitives, from real heap dumps of this JVM. Each leak is set up in
- * a method of its own, so that no frame of the test thread keeps what the threads wait on.
+ * Verdicts on real threads blocked in real JDK primitives, from real heap dumps of this
+ * JVM. Each leak is set up in a method of its own, so that no frame of the test thread
+ * keeps what the threads wait on.
  */
 class ReachabilityAnalyzerTests {
 
@@ -144,8 +145,7 @@ class ReachabilityAnalyzerTests {
 					.anyMatch((frame) -> frame.getMethodName().contains("read")
 							&& frame.getClassName().contains("Socket")),
 						"the reader to sit in a socket read");
-				ReachabilityVerdict verdict = new ReachabilityAnalyzer()
-					.analyze(LeakyThreads.group("socket-reader"));
+				ReachabilityVerdict verdict = new ReachabilityAnalyzer().analyze(LeakyThreads.group("socket-reader"));
 				assertThat(verdict.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
 				assertThat(verdict.heapDumpBytes()).isZero();
 				assertThat(verdict.explanation()).contains("RUNNABLE");
@@ -196,7 +196,8 @@ class ReachabilityAnalyzerTests {
 		GroupDetail group = LeakyThreads.group("orphan-future");
 		CountDownLatch dumped = new CountDownLatch(1);
 		CountDownLatch proceed = new CountDownLatch(1);
-		// The real dump, held open after it is written so that the first analysis is certainly still running.
+		// The real dump, held open after it is written so that the first analysis is
+		// certainly still running.
 		ReachabilityAnalyzer analyzer = new ReachabilityAnalyzer((file) -> {
 			HeapDumper.hotSpot().dump(file);
 			dumped.countDown();
@@ -219,7 +220,8 @@ class ReachabilityAnalyzerTests {
 	}
 
 	private void startUnreferencedExecutor(int workers) {
-		// Only a keeper thread's stack holds the pool, and the keeper itself waits on a latch only it can see.
+		// Only a keeper thread's stack holds the pool, and the keeper itself waits on a
+		// latch only it can see.
 		this.threads.start("keeper", Thread.State.WAITING, () -> {
 			ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers,
 					this.threads.factory("idle-worker"));

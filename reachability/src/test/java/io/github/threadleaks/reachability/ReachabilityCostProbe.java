@@ -17,9 +17,10 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 
 /**
- * A timing harness, not a test: one reachability analysis of 100 orphaned waiters in a JVM holding about N MB of
- * live small objects (a map of boxed keys to short strings, four objects per entry), against a plain heap dump of
- * the same heap. Run it by hand (see BENCHMARKS.md).
+ * A timing harness, not a test: one reachability analysis of 100 orphaned waiters in a
+ * JVM holding about N MB of live small objects (a map of boxed keys to short strings,
+ * four objects per entry), against a plain heap dump of the same heap. Run it by hand
+ * (see BENCHMARKS.md).
  */
 public final class ReachabilityCostProbe {
 
@@ -82,8 +83,7 @@ public final class ReachabilityCostProbe {
 		System.gc();
 		long before = usedHeap();
 		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-			.getThreadMXBean();
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long allocated = threads.getCurrentThreadAllocatedBytes();
 		ReachabilityVerdict verdict = new ReachabilityAnalyzer().analyze(group);
 		allocated = threads.getCurrentThreadAllocatedBytes() - allocated;

@@ -9,8 +9,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Answers every request the sample app turns down with a problem detail ({@code application/problem+json}) whose
- * {@code detail} says what was wrong, rather than Boot's error page, which leaves the message out.
+ * Answers every request the sample app turns down with a problem detail
+ * ({@code application/problem+json}) whose {@code detail} says what was wrong, rather
+ * than Boot's error page, which leaves the message out.
  */
 @RestControllerAdvice
 class ErrorResponses {

@@ -1,5 +1,6 @@
 /**
- * A service that leaks threads on purpose, and benign look-alikes, to show threadleaks at work.
+ * A service that leaks threads on purpose, and benign look-alikes, to show threadleaks at
+ * work.
  */
 @NullMarked
 package io.github.threadleaks.sample;

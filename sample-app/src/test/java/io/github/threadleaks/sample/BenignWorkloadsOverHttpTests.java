@@ -13,16 +13,18 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every benign workload of the sample app, run over real HTTP between samples for more than a whole window: it
- * never yields a suspect, although its threads are really there (and, for the growing pool, really grow).
+ * Every benign workload of the sample app, run over real HTTP between samples for more
+ * than a whole window: it never yields a suspect, although its threads are really there
+ * (and, for the growing pool, really grow).
  */
 class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 
 	private static final int STEPS = SampleAppTest.WINDOW + 2;
 
 	/**
-	 * A workload, the size of each call, whether it holds threads between calls, the one group they form
-	 * ({@code null} where they form none, or a new group each), and whether that group grows call after call.
+	 * A workload, the size of each call, whether it holds threads between calls, the one
+	 * group they form ({@code null} where they form none, or a new group each), and
+	 * whether that group grows call after call.
 	 */
 	record Workload(String id, int size, boolean holdsThreads, @Nullable String groupName, boolean grows) {
 
@@ -39,16 +41,20 @@ class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 				new Workload("bursty-cached-pool", 10, true, "cached-pool-#", false),
 				new Workload("stable-pool", 50, true, "stable-pool-#", false),
 				new Workload("growing-pool", SampleAppTest.MIN_GROWTH, true, "growing-pool-#", true),
-				// Every thread a stack group of its own, new at every call: churn, never growth.
+				// Every thread a stack group of its own, new at every call: churn, never
+				// growth.
 				new Workload("churning-threads", 20, true, null, false),
-				// Ramps up over its first calls, then levels off as tasks end; its members sit still between samples,
+				// Ramps up over its first calls, then levels off as tasks end; its
+				// members sit still between samples,
 				// but never for 3 samples in a row.
 				new Workload("slow-task-burst", 4, true, "slow-task-#", false));
 	}
 
 	@Test
 	void everyWorkloadOfTheAppIsCovered() {
-		List<String> listed = app.get("/workloads", 200).valueStream().map((workload) -> workload.path("id").asString())
+		List<String> listed = app.get("/workloads", 200)
+			.valueStream()
+			.map((workload) -> workload.path("id").asString())
 			.toList();
 		assertThat(listed).containsExactlyInAnyOrderElementsOf(workloads().map(Workload::id).toList());
 	}
@@ -76,7 +82,8 @@ class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 			List<JsonNode> groups = RunningSampleApp.groupsNamed(report, workload.groupName());
 			assertThat(groups).as(workload.groupName() + " groups").isNotEmpty();
 			if (workload.grows()) {
-				// A look-alike indeed: it grew on every step by more than min-growth, and is left alone.
+				// A look-alike indeed: it grew on every step by more than min-growth, and
+				// is left alone.
 				assertThat(groups).map((group) -> group.path("growth").asInt())
 					.anySatisfy((growth) -> assertThat(growth).isGreaterThanOrEqualTo(SampleAppTest.MIN_GROWTH));
 			}

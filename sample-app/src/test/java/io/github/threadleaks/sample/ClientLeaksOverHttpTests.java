@@ -13,10 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real clients made per request and never closed (a Netty event loop group, an Apache HttpClient 5 async client, a
- * JDK {@code HttpClient}), over real HTTP: their threads wake on timers and use a little CPU in their selector, yet
- * the group is suspected, the health goes DOWN, Prometheus carries the alert metric, and the creation site names
- * the sample app's own line first, then the library's that started the threads.
+ * Real clients made per request and never closed (a Netty event loop group, an Apache
+ * HttpClient 5 async client, a JDK {@code HttpClient}), over real HTTP: their threads
+ * wake on timers and use a little CPU in their selector, yet the group is suspected, the
+ * health goes DOWN, Prometheus carries the alert metric, and the creation site names the
+ * sample app's own line first, then the library's that started the threads.
  */
 class ClientLeaksOverHttpTests extends SampleAppTestSupport {
 
@@ -24,8 +25,8 @@ class ClientLeaksOverHttpTests extends SampleAppTestSupport {
 	private ThreadLeaksCreationSites creationSites;
 
 	/**
-	 * A client leak, the group its event loop threads form, the library frame that started them ({@code null}: the
-	 * JDK's), and how many groups it makes suspects.
+	 * A client leak, the group its event loop threads form, the library frame that
+	 * started them ({@code null}: the JDK's), and how many groups it makes suspects.
 	 */
 	record ClientLeak(String pattern, String groupName, String leakingClass, String startedBy, int suspects) {
 
@@ -37,9 +38,8 @@ class ClientLeaksOverHttpTests extends SampleAppTestSupport {
 	}
 
 	static Stream<ClientLeak> clientLeaks() {
-		return Stream.of(
-				new ClientLeak("netty-event-loop-per-request", "multiThreadIoEventLoopGroup-#-#",
-						"NettyEventLoopPerRequest", " via io.netty.util.concurrent.ThreadPerTaskExecutor.execute(line ", 1),
+		return Stream.of(new ClientLeak("netty-event-loop-per-request", "multiThreadIoEventLoopGroup-#-#",
+				"NettyEventLoopPerRequest", " via io.netty.util.concurrent.ThreadPerTaskExecutor.execute(line ", 1),
 				new ClientLeak("apache-async-client-per-request", "httpclient-dispatch-#",
 						"ApacheAsyncClientPerRequest", " via org.apache.hc.", 2),
 				new ClientLeak("jdk-http-client-per-request", "HttpClient-#-SelectorManager", "JdkHttpClientPerRequest",
@@ -53,12 +53,14 @@ class ClientLeaksOverHttpTests extends SampleAppTestSupport {
 			app.post("/leaks/" + leak.pattern() + "?requests=2");
 			app.sample();
 		}
-		// JFR delivers thread starts about once a second: wait until it has delivered these, then sample.
+		// JFR delivers thread starts about once a second: wait until it has delivered
+		// these, then sample.
 		assertThat(this.creationSites.awaitCatchUp(Duration.ofSeconds(30))).isTrue();
 		app.sample();
 
 		JsonNode report = app.get("/actuator/threadleaks", 200);
-		// The Apache client leaves its main thread too, WAITING: a second suspect, beside its event loop.
+		// The Apache client leaves its main thread too, WAITING: a second suspect, beside
+		// its event loop.
 		assertThat(report.path("suspects")).as("suspects").hasSize(leak.suspects());
 		JsonNode suspect = report.path("suspects")
 			.valueStream()
@@ -66,8 +68,7 @@ class ClientLeaksOverHttpTests extends SampleAppTestSupport {
 			.findFirst()
 			.orElseThrow();
 		assertThat(suspect.path("state").asString()).isEqualTo("RUNNABLE");
-		assertThat(suspect.path("frames").get(0).asString()).as("the selector's native wait")
-			.startsWith("sun.nio.ch.");
+		assertThat(suspect.path("frames").get(0).asString()).as("the selector's native wait").startsWith("sun.nio.ch.");
 		String site = suspect.path("creationSites").get(0).path("site").asString();
 		assertThat(site).startsWith("io.github.threadleaks.sample.leaks." + leak.leakingClass() + ".leakOnce(line ");
 		if (leak.startedBy() != null) {
@@ -80,10 +81,14 @@ class ClientLeaksOverHttpTests extends SampleAppTestSupport {
 		JsonNode health = app.get("/actuator/health", 503);
 		JsonNode threadLeaks = health.path("components").path("threadLeaks");
 		assertThat(threadLeaks.path("status").asString()).isEqualTo("DOWN");
-		// (The JDK client's group may also hold the selector threads of other clients of this JVM, a browser
+		// (The JDK client's group may also hold the selector threads of other clients of
+		// this JVM, a browser
 		// driver's, which createdBy then counts: "(6 of 8 threads)".)
-		assertThat(threadLeaks.path("details").path("suspects").valueStream().map((each) -> each.path("createdBy")
-			.asString())).anySatisfy((createdBy) -> assertThat(createdBy).startsWith(site));
+		assertThat(threadLeaks.path("details")
+			.path("suspects")
+			.valueStream()
+			.map((each) -> each.path("createdBy").asString()))
+			.anySatisfy((createdBy) -> assertThat(createdBy).startsWith(site));
 		assertThat(app.suspectedGroupsMetric()).isEqualTo(leak.suspects());
 	}
 

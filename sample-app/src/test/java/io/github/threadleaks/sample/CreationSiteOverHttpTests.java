@@ -11,9 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Go's {@code created by}, over real HTTP: for the executor-per-request leak, {@code /actuator/threadleaks} and the
- * health details name the sample app's method that creates the executor and submits to it, where the leaked
- * workers' own stacks show only the JDK's pool.
+ * Go's {@code created by}, over real HTTP: for the executor-per-request leak,
+ * {@code /actuator/threadleaks} and the health details name the sample app's method that
+ * creates the executor and submits to it, where the leaked workers' own stacks show only
+ * the JDK's pool.
  */
 class CreationSiteOverHttpTests extends SampleAppTestSupport {
 
@@ -28,7 +29,8 @@ class CreationSiteOverHttpTests extends SampleAppTestSupport {
 			app.post("/leaks/executor-per-request?requests=2");
 			app.sample();
 		}
-		// JFR delivers thread starts about once a second: wait until it has delivered these, then sample.
+		// JFR delivers thread starts about once a second: wait until it has delivered
+		// these, then sample.
 		assertThat(this.creationSites.awaitCatchUp(Duration.ofSeconds(30))).isTrue();
 		app.sample();
 
@@ -47,8 +49,13 @@ class CreationSiteOverHttpTests extends SampleAppTestSupport {
 			.anyMatch((frame) -> frame.startsWith("io.github.threadleaks.sample.leaks.LeakController."));
 
 		JsonNode health = app.get("/actuator/health", 503);
-		assertThat(health.path("components").path("threadLeaks").path("details").path("suspects").get(0)
-			.path("createdBy").asString()).startsWith(LEAK_ONCE);
+		assertThat(health.path("components")
+			.path("threadLeaks")
+			.path("details")
+			.path("suspects")
+			.get(0)
+			.path("createdBy")
+			.asString()).startsWith(LEAK_ONCE);
 		assertThat(app.send("GET", "/actuator/prometheus").body()).contains(
 				"threadleaks_creation_site_handling_seconds_count", "threadleaks_creation_site_threads",
 				"threadleaks_creation_site_forgotten_threads_total");

@@ -25,10 +25,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo page in a real browser (the system's headless chromium, driven through its chromedriver): clicking a
- * leak button request after request, between samples the test takes, makes the page show that pattern's group
- * highlighted as the suspect, the status and health badges turn red, and releasing it turns them back. A
- * screenshot of the suspect is left under {@code target/} as evidence.
+ * The demo page in a real browser (the system's headless chromium, driven through its
+ * chromedriver): clicking a leak button request after request, between samples the test
+ * takes, makes the page show that pattern's group highlighted as the suspect, the status
+ * and health badges turn red, and releasing it turns them back. A screenshot of the
+ * suspect is left under {@code target/} as evidence.
  */
 class DemoPageBrowserTests extends SampleAppTestSupport {
 
@@ -42,7 +43,8 @@ class DemoPageBrowserTests extends SampleAppTestSupport {
 		Path chromium = SystemBinary.require("chromium", INSTALL);
 		Path chromedriver = SystemBinary.require("chromedriver", INSTALL);
 		Path profile = Files.createTempDirectory("threadleaks-chromium-");
-		// The driver's path is given, so Selenium Manager never looks for (or downloads) one.
+		// The driver's path is given, so Selenium Manager never looks for (or downloads)
+		// one.
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -69,11 +71,12 @@ class DemoPageBrowserTests extends SampleAppTestSupport {
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(leak, (2 * click) + " leaked"));
 			app.sample();
 		}
-		// A member counts as stuck once it has sat still for 3 samples: the first click's have, one sample on.
+		// A member counts as stuck once it has sat still for 3 samples: the first click's
+		// have, one sample on.
 		app.sample();
 
-		WebElement suspect = wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.suspect[data-name='search-replica-#']")));
+		WebElement suspect = wait.until(ExpectedConditions
+			.visibilityOfElementLocated(By.cssSelector("tr.suspect[data-name='search-replica-#']")));
 		wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "LEAK_SUSPECTED"));
 		wait.until(ExpectedConditions.attributeToBe(By.id("health"), "data-status", "DOWN"));
 		assertThat(driver.findElements(By.cssSelector("tr.suspect"))).as("highlighted rows").hasSize(1);
@@ -83,7 +86,8 @@ class DemoPageBrowserTests extends SampleAppTestSupport {
 		assertThat(cells.get(3).findElement(By.cssSelector("svg.spark polyline")).getAttribute("points").split(" "))
 			.hasSizeGreaterThanOrEqualTo(3);
 		assertThat(cells.get(4).getText()).matches("\\d+(s|m\\d+s|h\\d+m)");
-		// Where the threads wait, as the report's blockedAt says: the JDK call, then the sample's own frame.
+		// Where the threads wait, as the report's blockedAt says: the JDK call, then the
+		// sample's own frame.
 		assertThat(cells.get(5).getText()).contains("java.util.concurrent.SynchronousQueue.put(")
 			.contains("ForgottenSender")
 			.contains("suspected");
@@ -101,7 +105,8 @@ class DemoPageBrowserTests extends SampleAppTestSupport {
 	private static ChromeOptions options(Path chromium, Path profile) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium.toFile());
-		// Headless as root in a container, and nothing that would reach the network beyond the app under test.
+		// Headless as root in a container, and nothing that would reach the network
+		// beyond the app under test.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);

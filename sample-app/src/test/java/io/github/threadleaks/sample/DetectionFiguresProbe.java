@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A measurement, not a test (it asserts nothing and runs only with {@code -Ddetection.figures=true}): for every
- * leak pattern and benign workload of the sample app, driven over HTTP one call per sample, on how many samples
- * the detection rule before issue 15 (still since the previous sample, no CPU at all) and the rule now (still for
- * 3 samples in a row, under 1% CPU) first suspect it, and how many samples of a benign workload raise a suspect.
- * Both judge the same threads at the same moments, on a clock that moves the app's one second per sample; for the
- * clients' event loops, which wake on timers, a real second passes between samples too.
+ * A measurement, not a test (it asserts nothing and runs only with
+ * {@code -Ddetection.figures=true}): for every leak pattern and benign workload of the
+ * sample app, driven over HTTP one call per sample, on how many samples the detection
+ * rule before issue 15 (still since the previous sample, no CPU at all) and the rule now
+ * (still for 3 samples in a row, under 1% CPU) first suspect it, and how many samples of
+ * a benign workload raise a suspect. Both judge the same threads at the same moments, on
+ * a clock that moves the app's one second per sample; for the clients' event loops, which
+ * wake on timers, a real second passes between samples too.
  */
 @EnabledIfSystemProperty(named = "detection.figures", matches = "true")
 class DetectionFiguresProbe extends SampleAppTestSupport {
@@ -54,19 +56,18 @@ class DetectionFiguresProbe extends SampleAppTestSupport {
 	}
 
 	/**
-	 * Calls the path once per sample; returns the first suspected sample of the old and new rule (0: never) and
-	 * the samples with any suspect under each.
+	 * Calls the path once per sample; returns the first suspected sample of the old and
+	 * new rule (0: never) and the samples with any suspect under each.
 	 */
 	private int[] run(String path) {
 		ManualClock clock = new ManualClock();
-		ThreadLeakMonitor before = monitor(clock, ThreadLeaksSettings.builder()
-			.minStillSamples(1)
-			.maxStillCpuShare(0));
+		ThreadLeakMonitor before = monitor(clock, ThreadLeaksSettings.builder().minStillSamples(1).maxStillCpuShare(0));
 		ThreadLeakMonitor now = monitor(clock, ThreadLeaksSettings.builder());
 		before.sample();
 		now.sample();
 		int[] figures = new int[4];
-		// Clients' event loops wake on timers: for them, a real second between samples, as in the app.
+		// Clients' event loops wake on timers: for them, a real second between samples,
+		// as in the app.
 		boolean realSeconds = path.contains("-client-per-request") || path.contains("netty-");
 		for (int step = 1; step <= STEPS; step++) {
 			if (realSeconds) {
@@ -76,7 +77,8 @@ class DetectionFiguresProbe extends SampleAppTestSupport {
 			clock.advance(Duration.ofSeconds(1));
 			ThreadLeakReport old = before.sample();
 			ThreadLeakReport current = now.sample();
-			// The app's own sample too: the slow-task burst counts its tasks' length in the app's samples.
+			// The app's own sample too: the slow-task burst counts its tasks' length in
+			// the app's samples.
 			app.sample();
 			if (!old.suspects().isEmpty()) {
 				figures[2]++;

@@ -14,29 +14,30 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What callers send the sample app is checked: unknown ids are 404, bad counts 400, a leak past the global cap
- * 409, each with a problem detail that says what was wrong; and nothing sent, even at once, leaves the app
- * inconsistent.
+ * What callers send the sample app is checked: unknown ids are 404, bad counts 400, a
+ * leak past the global cap 409, each with a problem detail that says what was wrong; and
+ * nothing sent, even at once, leaves the app inconsistent.
  */
 class InputCheckingOverHttpTests extends SampleAppTestSupport {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@ParameterizedTest(name = "{0} {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			POST   | /leaks/no-such-pattern           | 404 | No leak pattern 'no-such-pattern'
-			DELETE | /leaks/no-such-pattern           | 404 | No leak pattern 'no-such-pattern'
-			POST   | /workloads/no-such-workload      | 404 | No workload 'no-such-workload'
-			POST   | /leaks/forgotten-sender?requests=abc         | 400 | requests must be a whole number, but was 'abc'
-			POST   | /leaks/forgotten-sender?requests=99999999999 | 400 | requests must be a whole number, but was '99999999999'
-			POST   | /leaks/forgotten-sender?requests=0           | 400 | requests must be between 1 and 1000, but was 0
-			POST   | /leaks/forgotten-sender?requests=-3          | 400 | requests must be between 1 and 1000, but was -3
-			POST   | /leaks/forgotten-sender?requests=1001        | 400 | requests must be between 1 and 1000, but was 1001
-			POST   | /workloads/burst-pool?size=-1                | 400 | size must be between 1 and 500, but was -1
-			POST   | /workloads/burst-pool?size=0                 | 400 | size must be between 1 and 500, but was 0
-			POST   | /workloads/burst-pool?size=501               | 400 | size must be between 1 and 500, but was 501
-			POST   | /workloads/burst-pool?size=ten               | 400 | size must be a whole number, but was 'ten'
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					POST   | /leaks/no-such-pattern           | 404 | No leak pattern 'no-such-pattern'
+					DELETE | /leaks/no-such-pattern           | 404 | No leak pattern 'no-such-pattern'
+					POST   | /workloads/no-such-workload      | 404 | No workload 'no-such-workload'
+					POST   | /leaks/forgotten-sender?requests=abc         | 400 | requests must be a whole number, but was 'abc'
+					POST   | /leaks/forgotten-sender?requests=99999999999 | 400 | requests must be a whole number, but was '99999999999'
+					POST   | /leaks/forgotten-sender?requests=0           | 400 | requests must be between 1 and 1000, but was 0
+					POST   | /leaks/forgotten-sender?requests=-3          | 400 | requests must be between 1 and 1000, but was -3
+					POST   | /leaks/forgotten-sender?requests=1001        | 400 | requests must be between 1 and 1000, but was 1001
+					POST   | /workloads/burst-pool?size=-1                | 400 | size must be between 1 and 500, but was -1
+					POST   | /workloads/burst-pool?size=0                 | 400 | size must be between 1 and 500, but was 0
+					POST   | /workloads/burst-pool?size=501               | 400 | size must be between 1 and 500, but was 501
+					POST   | /workloads/burst-pool?size=ten               | 400 | size must be a whole number, but was 'ten'
+					""")
 	void badRequestIsTurnedDownWithWhatIsWrong(String method, String path, int status, String detail) {
 		RunningSampleApp.Response response = app.send(method, path);
 
@@ -65,7 +66,8 @@ class InputCheckingOverHttpTests extends SampleAppTestSupport {
 	@Test
 	void leaksAndReleasesSentAtOnceLeaveNothingBehind() {
 		List<CompletableFuture<RunningSampleApp.Response>> calls = new ArrayList<>();
-		// Six at once: fewer than Tomcat's ten spare threads, which would otherwise grow, sit idle and look leaked.
+		// Six at once: fewer than Tomcat's ten spare threads, which would otherwise grow,
+		// sit idle and look leaked.
 		for (int i = 0; i < 3; i++) {
 			calls.add(app.sendAsync("POST", "/leaks/forgotten-sender?requests=10"));
 			calls.add(app.sendAsync("DELETE", (i % 2 == 0) ? "/leaks/forgotten-sender" : "/leaks"));

@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every leak pattern of the sample app, leaked over real HTTP request after request between samples: exactly its
- * stack group becomes the one suspect, the health goes DOWN and Prometheus carries the alert metric; releasing it
- * brings all three back.
+ * Every leak pattern of the sample app, leaked over real HTTP request after request
+ * between samples: exactly its stack group becomes the one suspect, the health goes DOWN
+ * and Prometheus carries the alert metric; releasing it brings all three back.
  */
 class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 
@@ -21,8 +21,9 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 	record Expected(String pattern, String groupName, String state, int threadsPerRequest) {
 
 		/**
-		 * Whether the threads are a client's event loop, woken by its timers: a sample may catch one outside its
-		 * wait, or still busy starting, when samples follow each other within milliseconds as here.
+		 * Whether the threads are a client's event loop, woken by its timers: a sample
+		 * may catch one outside its wait, or still busy starting, when samples follow
+		 * each other within milliseconds as here.
 		 */
 		boolean wakesOnTimers() {
 			return this.pattern.endsWith("-client-per-request") || this.pattern.startsWith("netty-");
@@ -51,11 +52,15 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 
 	@Test
 	void everyPatternOfTheAppIsCovered() {
-		List<String> listed = app.get("/leaks", 200).valueStream().map((pattern) -> pattern.path("id").asString()).toList();
-		// The Apache async client leaves two groups, one thread each per request: ClientLeaksOverHttpTests covers it.
-		assertThat(listed).containsExactlyInAnyOrderElementsOf(Stream
-			.concat(patterns().map(Expected::pattern), Stream.of("apache-async-client-per-request"))
-			.toList());
+		List<String> listed = app.get("/leaks", 200)
+			.valueStream()
+			.map((pattern) -> pattern.path("id").asString())
+			.toList();
+		// The Apache async client leaves two groups, one thread each per request:
+		// ClientLeaksOverHttpTests covers it.
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(
+				Stream.concat(patterns().map(Expected::pattern), Stream.of("apache-async-client-per-request"))
+					.toList());
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -69,7 +74,8 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 			app.sample();
 		}
 		int leaked = steps * 2 * expected.threadsPerRequest();
-		// A member counts as stuck once it has sat still for 3 samples: the first request's have, one sample on.
+		// A member counts as stuck once it has sat still for 3 samples: the first
+		// request's have, one sample on.
 		app.sample();
 
 		JsonNode report = app.get("/actuator/threadleaks", 200);
@@ -80,7 +86,8 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 		assertThat(suspect.path("state").asString()).isEqualTo(expected.state());
 		assertThat(suspect.path("count").asInt()).isEqualTo(leaked);
 		if (expected.wakesOnTimers()) {
-			// An event loop woken by its timers may now and then be caught outside its wait, and counts as moved.
+			// An event loop woken by its timers may now and then be caught outside its
+			// wait, and counts as moved.
 			assertThat(suspect.path("stuck").asInt()).isGreaterThanOrEqualTo(leaked - 2 * expected.threadsPerRequest());
 		}
 		else {
@@ -105,8 +112,9 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 	}
 
 	/**
-	 * A request returns only once its leak is in place: exactly its threads blocked for good, in one group, the
-	 * others ended. Fifty requests give a race fifty chances to show.
+	 * A request returns only once its leak is in place: exactly its threads blocked for
+	 * good, in one group, the others ended. Fifty requests give a race fifty chances to
+	 * show.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("patterns")
@@ -125,7 +133,8 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 		assertThat(group.path("state").asString()).isEqualTo(expected.state());
 		assertThat(group.path("count").asInt()).isEqualTo(leaked);
 		if (!expected.wakesOnTimers()) {
-			assertThat(group.path("stuck").asInt()).as("members that did not move between two samples").isEqualTo(leaked);
+			assertThat(group.path("stuck").asInt()).as("members that did not move between two samples")
+				.isEqualTo(leaked);
 		}
 	}
 

@@ -23,15 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app under test, as its users reach it: over real HTTP, plus its {@link ThreadLeakMonitor}, whose
- * samples the test takes itself. Requests are plain blocking {@link HttpURLConnection} calls, on the caller's
- * thread or, for requests sent together, on named threads of the test's own, so that no client thread (the JDK
- * {@code HttpClient}'s selector among them, which one of the app's leaks multiplies) can look like the app's.
- * Close it after the test class.
+ * The sample app under test, as its users reach it: over real HTTP, plus its
+ * {@link ThreadLeakMonitor}, whose samples the test takes itself. Requests are plain
+ * blocking {@link HttpURLConnection} calls, on the caller's thread or, for requests sent
+ * together, on named threads of the test's own, so that no client thread (the JDK
+ * {@code HttpClient}'s selector among them, which one of the app's leaks multiplies) can
+ * look like the app's. Close it after the test class.
  */
 final class RunningSampleApp implements AutoCloseable {
 
-	private static final Pattern METRIC_LINE = Pattern.compile("(?m)^threadleaks_suspected_groups(?:\\{[^}]*})? (\\S+)$");
+	private static final Pattern METRIC_LINE = Pattern
+		.compile("(?m)^threadleaks_suspected_groups(?:\\{[^}]*})? (\\S+)$");
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -54,8 +56,9 @@ final class RunningSampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * Releases every leak, stops every workload and samples a whole window, so that the next test starts from a
-	 * clean report: the app's context, and its threads, are shared by every test class.
+	 * Releases every leak, stops every workload and samples a whole window, so that the
+	 * next test starts from a clean report: the app's context, and its threads, are
+	 * shared by every test class.
 	 */
 	void reset() {
 		assertThat(send("DELETE", "/leaks").statusCode()).isEqualTo(200);
@@ -126,7 +129,10 @@ final class RunningSampleApp implements AutoCloseable {
 
 	/** The report's groups with the given normalized name. */
 	static List<JsonNode> groupsNamed(JsonNode report, String name) {
-		return report.path("groups").valueStream().filter((group) -> group.path("name").asString().equals(name)).toList();
+		return report.path("groups")
+			.valueStream()
+			.filter((group) -> group.path("name").asString().equals(name))
+			.toList();
 	}
 
 	@Override

@@ -10,19 +10,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The sample app running on a random port, with the detector's window and growth small enough for a test to drive
- * in a few samples. The sampler's one-hour interval leaves it only the sample it takes at start: tests take every
- * other sample themselves. The threads of the tests' own HTTP clients (ours, and Selenium's, which talks to
- * chromedriver over HTTP and grows a cached pool as it goes) are not the app's, so they are left out, as a user
- * would leave out an agent's. Every test class uses this one configuration, so Spring starts the app once for all.
+ * The sample app running on a random port, with the detector's window and growth small
+ * enough for a test to drive in a few samples. The sampler's one-hour interval leaves it
+ * only the sample it takes at start: tests take every other sample themselves. The
+ * threads of the tests' own HTTP clients (ours, and Selenium's, which talks to
+ * chromedriver over HTTP and grows a cached pool as it goes) are not the app's, so they
+ * are left out, as a user would leave out an agent's. Every test class uses this one
+ * configuration, so Spring starts the app once for all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "threadleaks.sample-interval=1h", "threadleaks.window=" + SampleAppTest.WINDOW,
-				"threadleaks.min-growth=" + SampleAppTest.MIN_GROWTH,
-				"management.endpoint.health.show-details=always",
+				"threadleaks.min-growth=" + SampleAppTest.MIN_GROWTH, "management.endpoint.health.show-details=always",
 				"management.endpoint.health.show-components=always",
 				"threadleaks.ignore.thread-names=" + SampleAppTest.TEST_CLIENT_THREADS })
 public @interface SampleAppTest {

@@ -9,8 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The base of every test of the running sample app: one shared context ({@link SampleAppTest}), reached through
- * {@link #app}, reset before and after each test so that none sees another's threads.
+ * The base of every test of the running sample app: one shared context
+ * ({@link SampleAppTest}), reached through {@link #app}, reset before and after each test
+ * so that none sees another's threads.
  */
 @SampleAppTest
 abstract class SampleAppTestSupport {

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Assumptions;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Finds an external program a test needs on {@code PATH}. Where it is missing, the test is skipped with what to
- * install, except on CI (the environment variable {@code CI} is set), where it fails: CI must never silently skip.
+ * Finds an external program a test needs on {@code PATH}. Where it is missing, the test
+ * is skipped with what to install, except on CI (the environment variable {@code CI} is
+ * set), where it fails: CI must never silently skip.
  */
 final class SystemBinary {
 

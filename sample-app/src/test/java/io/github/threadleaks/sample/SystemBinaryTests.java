@@ -13,7 +13,10 @@ import org.opentest4j.TestAbortedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The policy for external programs: found on PATH; missing, skipped with what to install, but failed on CI. */
+/**
+ * The policy for external programs: found on PATH; missing, skipped with what to install,
+ * but failed on CI.
+ */
 class SystemBinaryTests {
 
 	private static final String INSTALL = "apt-get install no-such-package";

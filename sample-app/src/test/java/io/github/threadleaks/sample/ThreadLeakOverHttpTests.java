@@ -11,15 +11,18 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real leak in a running service, seen over real HTTP: the report lists it, its group shows its threads, the
- * health goes down and Prometheus carries the alert metric; once the threads are released, all recover. The test
- * drives every sample itself.
+ * A real leak in a running service, seen over real HTTP: the report lists it, its group
+ * shows its threads, the health goes down and Prometheus carries the alert metric; once
+ * the threads are released, all recover. The test drives every sample itself.
  */
 class ThreadLeakOverHttpTests extends SampleAppTestSupport {
 
 	private static final String LEAK_PREFIX = "sample-leak-";
 
-	/** The tag application.yml puts on every meter, first in Prometheus's sorted label list. */
+	/**
+	 * The tag application.yml puts on every meter, first in Prometheus's sorted label
+	 * list.
+	 */
 	private static final String APPLICATION = "application=\"threadleaks-sample\"";
 
 	private final SynchronousQueue<String> queue = new SynchronousQueue<>();
@@ -100,7 +103,10 @@ class ThreadLeakOverHttpTests extends SampleAppTestSupport {
 			.doesNotContain("group=\"" + id + "\"");
 	}
 
-	/** Starts a thread that blocks in {@code put} for ever, and waits until it is parked there. */
+	/**
+	 * Starts a thread that blocks in {@code put} for ever, and waits until it is parked
+	 * there.
+	 */
 	private void leakOneThread() {
 		Thread thread = new Thread(() -> {
 			try {

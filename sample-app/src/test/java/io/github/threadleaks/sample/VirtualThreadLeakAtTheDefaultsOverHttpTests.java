@@ -17,10 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Boot 4 app serving its requests on virtual threads, started with the JVM option its README gives (the build
- * passes it on JDK 21+) and nothing else set that judges a group: threadleaks watches the virtual threads by
- * default, and a request handler that leaks them is suspected at the default window and growth, with the health
- * DOWN and the alert metric at 1. Only the cadences are an hour, so that the test takes every sample itself.
+ * A Boot 4 app serving its requests on virtual threads, started with the JVM option its
+ * README gives (the build passes it on JDK 21+) and nothing else set that judges a group:
+ * threadleaks watches the virtual threads by default, and a request handler that leaks
+ * them is suspected at the default window and growth, with the health DOWN and the alert
+ * metric at 1. Only the cadences are an hour, so that the test takes every sample itself.
  */
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads and their thread containers are JDK 21+")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,

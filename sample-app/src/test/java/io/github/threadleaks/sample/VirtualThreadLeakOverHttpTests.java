@@ -18,19 +18,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample app serving its requests on virtual threads ({@code spring.threads.virtual.enabled=true}), started
- * as its README says (the build opens the JDK's thread containers on JDK 21+), so its virtual threads are watched
- * through the thread containers: a leak of virtual threads shows in {@code /actuator/threadleaks}, the health and
- * Prometheus over real HTTP, and a virtual-thread-per-request workload does not. The test takes every listing
- * itself (the interval is an hour).
+ * The sample app serving its requests on virtual threads
+ * ({@code spring.threads.virtual.enabled=true}), started as its README says (the build
+ * opens the JDK's thread containers on JDK 21+), so its virtual threads are watched
+ * through the thread containers: a leak of virtual threads shows in
+ * {@code /actuator/threadleaks}, the health and Prometheus over real HTTP, and a
+ * virtual-thread-per-request workload does not. The test takes every listing itself (the
+ * interval is an hour).
  */
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads and their thread containers are JDK 21+")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.threads.virtual.enabled=true", "threadleaks.virtual-threads.interval=1h", "threadleaks.virtual-threads.max-interval=1h",
-				"threadleaks.sample-interval=1h", "threadleaks.window=" + SampleAppTest.WINDOW,
-				"threadleaks.min-growth=" + SampleAppTest.MIN_GROWTH,
-				"management.endpoint.health.show-details=always",
-				"management.endpoint.health.show-components=always",
+		properties = { "spring.threads.virtual.enabled=true", "threadleaks.virtual-threads.interval=1h",
+				"threadleaks.virtual-threads.max-interval=1h", "threadleaks.sample-interval=1h",
+				"threadleaks.window=" + SampleAppTest.WINDOW, "threadleaks.min-growth=" + SampleAppTest.MIN_GROWTH,
+				"management.endpoint.health.show-details=always", "management.endpoint.health.show-components=always",
 				"threadleaks.ignore.thread-names=" + SampleAppTest.TEST_CLIENT_THREADS })
 class VirtualThreadLeakOverHttpTests {
 
@@ -112,8 +113,7 @@ class VirtualThreadLeakOverHttpTests {
 	@Test
 	void aVirtualThreadPerRequestWorkloadIsNotSuspected() {
 		for (int step = 1; step <= 6; step++) {
-			assertThat(app.post("/virtual-threads/requests?size=" + (500 * step)).path("served").asLong())
-				.isPositive();
+			assertThat(app.post("/virtual-threads/requests?size=" + (500 * step)).path("served").asLong()).isPositive();
 			this.virtualThreads.sample();
 			app.sample();
 			assertThat(app.get("/actuator/threadleaks", 200).path("status").asString()).isEqualTo("OK");

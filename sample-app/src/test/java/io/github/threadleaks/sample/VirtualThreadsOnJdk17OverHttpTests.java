@@ -7,7 +7,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Before JDK 21 the virtual-thread endpoints refuse with a problem detail, and the report says why. */
+/**
+ * Before JDK 21 the virtual-thread endpoints refuse with a problem detail, and the report
+ * says why.
+ */
 @EnabledOnJre(value = JRE.JAVA_17, disabledReason = "from JDK 21 the virtual threads exist and are tested over HTTP")
 class VirtualThreadsOnJdk17OverHttpTests extends SampleAppTestSupport {
 

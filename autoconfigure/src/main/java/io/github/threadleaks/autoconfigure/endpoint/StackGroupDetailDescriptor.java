@@ -8,12 +8,14 @@ import io.github.threadleaks.core.GroupDetail;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * One stack group with its member threads, as {@code /actuator/threadleaks/{id}} shows it: the group's fields
- * and a {@code threads} array, in one flat object.
+ * One stack group with its member threads, as {@code /actuator/threadleaks/{id}} shows
+ * it: the group's fields and a {@code threads} array, in one flat object.
  *
  * @param group the group
- * @param threads its members, longest stuck first, at most {@value GroupDetail#MAX_THREADS}
- * @param omittedThreads how many further members were left out of {@code threads}, 0 if none
+ * @param threads its members, longest stuck first, at most
+ * {@value GroupDetail#MAX_THREADS}
+ * @param omittedThreads how many further members were left out of {@code threads}, 0 if
+ * none
  */
 public record StackGroupDetailDescriptor(@JsonUnwrapped StackGroupDescriptor group,
 		List<MemberThreadDescriptor> threads, int omittedThreads) implements OperationResponseBody {

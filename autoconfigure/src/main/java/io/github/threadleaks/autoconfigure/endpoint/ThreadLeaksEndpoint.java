@@ -10,9 +10,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@link Endpoint @Endpoint} that shows the latest thread leak report, and one stack group with its member
- * threads. Reads what the sampler found last and never waits for a sample. Its write operation takes a sample
- * at once; it is off unless {@code management.endpoint.threadleaks.access} (or the default access) grants
+ * {@link Endpoint @Endpoint} that shows the latest thread leak report, and one stack
+ * group with its member threads. Reads what the sampler found last and never waits for a
+ * sample. Its write operation takes a sample at once; it is off unless
+ * {@code management.endpoint.threadleaks.access} (or the default access) grants
  * {@code unrestricted} access.
  */
 @Endpoint(id = "threadleaks", defaultAccess = Access.READ_ONLY)
@@ -30,8 +31,9 @@ public class ThreadLeaksEndpoint {
 	}
 
 	/**
-	 * Takes a sample now, besides the sampler's own, and answers the report it gives: for deploy checks and
-	 * scripts that cannot wait for the next interval. The sample counts in the history like any other.
+	 * Takes a sample now, besides the sampler's own, and answers the report it gives: for
+	 * deploy checks and scripts that cannot wait for the next interval. The sample counts
+	 * in the history like any other.
 	 * @return the report as of this sample
 	 */
 	@WriteOperation

@@ -14,15 +14,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the {@link ThreadLeaksEndpoint}, when the actuator is present and the endpoint is
- * available (accessible and exposed).
+ * Auto-configuration for the {@link ThreadLeaksEndpoint}, when the actuator is present
+ * and the endpoint is available (accessible and exposed).
  */
 @AutoConfiguration(after = ThreadLeaksAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 public final class ThreadLeaksEndpointAutoConfiguration {
 
-	// The endpoint condition lives in an optional jar: it is read only once the class check has passed.
+	// The endpoint condition lives in an optional jar: it is read only once the class
+	// check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(ThreadLeaksEndpoint.class)
 	@ConditionalOnBean(CombinedReports.class)

@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 public final class ThreadLeaksHealthContributorAutoConfiguration {
 
-	// The health condition lives in an optional jar: it is read only once the class check has passed.
+	// The health condition lives in an optional jar: it is read only once the class check
+	// has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledHealthIndicator("threadleaks")
 	@ConditionalOnBean(CombinedReports.class)

@@ -16,8 +16,9 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 
 /**
- * {@link InfoContributor} that adds a {@code threadleaks} entry to {@code /actuator/info}: the library's version,
- * the status of the latest report and a summary of the settings in force.
+ * {@link InfoContributor} that adds a {@code threadleaks} entry to
+ * {@code /actuator/info}: the library's version, the status of the latest report and a
+ * summary of the settings in force.
  */
 public class ThreadLeaksInfoContributor implements InfoContributor {
 
@@ -61,8 +62,8 @@ public class ThreadLeaksInfoContributor implements InfoContributor {
 		summary.put("maxGroups", this.settings.maxGroups());
 		summary.put("creationSites", report.creationSiteTracking().state().name());
 		VirtualThreadsReport virtualThreads = report.virtualThreads();
-		summary.put("virtualThreads",
-				(virtualThreads != null) ? virtualThreads.status().name() : VirtualThreadsReport.Status.DISABLED.name());
+		summary.put("virtualThreads", (virtualThreads != null) ? virtualThreads.status().name()
+				: VirtualThreadsReport.Status.DISABLED.name());
 		return summary;
 	}
 

@@ -15,15 +15,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the {@link ThreadLeaksInfoContributor}, unless {@code management.info.threadleaks.enabled}
- * (or {@code management.info.defaults.enabled}) is {@code false}.
+ * Auto-configuration for the {@link ThreadLeaksInfoContributor}, unless
+ * {@code management.info.threadleaks.enabled} (or
+ * {@code management.info.defaults.enabled}) is {@code false}.
  */
 @AutoConfiguration(after = ThreadLeaksAutoConfiguration.class)
 @ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 public final class ThreadLeaksInfoContributorAutoConfiguration {
 
-	// The info condition lives in an optional jar: it is read only once the class check has passed.
+	// The info condition lives in an optional jar: it is read only once the class check
+	// has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledInfoContributor("threadleaks")
 	@ConditionalOnBean({ CombinedReports.class, ThreadLeaksSettings.class })
@@ -31,8 +33,7 @@ public final class ThreadLeaksInfoContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ThreadLeaksInfoContributor threadLeaksInfoContributor(CombinedReports reports,
-				ThreadLeaksSettings settings) {
+		ThreadLeaksInfoContributor threadLeaksInfoContributor(CombinedReports reports, ThreadLeaksSettings settings) {
 			return new ThreadLeaksInfoContributor(reports, settings);
 		}
 

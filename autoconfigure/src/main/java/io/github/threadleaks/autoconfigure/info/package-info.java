@@ -1,5 +1,6 @@
 /**
- * The {@code threadleaks} contribution to the actuator's {@code info} endpoint and its auto-configuration.
+ * The {@code threadleaks} contribution to the actuator's {@code info} endpoint and its
+ * auto-configuration.
  */
 @NullMarked
 package io.github.threadleaks.autoconfigure.info;

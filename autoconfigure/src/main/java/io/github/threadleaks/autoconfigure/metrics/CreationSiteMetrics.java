@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * {@link MeterBinder} for creation-site tracking's own cost: the thread start events handled and the time spent on
- * them, the threads whose creation site is held, and those forgotten beyond the bound.
+ * {@link MeterBinder} for creation-site tracking's own cost: the thread start events
+ * handled and the time spent on them, the threads whose creation site is held, and those
+ * forgotten beyond the bound.
  */
 public class CreationSiteMetrics implements MeterBinder {
 
@@ -35,13 +36,15 @@ public class CreationSiteMetrics implements MeterBinder {
 			.description("Thread start events handled to record creation sites, and the time spent handling "
 					+ "thread start and end events")
 			.register(registry);
-		Gauge.builder("threadleaks.creation-site.threads", this.creationSites,
-				(sites) -> sites.tracking().trackedThreads())
+		Gauge
+			.builder("threadleaks.creation-site.threads", this.creationSites,
+					(sites) -> sites.tracking().trackedThreads())
 			.description("The number of live threads whose creation site is held")
 			.baseUnit(BaseUnits.THREADS)
 			.register(registry);
-		FunctionCounter.builder("threadleaks.creation-site.forgotten", this.creationSites,
-				(sites) -> sites.tracking().forgottenThreads())
+		FunctionCounter
+			.builder("threadleaks.creation-site.forgotten", this.creationSites,
+					(sites) -> sites.tracking().forgottenThreads())
 			.description("Threads whose creation site was forgotten because more than "
 					+ "threadleaks.creation-site.max-threads were held")
 			.baseUnit(BaseUnits.THREADS)

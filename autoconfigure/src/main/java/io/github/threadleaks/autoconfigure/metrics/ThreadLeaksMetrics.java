@@ -29,18 +29,20 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link MeterBinder} for the threadleaks meters: the suspected groups and threads, the thread count of a bounded
- * set of stack groups (every suspect and the largest others), a marker on each suspected group, the sampler's own
- * cost and its failures. The group gauges follow each sample: a group that leaves its set, or goes away, loses its
- * gauge.
+ * {@link MeterBinder} for the threadleaks meters: the suspected groups and threads, the
+ * thread count of a bounded set of stack groups (every suspect and the largest others), a
+ * marker on each suspected group, the sampler's own cost and its failures. The group
+ * gauges follow each sample: a group that leaves its set, or goes away, loses its gauge.
  */
 public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 
-	/** The longest {@code name} tag value: thread names come from the application and may be long. */
+	/**
+	 * The longest {@code name} tag value: thread names come from the application and may
+	 * be long.
+	 */
 	static final int MAX_NAME_LENGTH = 64;
 
-	private static final Comparator<StackGroupReport> LARGEST_FIRST = Comparator
-		.comparingInt(StackGroupReport::count)
+	private static final Comparator<StackGroupReport> LARGEST_FIRST = Comparator.comparingInt(StackGroupReport::count)
 		.reversed()
 		.thenComparing(StackGroupReport::id);
 
@@ -53,8 +55,8 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 	/**
 	 * Meters of the given reports.
 	 * @param reports the reports measured: the platform and virtual threads combined
-	 * @param maxGroups how many of the largest groups get a {@code threadleaks.group.threads} gauge besides
-	 * every suspect
+	 * @param maxGroups how many of the largest groups get a
+	 * {@code threadleaks.group.threads} gauge besides every suspect
 	 */
 	public ThreadLeaksMetrics(CombinedReports reports, int maxGroups) {
 		this.reports = reports;
@@ -71,7 +73,8 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.description("The number of threads in stack groups suspected of leaking")
 			.baseUnit(BaseUnits.THREADS)
 			.register(registry);
-		FunctionCounter.builder("threadleaks.sample.failures", this.reports, (reports) -> reports.platform().sampleFailures())
+		FunctionCounter
+			.builder("threadleaks.sample.failures", this.reports, (reports) -> reports.platform().sampleFailures())
 			.description("The number of samples that failed; sampling goes on at every interval")
 			.baseUnit("failures")
 			.register(registry);
@@ -87,29 +90,40 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		this.registries.add(meters);
 	}
 
-	/** Whether virtual threads are dumped here: their meters exist only then (not while off or before JDK 21). */
+	/**
+	 * Whether virtual threads are dumped here: their meters exist only then (not while
+	 * off or before JDK 21).
+	 */
 	static boolean watchesVirtualThreads(ThreadLeakReport report) {
 		VirtualThreadsReport status = report.virtualThreads();
 		return status != null && status.status() == VirtualThreadsReport.Status.AVAILABLE;
 	}
 
-	/** The virtual threads' sampler: the cost of its latest listing, its interval now, whether it backs off. */
+	/**
+	 * The virtual threads' sampler: the cost of its latest listing, its interval now,
+	 * whether it backs off.
+	 */
 	private void bindVirtualThreads(MeterRegistry registry) {
-		TimeGauge.builder("threadleaks.virtual-threads.sample.duration", this.reports, TimeUnit.MILLISECONDS,
-				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::lastSampleMillis))
+		TimeGauge
+			.builder("threadleaks.virtual-threads.sample.duration", this.reports, TimeUnit.MILLISECONDS,
+					(monitor) -> virtualThreads(monitor, VirtualThreadsReport::lastSampleMillis))
 			.description("The time taken by the latest listing of the virtual threads")
 			.register(registry);
-		TimeGauge.builder("threadleaks.virtual-threads.interval", this.reports, TimeUnit.MILLISECONDS,
-				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::intervalMillis))
-			.description("The time between two listings of the virtual threads now; longer than configured while backed off")
+		TimeGauge
+			.builder("threadleaks.virtual-threads.interval", this.reports, TimeUnit.MILLISECONDS,
+					(monitor) -> virtualThreads(monitor, VirtualThreadsReport::intervalMillis))
+			.description(
+					"The time between two listings of the virtual threads now; longer than configured while backed off")
 			.register(registry);
-		Gauge.builder("threadleaks.virtual-threads.backed.off", this.reports,
-				(monitor) -> virtualThreads(monitor, (status) -> status.backedOff() ? 1 : 0))
+		Gauge
+			.builder("threadleaks.virtual-threads.backed.off", this.reports,
+					(monitor) -> virtualThreads(monitor, (status) -> status.backedOff() ? 1 : 0))
 			.description("1 while listings of the virtual threads take longer than their budget"
-						+ " and the interval is stretched")
+					+ " and the interval is stretched")
 			.register(registry);
-		Gauge.builder("threadleaks.virtual-threads.threads", this.reports,
-				(monitor) -> virtualThreads(monitor, VirtualThreadsReport::threads))
+		Gauge
+			.builder("threadleaks.virtual-threads.threads", this.reports,
+					(monitor) -> virtualThreads(monitor, VirtualThreadsReport::threads))
 			.description("The virtual threads held by the latest listing")
 			.baseUnit(BaseUnits.THREADS)
 			.register(registry);
@@ -130,12 +144,16 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 				meters.export(exported, report.suspects());
 			}
 			catch (RuntimeException ex) {
-				// One failing registry must keep neither the others nor the sampler from going on.
+				// One failing registry must keep neither the others nor the sampler from
+				// going on.
 			}
 		}
 	}
 
-	/** The groups with a {@code threadleaks.group.threads} gauge: every suspect and the largest others. */
+	/**
+	 * The groups with a {@code threadleaks.group.threads} gauge: every suspect and the
+	 * largest others.
+	 */
 	List<StackGroupReport> exported(ThreadLeakReport report) {
 		Map<String, StackGroupReport> exported = new LinkedHashMap<>();
 		report.suspects().forEach((group) -> exported.put(group.id(), group));
@@ -152,8 +170,8 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 	}
 
 	/**
-	 * The name, cut to {@value #MAX_NAME_LENGTH} characters (never between the two halves of a surrogate pair),
-	 * with every control character replaced by '?'.
+	 * The name, cut to {@value #MAX_NAME_LENGTH} characters (never between the two halves
+	 * of a surrogate pair), with every control character replaced by '?'.
 	 */
 	static String name(String name) {
 		int length = Math.min(name.length(), MAX_NAME_LENGTH);
@@ -169,7 +187,10 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		return clean.toString();
 	}
 
-	/** The state as Micrometer's {@code jvm.threads.states} tags it: {@code timed-waiting}. */
+	/**
+	 * The state as Micrometer's {@code jvm.threads.states} tags it:
+	 * {@code timed-waiting}.
+	 */
 	static String state(Thread.State state) {
 		return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
@@ -187,7 +208,8 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			this.sampleDuration = sampleDuration;
 			this.groupThreads = new GroupGauges(registry, "threadleaks.group.threads",
 					"The number of threads in a stack group", BaseUnits.THREADS, StackGroupReport::count);
-			// A marker naming exactly which groups are suspected; unitless, so Prometheus adds no unit suffix.
+			// A marker naming exactly which groups are suspected; unitless, so Prometheus
+			// adds no unit suffix.
 			this.suspectedGroups = new GroupGauges(registry, "threadleaks.group.suspected",
 					"1 for each stack group suspected of leaking threads; absent for the others", null, (group) -> 1);
 		}
@@ -199,7 +221,10 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 
 	}
 
-	/** Gauges of one name, one per group of a changing set: new groups are registered, departed ones removed. */
+	/**
+	 * Gauges of one name, one per group of a changing set: new groups are registered,
+	 * departed ones removed.
+	 */
 	private static final class GroupGauges {
 
 		private final MeterRegistry registry;

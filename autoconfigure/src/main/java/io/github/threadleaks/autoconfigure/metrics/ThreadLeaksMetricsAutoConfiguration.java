@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for the threadleaks meters, when Micrometer is present and the application has a
- * {@link MeterRegistry}.
+ * Auto-configuration for the threadleaks meters, when Micrometer is present and the
+ * application has a {@link MeterRegistry}.
  */
 @AutoConfiguration(after = ThreadLeaksAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -28,7 +28,10 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
 public final class ThreadLeaksMetricsAutoConfiguration {
 
-	/** The most groups {@code threadleaks.metrics.max-groups} may export, to keep cardinality bounded. */
+	/**
+	 * The most groups {@code threadleaks.metrics.max-groups} may export, to keep
+	 * cardinality bounded.
+	 */
 	static final int MAX_EXPORTED_GROUPS = 1000;
 
 	@Bean

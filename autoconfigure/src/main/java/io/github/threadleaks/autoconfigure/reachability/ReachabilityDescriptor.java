@@ -13,17 +13,19 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  *
  * @param group the group's id
  * @param verdict {@code UNREACHABLE}, {@code REACHABLE} or {@code NOT_APPLICABLE}
- * @param blockerClass the class of what the threads wait on, or {@code null} where it is not known
+ * @param blockerClass the class of what the threads wait on, or {@code null} where it is
+ * not known
  * @param threads how many of the group's threads were analysed
- * @param path for {@code REACHABLE}, the shortest path from a root to the blocker, root first
+ * @param path for {@code REACHABLE}, the shortest path from a root to the blocker, root
+ * first
  * @param heapDumpBytes the size of the heap dump, 0 where none was taken
  * @param dumpMillis how long the heap dump paused the application, 0 where none was taken
  * @param analysisMillis how long reading and marking the dump took
  * @param explanation the verdict in words
  */
 public record ReachabilityDescriptor(String group, String verdict, @Nullable String blockerClass, int threads,
-		List<PathStep> path, long heapDumpBytes, long dumpMillis, long analysisMillis, String explanation)
-		implements OperationResponseBody {
+		List<PathStep> path, long heapDumpBytes, long dumpMillis, long analysisMillis,
+		String explanation) implements OperationResponseBody {
 
 	static ReachabilityDescriptor of(ReachabilityVerdict verdict) {
 		return new ReachabilityDescriptor(verdict.group(), verdict.verdict().name(), verdict.blockerClass(),

@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for the {@link ThreadLeaksReachabilityWebExtension}, when the {@code threadleaks-reachability}
- * jar and the actuator are present, the threadleaks endpoint is available, and
- * {@code threadleaks.reachability.enabled} is set: a heap dump pauses the application, so it is never on by default.
+ * Auto-configuration for the {@link ThreadLeaksReachabilityWebExtension}, when the
+ * {@code threadleaks-reachability} jar and the actuator are present, the threadleaks
+ * endpoint is available, and {@code threadleaks.reachability.enabled} is set: a heap dump
+ * pauses the application, so it is never on by default.
  *
  * @since 0.1.0
  */
@@ -29,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ThreadLeaksReachabilityProperties.class)
 public final class ThreadLeaksReachabilityAutoConfiguration {
 
-	// The endpoint condition lives in an optional jar: it is read only once the class check has passed.
+	// The endpoint condition lives in an optional jar: it is read only once the class
+	// check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(ThreadLeaksEndpoint.class)
 	@ConditionalOnBean({ CombinedReports.class, ThreadLeaksEndpoint.class })

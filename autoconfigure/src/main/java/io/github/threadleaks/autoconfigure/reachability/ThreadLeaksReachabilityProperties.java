@@ -11,9 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class ThreadLeaksReachabilityProperties {
 
 	/**
-	 * Whether GET /actuator/threadleaks/{id}/reachability answers. Each request takes a heap dump of live objects,
-	 * which pauses the application and needs free disk of about 1.5 times the live heap, and memory for the analysis
-	 * of several times the live heap.
+	 * Whether GET /actuator/threadleaks/{id}/reachability answers. Each request takes a
+	 * heap dump of live objects, which pauses the application and needs free disk of
+	 * about 1.5 times the live heap, and memory for the analysis of several times the
+	 * live heap.
 	 */
 	private boolean enabled;
 

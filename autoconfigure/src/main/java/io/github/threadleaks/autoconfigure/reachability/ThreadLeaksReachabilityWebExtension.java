@@ -15,10 +15,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * Adds {@code GET /actuator/threadleaks/{id}/reachability} to the threadleaks endpoint over HTTP: whether anything
- * could ever wake the group's threads, from a heap dump taken for the request. Answers 404 for an unknown group
- * or another last segment, 429 while another analysis runs, as Boot's heapdump endpoint does while it dumps. A
- * failed analysis (a full disk, say) is logged at WARN and answered 500.
+ * Adds {@code GET /actuator/threadleaks/{id}/reachability} to the threadleaks endpoint
+ * over HTTP: whether anything could ever wake the group's threads, from a heap dump taken
+ * for the request. Answers 404 for an unknown group or another last segment, 429 while
+ * another analysis runs, as Boot's heapdump endpoint does while it dumps. A failed
+ * analysis (a full disk, say) is logged at WARN and answered 500.
  */
 @EndpointWebExtension(endpoint = ThreadLeaksEndpoint.class)
 public class ThreadLeaksReachabilityWebExtension {
@@ -58,7 +59,8 @@ public class ThreadLeaksReachabilityWebExtension {
 					WebEndpointResponse.STATUS_TOO_MANY_REQUESTS);
 		}
 		catch (RuntimeException ex) {
-			// Requests are rare and asked for by a person: each failure is worth its own line.
+			// Requests are rare and asked for by a person: each failure is worth its own
+			// line.
 			logger.warn("Reachability analysis of thread group " + id + " failed: " + ex.getMessage(), ex);
 			throw ex;
 		}

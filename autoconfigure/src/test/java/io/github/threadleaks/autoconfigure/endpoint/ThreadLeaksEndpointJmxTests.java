@@ -38,13 +38,13 @@ class ThreadLeaksEndpointJmxTests {
 	@SuppressWarnings("unchecked")
 	void reportAndGroupAreReadOverJmx() {
 		this.contextRunner.run((context) -> {
-			// After the sampler's first sample, the only one it takes, the report changes only when sampled here.
+			// After the sampler's first sample, the only one it takes, the report changes
+			// only when sampled here.
 			ThreadLeakMonitor monitor = context.getBean(ThreadLeakMonitor.class);
 			TestLeak.await(() -> monitor.report().samples() > 0, () -> "the first sample");
 			monitor.sample();
 			MBeanServer server = context.getBean(MBeanServer.class);
-			Set<ObjectName> names = server.queryNames(new ObjectName("org.springframework.boot:type=Endpoint,*"),
-					null);
+			Set<ObjectName> names = server.queryNames(new ObjectName("org.springframework.boot:type=Endpoint,*"), null);
 			ObjectName name = names.stream()
 				.filter((candidate) -> "Threadleaks".equals(candidate.getKeyProperty("name")))
 				.findFirst()

@@ -86,7 +86,8 @@ class ThreadLeaksEndpointTests {
 			assertThat(thread.daemon()).isTrue();
 			assertThat(thread.deadlocked()).isFalse();
 		});
-		// Longest stuck first: the first thread leaked has sat still since the first sample.
+		// Longest stuck first: the first thread leaked has sat still since the first
+		// sample.
 		assertThat(detail.threads().get(0).name()).isEqualTo(TestLeak.THREAD_NAME_PREFIX + "1");
 		assertThat(detail.threads().get(0).stuckForMillis()).isEqualTo(2000);
 	}

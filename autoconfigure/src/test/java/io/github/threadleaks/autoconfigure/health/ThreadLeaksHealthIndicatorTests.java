@@ -18,7 +18,10 @@ import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The health goes down while a group leaks or threads are deadlocked, and comes back up when they are gone. */
+/**
+ * The health goes down while a group leaks or threads are deadlocked, and comes back up
+ * when they are gone.
+ */
 @VerifyNoThreadLeaks
 class ThreadLeaksHealthIndicatorTests {
 
@@ -47,8 +50,8 @@ class ThreadLeaksHealthIndicatorTests {
 		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(down.getDetails().get("suspects")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.singleElement()
-			.isEqualTo(Map.of("id", suspect.id(), "name", TestLeak.GROUP_NAME, "state", "WAITING", "count", 3,
-					"growth", 2, "blockedAt", suspect.blockedAt()));
+			.isEqualTo(Map.of("id", suspect.id(), "name", TestLeak.GROUP_NAME, "state", "WAITING", "count", 3, "growth",
+					2, "blockedAt", suspect.blockedAt()));
 		assertThat(suspect.blockedAt()).startsWith("java.util.concurrent.SynchronousQueue.put(")
 			.contains(" from " + TestLeak.class.getName() + ".");
 		this.leak.release();
@@ -89,7 +92,10 @@ class ThreadLeaksHealthIndicatorTests {
 		assertThat(a.isAlive() || b.isAlive()).isFalse();
 	}
 
-	/** Locks one lock, then, once the other thread holds its own, the other: a deadlock that ends on interrupt. */
+	/**
+	 * Locks one lock, then, once the other thread holds its own, the other: a deadlock
+	 * that ends on interrupt.
+	 */
 	private static void lockBoth(ReentrantLock mine, ReentrantLock theirs, CountDownLatch bothHeld) {
 		mine.lock();
 		try {

@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code threadleaks} entry of {@code /actuator/info}: what it holds, and what turns it off. */
+/**
+ * The {@code threadleaks} entry of {@code /actuator/info}: what it holds, and what turns
+ * it off.
+ */
 @VerifyNoThreadLeaks
 class ThreadLeaksInfoContributorTests {
 
@@ -67,9 +70,11 @@ class ThreadLeaksInfoContributorTests {
 
 	@Test
 	void anApplicationsOwnContributorWins() {
-		this.contextRunner.withBean("mine", ThreadLeaksInfoContributor.class,
-				() -> new ThreadLeaksInfoContributor(new CombinedReports(new ThreadLeakMonitor(ThreadLeaksSettings.defaults())),
-						ThreadLeaksSettings.defaults()))
+		this.contextRunner
+			.withBean("mine", ThreadLeaksInfoContributor.class,
+					() -> new ThreadLeaksInfoContributor(
+							new CombinedReports(new ThreadLeakMonitor(ThreadLeaksSettings.defaults())),
+							ThreadLeaksSettings.defaults()))
 			.run((context) -> assertThat(context).hasSingleBean(ThreadLeaksInfoContributor.class).hasBean("mine"));
 	}
 

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The meters stay few under churn and hostile names, count failed samples, and survive a registry that fails. A
- * made-up thread population stands in for threads here: thousands of ever-new groups per test would take minutes
- * of real thread starts, and the engine's handling of real churn is tested in core.
+ * The meters stay few under churn and hostile names, count failed samples, and survive a
+ * registry that fails. A made-up thread population stands in for threads here: thousands
+ * of ever-new groups per test would take minutes of real thread starts, and the engine's
+ * handling of real churn is tested in core.
  */
 @VerifyNoThreadLeaks
 class ThreadLeaksMetricsHardeningTests {
@@ -45,7 +46,8 @@ class ThreadLeaksMetricsHardeningTests {
 			metrics.sampled(this.monitor.sample());
 			most = Math.max(most, registry.getMeters().size());
 		}
-		// Four fixed meters and the five largest groups, though 10,000 distinct groups went through.
+		// Four fixed meters and the five largest groups, though 10,000 distinct groups
+		// went through.
 		assertThat(this.source.serial).isEqualTo(10_000);
 		assertThat(most).isEqualTo(4 + 5);
 		assertThat(registry.find("threadleaks.group.threads").gauges()).hasSize(5);
@@ -68,7 +70,8 @@ class ThreadLeaksMetricsHardeningTests {
 
 	@Test
 	void aFailingRegistryKeepsNeitherTheSamplerNorOtherRegistriesFromGoingOn() {
-		// A registry that breaks once bound stands in for a broken exporter: no real registry fails on demand.
+		// A registry that breaks once bound stands in for a broken exporter: no real
+		// registry fails on demand.
 		SimpleMeterRegistry failing = new SimpleMeterRegistry() {
 			@Override
 			protected <T> Gauge newGauge(Meter.Id id, T obj, ToDoubleFunction<T> valueFunction) {
@@ -110,10 +113,16 @@ class ThreadLeaksMetricsHardeningTests {
 		return metrics;
 	}
 
-	/** Each churn replaces every thread with new ones, each in a group never seen before, of varied sizes. */
+	/**
+	 * Each churn replaces every thread with new ones, each in a group never seen before,
+	 * of varied sizes.
+	 */
 	private static final class ChurningSource implements ThreadSource {
 
-		/** Far above real thread ids, so no made-up thread is mistaken for the sampling thread. */
+		/**
+		 * Far above real thread ids, so no made-up thread is mistaken for the sampling
+		 * thread.
+		 */
 		private static final long FIRST_ID = 1_000_000_000L;
 
 		private final List<ThreadCensus> census = new ArrayList<>();

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The meters, read back by name and tag from a registry while a real leak grows and is released. */
+/**
+ * The meters, read back by name and tag from a registry while a real leak grows and is
+ * released.
+ */
 @VerifyNoThreadLeaks
 class ThreadLeaksMetricsTests {
 
@@ -73,14 +76,12 @@ class ThreadLeaksMetricsTests {
 			.isEmpty();
 		StackGroupReport suspect = this.leak.leakUntilSuspected();
 		Gauge marker = this.registry.get("threadleaks.group.suspected").gauge();
-		assertThat(marker.getId().getTags()).isEqualTo(this.registry.get("threadleaks.group.threads")
-			.tag("group", suspect.id())
-			.gauge()
-			.getId()
-			.getTags());
+		assertThat(marker.getId().getTags()).isEqualTo(
+				this.registry.get("threadleaks.group.threads").tag("group", suspect.id()).gauge().getId().getTags());
 		assertThat(marker.value()).isEqualTo(1.0);
 		assertThat(marker.getId().getDescription()).isNotBlank();
-		assertThat(marker.getId().getBaseUnit()).as("unitless, so Prometheus reads threadleaks_group_suspected").isNull();
+		assertThat(marker.getId().getBaseUnit()).as("unitless, so Prometheus reads threadleaks_group_suspected")
+			.isNull();
 		this.leak.release();
 		this.leak.sample();
 		assertThat(this.registry.find("threadleaks.group.suspected").gauges()).isEmpty();

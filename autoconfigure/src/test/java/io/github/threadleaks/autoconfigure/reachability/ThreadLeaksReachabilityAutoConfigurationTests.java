@@ -13,7 +13,10 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** When the reachability extension is configured: only on request, with its jar, on an available endpoint. */
+/**
+ * When the reachability extension is configured: only on request, with its jar, on an
+ * available endpoint.
+ */
 class ThreadLeaksReachabilityAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

@@ -23,11 +23,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Concurrent clients read {@code /actuator/threadleaks} and {@code /actuator/health} over real HTTP while the
- * sampler runs every 100ms: no error answer, every report consistent in itself, each client's samples never going
- * back, and the sampler still sampling. The default run is short and ends when every request is answered; the
- * full run (50 clients for 30 seconds) is opt-in with {@code -Dthreadleaks.load.full=true} and prints its figures;
- * {@code -Dthreadleaks.load.clients} and {@code -Dthreadleaks.load.seconds} change its size.
+ * Concurrent clients read {@code /actuator/threadleaks} and {@code /actuator/health} over
+ * real HTTP while the sampler runs every 100ms: no error answer, every report consistent
+ * in itself, each client's samples never going back, and the sampler still sampling. The
+ * default run is short and ends when every request is answered; the full run (50 clients
+ * for 30 seconds) is opt-in with {@code -Dthreadleaks.load.full=true} and prints its
+ * figures; {@code -Dthreadleaks.load.clients} and {@code -Dthreadleaks.load.seconds}
+ * change its size.
  */
 class ActuatorLoadTests {
 
@@ -44,7 +46,8 @@ class ActuatorLoadTests {
 		Figures figures = run(10, (started) -> new RequestBudget(12));
 		System.out.println("threadleaks load (short): " + figures);
 		assertThat(figures.requests).isEqualTo(10 * 12);
-		// Sampling went on under the clients; its cadence is printed, not asserted (no timing assertions).
+		// Sampling went on under the clients; its cadence is printed, not asserted (no
+		// timing assertions).
 		assertThat(figures.samplesTaken).isPositive();
 	}
 
@@ -53,15 +56,21 @@ class ActuatorLoadTests {
 	void fiftyClientsForThirtySeconds() throws Exception {
 		int clients = Integer.getInteger("threadleaks.load.clients", 50);
 		long seconds = Integer.getInteger("threadleaks.load.seconds", 30);
-		Figures figures = run(clients, (started) -> () -> System.nanoTime() - started < TimeUnit.SECONDS.toNanos(seconds));
+		Figures figures = run(clients,
+				(started) -> () -> System.nanoTime() - started < TimeUnit.SECONDS.toNanos(seconds));
 		System.out.println("threadleaks load (full, " + clients + " clients): " + figures);
-		// Cadence is printed, not asserted: on two shared cores, 100 busy threads starve the sampler of CPU.
+		// Cadence is printed, not asserted: on two shared cores, 100 busy threads starve
+		// the sampler of CPU.
 		assertThat(figures.samplesTaken).isPositive();
 	}
 
-	/** Runs the clients against a fresh application; {@code more} tells, from the start time, when to stop. */
+	/**
+	 * Runs the clients against a fresh application; {@code more} tells, from the start
+	 * time, when to stop.
+	 */
 	private Figures run(int clients, LongFunction<BooleanSupplier> more) throws Exception {
-		// A high min-growth: the web server's own pool grows under this load, and detection is not under test here.
+		// A high min-growth: the web server's own pool grows under this load, and
+		// detection is not under test here.
 		try (RunningApplication app = RunningApplication.start(
 				"management.endpoints.web.exposure.include=health,threadleaks",
 				"management.endpoint.health.show-details=always", "threadleaks.sample-interval=100ms",
@@ -93,7 +102,10 @@ class ActuatorLoadTests {
 		}
 	}
 
-	/** One client: alternates the two reads until told to stop, checking every answer; returns its requests. */
+	/**
+	 * One client: alternates the two reads until told to stop, checking every answer;
+	 * returns its requests.
+	 */
 	@SuppressWarnings("unchecked")
 	private static int client(RunningApplication app, BooleanSupplier more, ConcurrentLinkedQueue<Long> latencies)
 			throws IOException {
@@ -169,8 +181,10 @@ class ActuatorLoadTests {
 
 		@Override
 		public String toString() {
-			return String.format("%d requests in %.1fs (%.0f/s), latency p50 %.1fms p99 %.1fms; %d samples taken, %d "
-					+ "expected at 100ms; largest report %d characters, longest sample %.1fms", this.requests, this.elapsedMillis / 1000.0,
+			return String.format(
+					"%d requests in %.1fs (%.0f/s), latency p50 %.1fms p99 %.1fms; %d samples taken, %d "
+							+ "expected at 100ms; largest report %d characters, longest sample %.1fms",
+					this.requests, this.elapsedMillis / 1000.0,
 					this.requests * 1000.0 / Math.max(1, this.elapsedMillis), this.p50Millis, this.p99Millis,
 					this.samplesTaken, this.samplesExpected, REPORT_BYTES.get(), SAMPLE_MICROS.get() / 1000.0);
 		}

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile threads, served as JSON by the actuator's own mapper over real HTTP: names of 10,000 characters, names
- * with quotes, newlines, unicode and control characters, a stack far deeper than {@code stack-depth}, and 10,000
- * threads in one group. The answers stay valid JSON and bounded; the meters' tags stay clean and short.
+ * Hostile threads, served as JSON by the actuator's own mapper over real HTTP: names of
+ * 10,000 characters, names with quotes, newlines, unicode and control characters, a stack
+ * far deeper than {@code stack-depth}, and 10,000 threads in one group. The answers stay
+ * valid JSON and bounded; the meters' tags stay clean and short.
  */
 class HostileThreadsJsonTests {
 
@@ -57,11 +58,12 @@ class HostileThreadsJsonTests {
 			start(PREFIX + "swarm-" + i, this::swarm);
 		}
 		this.threads.forEach((thread) -> TestLeak.awaitState(thread, Thread.State.WAITING));
-		try (RunningApplication app = RunningApplication.start(
-				"management.endpoints.web.exposure.include=threadleaks", "threadleaks.sample-interval=1h",
-				"threadleaks.stack-depth=1024", "threadleaks.metrics.max-groups=1000")) {
+		try (RunningApplication app = RunningApplication.start("management.endpoints.web.exposure.include=threadleaks",
+				"threadleaks.sample-interval=1h", "threadleaks.stack-depth=1024",
+				"threadleaks.metrics.max-groups=1000")) {
 			app.context().getBean(ThreadLeakMonitor.class).sample();
-			RunningApplication.Response response = app.get("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR);
+			RunningApplication.Response response = app.get("/actuator/threadleaks",
+					SecuredActuatorApplication.OPERATOR);
 			assertThat(response.status()).isEqualTo(200);
 			List<Map<String, Object>> groups = (List<Map<String, Object>>) response.json().get("groups");
 			Map<String, Map<String, Object>> byName = new HashMap<>();
@@ -74,7 +76,8 @@ class HostileThreadsJsonTests {
 				.orElseThrow();
 			assertThat(longName).hasSize(201).endsWith("…");
 			assertThat(byName).containsKeys(PREFIX + "quote\"back\\slash", PREFIX + "new\nline\r\ttab",
-					PREFIX + "ünïcødé-名前-\uD83D\uDE00", PREFIX + "ctl\u0000\u0001\u001b[red\u007f", PREFIX + "</script><b>");
+					PREFIX + "ünïcødé-名前-\uD83D\uDE00", PREFIX + "ctl\u0000\u0001\u001b[red\u007f",
+					PREFIX + "</script><b>");
 			assertThat((List<String>) byName.get(PREFIX + "deep").get("frames")).hasSize(1024);
 
 			Map<String, Object> swarm = byName.get(PREFIX + "swarm-#");
@@ -87,12 +90,13 @@ class HostileThreadsJsonTests {
 			// Bounded: a thousand members of a few hundred bytes each, not ten thousand.
 			assertThat(detail.body().length()).isLessThan(500_000);
 
-			RunningApplication.Response longDetail = app.get("/actuator/threadleaks/"
-					+ byName.get(longName).get("id"), SecuredActuatorApplication.OPERATOR);
+			RunningApplication.Response longDetail = app.get("/actuator/threadleaks/" + byName.get(longName).get("id"),
+					SecuredActuatorApplication.OPERATOR);
 			assertThat((List<Map<String, Object>>) longDetail.json().get("threads")).singleElement()
 				.satisfies((member) -> assertThat((String) member.get("name")).hasSize(201).endsWith("…"));
-			RunningApplication.Response oddDetail = app.get("/actuator/threadleaks/"
-					+ byName.get(PREFIX + "new\nline\r\ttab").get("id"), SecuredActuatorApplication.OPERATOR);
+			RunningApplication.Response oddDetail = app.get(
+					"/actuator/threadleaks/" + byName.get(PREFIX + "new\nline\r\ttab").get("id"),
+					SecuredActuatorApplication.OPERATOR);
 			assertThat(oddDetail.body()).contains("new\\nline\\r\\ttab");
 
 			MeterRegistry registry = app.context().getBean(MeterRegistry.class);
@@ -106,7 +110,8 @@ class HostileThreadsJsonTests {
 	}
 
 	private void start(String name, Runnable body) {
-		// Small stacks: ten thousand threads on a small machine. The deep one needs a default stack.
+		// Small stacks: ten thousand threads on a small machine. The deep one needs a
+		// default stack.
 		long stackSize = name.endsWith("deep") ? 0 : 256 * 1024;
 		Thread thread = new Thread(null, body, name, stackSize);
 		thread.setDaemon(true);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /actuator/threadleaks/{id}/reachability} over real HTTP with Spring Security, on threads waiting on
- * futures nobody else holds, from a real heap dump of this JVM.
+ * {@code GET /actuator/threadleaks/{id}/reachability} over real HTTP with Spring
+ * Security, on threads waiting on futures nobody else holds, from a real heap dump of
+ * this JVM.
  */
 class ReachabilityEndpointTests {
 
@@ -60,9 +61,10 @@ class ReachabilityEndpointTests {
 			assertThat(((Number) verdict.get("heapDumpBytes")).longValue()).isPositive();
 			assertThat(app.get("/actuator/threadleaks/000000000000/reachability", SecuredActuatorApplication.OPERATOR)
 				.status()).isEqualTo(404);
-			assertThat(app.get("/actuator/threadleaks/" + orphanGroup(app) + "/other",
-					SecuredActuatorApplication.OPERATOR)
-				.status()).isEqualTo(404);
+			assertThat(
+					app.get("/actuator/threadleaks/" + orphanGroup(app) + "/other", SecuredActuatorApplication.OPERATOR)
+						.status())
+				.isEqualTo(404);
 		}
 	}
 
@@ -79,8 +81,9 @@ class ReachabilityEndpointTests {
 	}
 
 	/**
-	 * GET as the operator with no read timeout: the analysis reads a dump of this whole test JVM, whose size depends
-	 * on which tests ran before, on a machine that may be busy.
+	 * GET as the operator with no read timeout: the analysis reads a dump of this whole
+	 * test JVM, whose size depends on which tests ran before, on a machine that may be
+	 * busy.
 	 */
 	private static RunningApplication.Response getWithoutTimeout(RunningApplication app, String path)
 			throws IOException {

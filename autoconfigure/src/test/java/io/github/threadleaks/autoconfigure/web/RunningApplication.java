@@ -17,8 +17,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@link SecuredActuatorApplication} running on a free port of the loopback interface, with the given
- * properties, and a plain HTTP client for it. Closing it stops the application and its threads.
+ * {@link SecuredActuatorApplication} running on a free port of the loopback interface,
+ * with the given properties, and a plain HTTP client for it. Closing it stops the
+ * application and its threads.
  */
 final class RunningApplication implements AutoCloseable {
 

@@ -12,8 +12,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * A small web application with the starter and Spring Security, secured as docs/security-and-operations.md advises: health open to
- * all (its details only to signed-in users), every other actuator endpoint for the {@code ACTUATOR} role.
+ * A small web application with the starter and Spring Security, secured as
+ * docs/security-and-operations.md advises: health open to all (its details only to
+ * signed-in users), every other actuator endpoint for the {@code ACTUATOR} role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -35,7 +36,8 @@ public class SecuredActuatorApplication {
 				.anyRequest()
 				.hasRole("ACTUATOR"))
 			.httpBasic(Customizer.withDefaults())
-			// Scripts call the endpoints with basic credentials and no session: no CSRF token to send.
+			// Scripts call the endpoints with basic credentials and no session: no CSRF
+			// token to send.
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
 	}
@@ -45,7 +47,8 @@ public class SecuredActuatorApplication {
 		InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
 				User.withUsername(OPERATOR).password("{noop}" + PASSWORD).roles("ACTUATOR").build(),
 				User.withUsername(DEVELOPER).password("{noop}" + PASSWORD).roles("USER").build());
-		// Only the lookup: a manager that can update passwords gets them upgraded to BCrypt on sign-in, and then
+		// Only the lookup: a manager that can update passwords gets them upgraded to
+		// BCrypt on sign-in, and then
 		// every request of the load test would spend about 100ms of CPU checking one.
 		return users::loadUserByUsername;
 	}

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may read what, over real HTTP with Spring Security: the endpoint follows Boot's exposure and access rules
- * and the application's security; the health details follow {@code show-details}.
+ * Who may read what, over real HTTP with Spring Security: the endpoint follows Boot's
+ * exposure and access rules and the application's security; the health details follow
+ * {@code show-details}.
  */
 class ThreadLeaksAccessTests {
 
 	private static final String EXPOSED = "management.endpoints.web.exposure.include=health,threadleaks";
 
-	// The sampler's first sample at start-up, then none while a test runs: only the POST adds one.
+	// The sampler's first sample at start-up, then none while a test runs: only the POST
+	// adds one.
 	private static final String ONE_SAMPLE_AN_HOUR = "threadleaks.sample-interval=1h";
 
 	private static final String DETAILS_WHEN_AUTHORIZED = "management.endpoint.health.show-details=when-authorized";
@@ -72,7 +74,8 @@ class ThreadLeaksAccessTests {
 	void writeOperationIsOffUntilAccessIsUnrestricted() throws IOException {
 		try (RunningApplication app = RunningApplication.start(EXPOSED, ONE_SAMPLE_AN_HOUR)) {
 			long samples = afterTheFirstSample(app);
-			// Read-only access maps the reads alone: a POST finds no operation for its method.
+			// Read-only access maps the reads alone: a POST finds no operation for its
+			// method.
 			assertThat(app.post("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR).status()).isEqualTo(405);
 			assertThat(samples(app.get("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR)))
 				.isEqualTo(samples);
@@ -86,7 +89,8 @@ class ThreadLeaksAccessTests {
 			long samples = afterTheFirstSample(app);
 			assertThat(app.post("/actuator/threadleaks", null).status()).isEqualTo(401);
 			assertThat(app.post("/actuator/threadleaks", SecuredActuatorApplication.DEVELOPER).status()).isEqualTo(403);
-			RunningApplication.Response sampled = app.post("/actuator/threadleaks", SecuredActuatorApplication.OPERATOR);
+			RunningApplication.Response sampled = app.post("/actuator/threadleaks",
+					SecuredActuatorApplication.OPERATOR);
 			assertThat(sampled.status()).isEqualTo(200);
 			assertThat(sampled.json()).containsKeys("status", "threads", "groups", "takenAt");
 			assertThat(samples(sampled)).isEqualTo(samples + 1);
@@ -95,8 +99,8 @@ class ThreadLeaksAccessTests {
 
 	@Test
 	void infoCarriesTheVersionStatusAndSettings() throws IOException {
-		try (RunningApplication app = RunningApplication.start(
-				"management.endpoints.web.exposure.include=health,info,threadleaks")) {
+		try (RunningApplication app = RunningApplication
+			.start("management.endpoints.web.exposure.include=health,info,threadleaks")) {
 			RunningApplication.Response info = app.get("/actuator/info", SecuredActuatorApplication.OPERATOR);
 			assertThat(info.status()).isEqualTo(200);
 			assertThat(info.json().get("threadleaks")).asInstanceOf(InstanceOfAssertFactories.MAP)
@@ -104,7 +108,10 @@ class ThreadLeaksAccessTests {
 		}
 	}
 
-	/** Waits for the sampler's first sample, taken at start-up on its own thread, and returns the count. */
+	/**
+	 * Waits for the sampler's first sample, taken at start-up on its own thread, and
+	 * returns the count.
+	 */
 	private static long afterTheFirstSample(RunningApplication app) throws IOException {
 		ThreadLeakMonitor monitor = app.context().getBean(ThreadLeakMonitor.class);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

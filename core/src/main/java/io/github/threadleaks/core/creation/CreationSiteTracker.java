@@ -21,17 +21,22 @@ import io.github.threadleaks.core.ThreadOrigin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link CreationSites} from JFR: a recording stream of {@code jdk.ThreadStart} events (with the stack of the
- * thread that called {@code start()}) and {@code jdk.ThreadEnd} events, read on one daemon thread of its own named
- * {@value #THREAD_NAME}. It keeps, for each live thread, the frames that started it, past the JDK's own
- * thread-starting frames, so that the first is the application's code where there is any. At most
- * {@code maxThreads} threads are held, the oldest forgotten first; ended threads are forgotten at once; threads
- * started from the same place share one frame list.
+ * {@link CreationSites} from JFR: a recording stream of {@code jdk.ThreadStart} events
+ * (with the stack of the thread that called {@code start()}) and {@code jdk.ThreadEnd}
+ * events, read on one daemon thread of its own named {@value #THREAD_NAME}. It keeps, for
+ * each live thread, the frames that started it, past the JDK's own thread-starting
+ * frames, so that the first is the application's code where there is any. At most
+ * {@code maxThreads} threads are held, the oldest forgotten first; ended threads are
+ * forgotten at once; threads started from the same place share one frame list.
  *
- * <p>Where JFR is missing or no recording can start, the tracker says why in {@link #tracking()} and answers
- * {@link ThreadOrigin#UNTRACKED}; nothing else is affected. A recording of the user's own (started with
- * {@code jcmd JFR.start} or {@code -XX:StartFlightRecording}) runs on untouched; it records thread starts with
- * their stacks too while this one runs, as JFR records the union of the running recordings' settings.
+ * <p>
+ * Where JFR is missing or no recording can start, the tracker says why in
+ * {@link #tracking()} and answers {@link ThreadOrigin#UNTRACKED}; nothing else is
+ * affected. A recording of the user's own (started with {@code jcmd JFR.start} or
+ * {@code -XX:StartFlightRecording}) runs on untouched; it records thread starts with
+ * their stacks too while this one runs, as JFR records the union of the running
+ * recordings' settings.
+ *
  * @since 0.1.0
  */
 public final class CreationSiteTracker implements CreationSites, BackgroundTask {
@@ -50,8 +55,9 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
-	 * Thread starts after which the recording's chunk is ended: JFR's reader keeps about 200 bytes of heap per
-	 * thread started in the current chunk, which JFR ends only at 12 MB of data by default.
+	 * Thread starts after which the recording's chunk is ended: JFR's reader keeps about
+	 * 200 bytes of heap per thread started in the current chunk, which JFR ends only at
+	 * 12 MB of data by default.
 	 */
 	static final int ROTATE_EVERY_STARTS = 10_000;
 
@@ -71,13 +77,17 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 
 	private volatile @Nullable String unavailableReason;
 
-	/** Read by the reading thread without the tracker's monitor, which {@link #stop()} holds while it waits. */
+	/**
+	 * Read by the reading thread without the tracker's monitor, which {@link #stop()}
+	 * holds while it waits.
+	 */
 	private volatile @Nullable ThreadStartEvents events;
 
 	private @Nullable Thread reader;
 
 	/**
-	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads. Call {@link #start()}.
+	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads.
+	 * Call {@link #start()}.
 	 * @param maxThreads between 1 and {@link #MAX_THREADS_LIMIT}
 	 */
 	public CreationSiteTracker(int maxThreads) {
@@ -85,8 +95,9 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	}
 
 	/**
-	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads and names, in each, the
-	 * application's own frame first (see {@link ApplicationPackages}). Call {@link #start()}.
+	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads
+	 * and names, in each, the application's own frame first (see
+	 * {@link ApplicationPackages}). Call {@link #start()}.
 	 * @param maxThreads between 1 and {@link #MAX_THREADS_LIMIT}
 	 * @param application which code is the application's own
 	 */
@@ -116,8 +127,9 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	}
 
 	/**
-	 * Starts recording thread starts; does nothing if already started. Where no recording can start, the tracker
-	 * is {@link CreationSiteTracking.State#UNAVAILABLE} with the reason, and this method returns normally.
+	 * Starts recording thread starts; does nothing if already started. Where no recording
+	 * can start, the tracker is {@link CreationSiteTracking.State#UNAVAILABLE} with the
+	 * reason, and this method returns normally.
 	 */
 	@Override
 	public synchronized void start() {
@@ -142,8 +154,9 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	}
 
 	/**
-	 * Waits for the recording to begin, so that every thread started after {@link #start()} returns is seen, then
-	 * takes the threads alive as started before: one started in between has its start delivered, which wins.
+	 * Waits for the recording to begin, so that every thread started after
+	 * {@link #start()} returns is seen, then takes the threads alive as started before:
+	 * one started in between has its start delivered, which wins.
 	 */
 	private void awaitRecording(ThreadStartEvents opened) {
 		try {
@@ -168,7 +181,8 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 			opened.run();
 		}
 		catch (RuntimeException | Error ex) {
-			// A stream that cannot run (a recording refused) ends tracking; the monitor goes on without it.
+			// A stream that cannot run (a recording refused) ends tracking; the monitor
+			// goes on without it.
 			markUnavailable("the JFR event stream failed: " + ex);
 		}
 	}
@@ -215,11 +229,12 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	}
 
 	/**
-	 * Waits until the start of every thread that has begun running before this call has been delivered, at most
-	 * {@code timeout}: JFR delivers events about once a second. (JDK 17 records a start when the new thread first
-	 * runs, which may be just after {@code start()} returns; a leaked thread, blocked somewhere, has run.) Returns
-	 * whether it caught up; {@code false} at once when not tracking. Markers are committed every
-	 * {@value #MARKER_PERIOD_MILLIS} ms until one is delivered.
+	 * Waits until the start of every thread that has begun running before this call has
+	 * been delivered, at most {@code timeout}: JFR delivers events about once a second.
+	 * (JDK 17 records a start when the new thread first runs, which may be just after
+	 * {@code start()} returns; a leaked thread, blocked somewhere, has run.) Returns
+	 * whether it caught up; {@code false} at once when not tracking. Markers are
+	 * committed every {@value #MARKER_PERIOD_MILLIS} ms until one is delivered.
 	 */
 	@Override
 	public boolean awaitCatchUp(Duration timeout) throws InterruptedException {

@@ -25,9 +25,10 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingStream;
 
 /**
- * JFR's {@code jdk.ThreadStart} (with the starter's stack) and {@code jdk.ThreadEnd} events, streamed in-process
- * by a {@link RecordingStream}. The recording keeps at most a minute of data on disk: the stream needs none of it
- * once delivered. A recording the user runs at the same time is left as it is.
+ * JFR's {@code jdk.ThreadStart} (with the starter's stack) and {@code jdk.ThreadEnd}
+ * events, streamed in-process by a {@link RecordingStream}. The recording keeps at most a
+ * minute of data on disk: the stream needs none of it once delivered. A recording the
+ * user runs at the same time is left as it is.
  */
 final class JfrThreadStartEvents implements ThreadStartEvents {
 
@@ -77,7 +78,8 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 	private static void started(RecordedEvent event, Handler handler) {
 		RecordedThread thread = event.getThread("thread");
 		RecordedStackTrace stack = event.getStackTrace();
-		// Virtual threads (JDK 21+) have no start event here; a thread id of -1 is a thread without a Java object.
+		// Virtual threads (JDK 21+) have no start event here; a thread id of -1 is a
+		// thread without a Java object.
 		if (thread == null || thread.getJavaThreadId() < 0) {
 			return;
 		}
@@ -96,8 +98,9 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 	}
 
 	/**
-	 * The thread that called {@code start()}: the event's {@code parentThread}; the event's own thread where that
-	 * field is missing, unless that is the new thread (JDK 17 writes the event from the new thread). -1 if unknown.
+	 * The thread that called {@code start()}: the event's {@code parentThread}; the
+	 * event's own thread where that field is missing, unless that is the new thread (JDK
+	 * 17 writes the event from the new thread). -1 if unknown.
 	 */
 	private static long starterId(RecordedEvent event, long threadId) {
 		RecordedThread starter = event.hasField("parentThread") ? event.getThread("parentThread") : event.getThread();
@@ -149,7 +152,10 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 		marker.commit();
 	}
 
-	/** Starting and stopping a recording makes JFR end the current chunk of every recording, as any recording does. */
+	/**
+	 * Starting and stopping a recording makes JFR end the current chunk of every
+	 * recording, as any recording does.
+	 */
 	@Override
 	public void rotate() {
 		try (Recording rotation = new Recording()) {
@@ -164,7 +170,10 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 		this.stream.close();
 	}
 
-	/** An event of our own that tells when the stream has delivered everything committed before it. */
+	/**
+	 * An event of our own that tells when the stream has delivered everything committed
+	 * before it.
+	 */
 	@Name(CatchUpMarker.NAME)
 	@Label("threadleaks catch-up marker")
 	@StackTrace(false)

@@ -15,15 +15,19 @@ import io.github.threadleaks.core.ThreadOrigin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The origins of the live threads whose starts were seen, at most {@code maxThreads}, the oldest forgotten first;
- * threads started from the same place share one origin. What {@link CreationSiteTracker} holds between events.
+ * The origins of the live threads whose starts were seen, at most {@code maxThreads}, the
+ * oldest forgotten first; threads started from the same place share one origin. What
+ * {@link CreationSiteTracker} holds between events.
  */
 final class LiveThreadOrigins {
 
 	/** The frames kept per creation site from the first past the JDK's own, at least. */
 	static final int MAX_FRAMES = 8;
 
-	/** The starter's frames looked at: enough to pass a library's own frames and reach the application's. */
+	/**
+	 * The starter's frames looked at: enough to pass a library's own frames and reach the
+	 * application's.
+	 */
 	static final int MAX_STARTER_FRAMES = 64;
 
 	private final int maxThreads;
@@ -38,7 +42,10 @@ final class LiveThreadOrigins {
 
 	private int sharedAfterRebuild;
 
-	/** Threads alive when the recording began: started before it, unless a start event says otherwise. */
+	/**
+	 * Threads alive when the recording began: started before it, unless a start event
+	 * says otherwise.
+	 */
 	private @Nullable Set<Long> aliveBeforeStart;
 
 	private long forgotten;
@@ -70,8 +77,10 @@ final class LiveThreadOrigins {
 		ThreadOrigin origin = share(starterFrames);
 		ThreadOrigin starter = this.origins.get(starterThreadId);
 		if (origin.kind() == ThreadOrigin.Kind.STARTED_AT && starter != null
-				&& starter.kind() == ThreadOrigin.Kind.STARTED_AT && !this.application.namesApplication(starterFrames)) {
-			// Started by a library's or the JDK's own thread (a client's main thread starting its reactor):
+				&& starter.kind() == ThreadOrigin.Kind.STARTED_AT
+				&& !this.application.namesApplication(starterFrames)) {
+			// Started by a library's or the JDK's own thread (a client's main thread
+			// starting its reactor):
 			// named after where that thread was started.
 			origin = ThreadOrigin.startedAt(applicationPart(starter.site()) + " via " + origin.site(), origin.frames());
 		}
@@ -91,7 +100,9 @@ final class LiveThreadOrigins {
 		}
 	}
 
-	/** Forgets every origin held, keeping the count of threads forgotten for the bound. */
+	/**
+	 * Forgets every origin held, keeping the count of threads forgotten for the bound.
+	 */
 	synchronized void clear() {
 		this.origins.clear();
 		this.shared = new HashMap<>();
@@ -112,9 +123,13 @@ final class LiveThreadOrigins {
 		return this.shared.size();
 	}
 
-	/** The one origin of these frames, forgetting those no held thread uses once they may outnumber the rest. */
+	/**
+	 * The one origin of these frames, forgetting those no held thread uses once they may
+	 * outnumber the rest.
+	 */
 	private ThreadOrigin share(List<StackFrame> starterFrames) {
-		List<StackFrame> frames = List.copyOf(starterFrames.subList(0, Math.min(starterFrames.size(), MAX_STARTER_FRAMES)));
+		List<StackFrame> frames = List
+			.copyOf(starterFrames.subList(0, Math.min(starterFrames.size(), MAX_STARTER_FRAMES)));
 		Map<List<StackFrame>, ThreadOrigin> table = this.shared;
 		ThreadOrigin origin = table.get(frames);
 		if (origin != null) {
@@ -151,8 +166,9 @@ final class LiveThreadOrigins {
 	}
 
 	/**
-	 * The frames a reader wants of a starter's stack: past the JDK's own frames ({@code Thread.start},
-	 * {@code ThreadPoolExecutor.addWorker}, ...) where any frame is not the JDK's, at most {@value #MAX_FRAMES}.
+	 * The frames a reader wants of a starter's stack: past the JDK's own frames
+	 * ({@code Thread.start}, {@code ThreadPoolExecutor.addWorker}, ...) where any frame
+	 * is not the JDK's, at most {@value #MAX_FRAMES}.
 	 */
 	static List<StackFrame> trimmed(List<StackFrame> frames) {
 		int first = 0;

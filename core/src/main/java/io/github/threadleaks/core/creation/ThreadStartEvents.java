@@ -6,26 +6,33 @@ import java.util.List;
 import io.github.threadleaks.core.StackFrame;
 
 /**
- * A stream of thread start and end events that feeds a {@link CreationSiteTracker}: JFR's in production
- * ({@link JfrThreadStartEvents}), a stand-in where a test needs one that cannot be produced for real.
+ * A stream of thread start and end events that feeds a {@link CreationSiteTracker}: JFR's
+ * in production ({@link JfrThreadStartEvents}), a stand-in where a test needs one that
+ * cannot be produced for real.
  */
 interface ThreadStartEvents extends AutoCloseable {
 
-	/** Delivers events to the handler until {@link #close()}; blocks the calling thread. */
+	/**
+	 * Delivers events to the handler until {@link #close()}; blocks the calling thread.
+	 */
 	void run();
 
 	/**
-	 * Waits until the recording has begun, after {@link #run()} was called on another thread: thread starts from
-	 * then on are delivered. Returns whether it began within the timeout.
+	 * Waits until the recording has begun, after {@link #run()} was called on another
+	 * thread: thread starts from then on are delivered. Returns whether it began within
+	 * the timeout.
 	 */
 	boolean awaitRecording(Duration timeout) throws InterruptedException;
 
-	/** Commits a marker that is delivered, after every event committed before it, as {@link Handler#marker}. */
+	/**
+	 * Commits a marker that is delivered, after every event committed before it, as
+	 * {@link Handler#marker}.
+	 */
 	void commitMarker(long token);
 
 	/**
-	 * Ends the recording's current chunk: an in-process reader keeps what it needs to read a chunk (every thread
-	 * started in it, for one) until the chunk ends.
+	 * Ends the recording's current chunk: an in-process reader keeps what it needs to
+	 * read a chunk (every thread started in it, for one) until the chunk ends.
 	 */
 	void rotate();
 
@@ -33,7 +40,10 @@ interface ThreadStartEvents extends AutoCloseable {
 	@Override
 	void close();
 
-	/** Opens a stream that delivers to the given handler; throws where no stream can be opened. */
+	/**
+	 * Opens a stream that delivers to the given handler; throws where no stream can be
+	 * opened.
+	 */
 	interface Opener {
 
 		ThreadStartEvents open(Handler handler) throws Exception;
@@ -49,8 +59,8 @@ interface ThreadStartEvents extends AutoCloseable {
 		}
 
 		/**
-		 * A platform thread was started by the thread {@code starterThreadId} ({@code -1} where not known), in code
-		 * whose frames, top first, are given.
+		 * A platform thread was started by the thread {@code starterThreadId} ({@code -1}
+		 * where not known), in code whose frames, top first, are given.
 		 */
 		void started(long threadId, long starterThreadId, List<StackFrame> starterFrames);
 

@@ -16,10 +16,12 @@ import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The platform threads' monitor and the virtual threads' one read as one: {@link #report()} lists both kinds of
- * group with the virtual threads' status, {@link #group(String)} finds either, and a listener added here hears both
- * kinds of verdict. Each monitor is still sampled at its own cadence; the combined report is made again only when
- * either side has changed, so frequent readers (gauges, an endpoint) get the same instance.
+ * The platform threads' monitor and the virtual threads' one read as one:
+ * {@link #report()} lists both kinds of group with the virtual threads' status,
+ * {@link #group(String)} finds either, and a listener added here hears both kinds of
+ * verdict. Each monitor is still sampled at its own cadence; the combined report is made
+ * again only when either side has changed, so frequent readers (gauges, an endpoint) get
+ * the same instance.
  */
 public final class CombinedReports implements LatestReport {
 
@@ -47,8 +49,8 @@ public final class CombinedReports implements LatestReport {
 	}
 
 	/**
-	 * The platform threads' latest report with the virtual threads' latest groups and status
-	 * ({@link ThreadLeakReport#empty()} before the first sample).
+	 * The platform threads' latest report with the virtual threads' latest groups and
+	 * status ({@link ThreadLeakReport#empty()} before the first sample).
 	 */
 	@Override
 	public ThreadLeakReport report() {
@@ -60,7 +62,8 @@ public final class CombinedReports implements LatestReport {
 		ThreadLeakReport virtualReport = virtualThreads.report();
 		VirtualThreadsReport status = virtualThreads.status();
 		Combined last = this.combined;
-		// Readers (gauges, the endpoint) ask often; the lists are merged again only when either side changed.
+		// Readers (gauges, the endpoint) ask often; the lists are merged again only when
+		// either side changed.
 		if (last != null && last.own == own && last.virtual == virtualReport && last.status.equals(status)) {
 			return last.report;
 		}
@@ -70,7 +73,8 @@ public final class CombinedReports implements LatestReport {
 	}
 
 	/**
-	 * Takes one sample of the platform threads now and returns the combined report, as {@link #report()} gives it.
+	 * Takes one sample of the platform threads now and returns the combined report, as
+	 * {@link #report()} gives it.
 	 * @see ThreadLeakMonitor#sample()
 	 */
 	public ThreadLeakReport sample() {
@@ -79,9 +83,9 @@ public final class CombinedReports implements LatestReport {
 	}
 
 	/**
-	 * The platform threads' report with the virtual threads' groups merged in (in the same order: suspects first,
-	 * then largest first), their tracked groups and untracked threads added; the thread count and sample figures
-	 * stay the platform report's.
+	 * The platform threads' report with the virtual threads' groups merged in (in the
+	 * same order: suspects first, then largest first), their tracked groups and untracked
+	 * threads added; the thread count and sample figures stay the platform report's.
 	 */
 	static ThreadLeakReport combined(ThreadLeakReport own, ThreadLeakReport virtual, VirtualThreadsReport status) {
 		List<StackGroupReport> allSuspects = merged(own.suspects(), virtual.suspects());
@@ -106,7 +110,10 @@ public final class CombinedReports implements LatestReport {
 		return all;
 	}
 
-	/** One group of the latest samples, of platform or virtual threads, with its members, by id. */
+	/**
+	 * One group of the latest samples, of platform or virtual threads, with its members,
+	 * by id.
+	 */
 	@Override
 	public Optional<GroupDetail> group(String id) {
 		Optional<GroupDetail> found = this.platform.group(id);
@@ -115,8 +122,9 @@ public final class CombinedReports implements LatestReport {
 	}
 
 	/**
-	 * Adds a listener of both kinds of verdict: it hears of platform and virtual groups suspected and cleared, and
-	 * after each platform sample gets the combined report. Called on the sampling threads.
+	 * Adds a listener of both kinds of verdict: it hears of platform and virtual groups
+	 * suspected and cleared, and after each platform sample gets the combined report.
+	 * Called on the sampling threads.
 	 */
 	public void addListener(ThreadLeakListener listener) {
 		this.platform.addListener(new PlatformVerdicts(listener, this));
@@ -133,8 +141,8 @@ public final class CombinedReports implements LatestReport {
 	}
 
 	/** The platform monitor's calls, with the combined report after each sample. */
-	private record PlatformVerdicts(ThreadLeakListener listener, CombinedReports reports)
-			implements ThreadLeakListener {
+	private record PlatformVerdicts(ThreadLeakListener listener,
+			CombinedReports reports) implements ThreadLeakListener {
 
 		@Override
 		public void sampled(ThreadLeakReport report) {
@@ -163,7 +171,10 @@ public final class CombinedReports implements LatestReport {
 
 	}
 
-	/** The virtual threads' verdicts only: their samples and failures are in the status, not the listener's. */
+	/**
+	 * The virtual threads' verdicts only: their samples and failures are in the status,
+	 * not the listener's.
+	 */
 	private record VirtualVerdicts(ThreadLeakListener listener) implements ThreadLeakListener {
 
 		@Override
@@ -183,7 +194,10 @@ public final class CombinedReports implements LatestReport {
 
 	}
 
-	/** The latest report combined with the virtual threads' latest, and what it was made from. */
+	/**
+	 * The latest report combined with the virtual threads' latest, and what it was made
+	 * from.
+	 */
 	private record Combined(ThreadLeakReport own, ThreadLeakReport virtual, VirtualThreadsReport status,
 			ThreadLeakReport report) {
 	}

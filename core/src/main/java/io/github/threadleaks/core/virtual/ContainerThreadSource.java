@@ -18,14 +18,17 @@ import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The virtual threads of this JVM (JDK 21+), listed through the JDK's own thread containers, the tree that
- * {@code HotSpotDiagnosticMXBean.dumpThreads} walks, without taking a dump: each thread's stack comes from
- * {@link Thread#getStackTrace()} and its state from {@link Thread#getState()}, which retry while a virtual thread
- * mounts or unmounts. The containers are JDK-internal: the JVM must be started with {@value #JVM_FLAG}.
+ * The virtual threads of this JVM (JDK 21+), listed through the JDK's own thread
+ * containers, the tree that {@code HotSpotDiagnosticMXBean.dumpThreads} walks, without
+ * taking a dump: each thread's stack comes from {@link Thread#getStackTrace()} and its
+ * state from {@link Thread#getState()}, which retry while a virtual thread mounts or
+ * unmounts. The containers are JDK-internal: the JVM must be started with
+ * {@value #JVM_FLAG}.
  * <p>
- * Each thread's census is a {@link StackWalkCensus}: a thread that sits in the same place with the same state and
- * blocker reads as still. One census walks at most {@code maxThreads} stacks; the threads past it are left out of
- * that census.
+ * Each thread's census is a {@link StackWalkCensus}: a thread that sits in the same place
+ * with the same state and blocker reads as still. One census walks at most
+ * {@code maxThreads} stacks; the threads past it are left out of that census.
+ *
  * @since 0.1.0
  */
 public final class ContainerThreadSource implements ThreadSource {
@@ -35,7 +38,10 @@ public final class ContainerThreadSource implements ThreadSource {
 
 	private static final String PACKAGE = "jdk.internal.vm";
 
-	/** The identity hash a container name ends with ({@code ThreadPerTaskExecutor@f5ac9e4}): new per instance. */
+	/**
+	 * The identity hash a container name ends with
+	 * ({@code ThreadPerTaskExecutor@f5ac9e4}): new per instance.
+	 */
 	private static final Pattern IDENTITY_HASH = Pattern.compile("@\\p{XDigit}+");
 
 	private final Containers containers;
@@ -57,9 +63,10 @@ public final class ContainerThreadSource implements ThreadSource {
 	}
 
 	/**
-	 * A source of this JVM's virtual threads, keeping {@code maxDepth} frames per thread and walking at most
-	 * {@code maxThreads} stacks per census.
-	 * @throws IllegalStateException where the containers cannot be read ({@link #unavailableReason()} says why)
+	 * A source of this JVM's virtual threads, keeping {@code maxDepth} frames per thread
+	 * and walking at most {@code maxThreads} stacks per census.
+	 * @throws IllegalStateException where the containers cannot be read
+	 * ({@link #unavailableReason()} says why)
 	 */
 	public static ContainerThreadSource of(int maxDepth, int maxThreads) {
 		try {
@@ -71,8 +78,8 @@ public final class ContainerThreadSource implements ThreadSource {
 	}
 
 	/**
-	 * Why the thread containers cannot be read in this JVM, or {@code null} when they can: they are JDK 21+ and
-	 * need {@value #JVM_FLAG}.
+	 * Why the thread containers cannot be read in this JVM, or {@code null} when they
+	 * can: they are JDK 21+ and need {@value #JVM_FLAG}.
 	 */
 	public static @Nullable String unavailableReason() {
 		if (Runtime.version().feature() < 21) {
@@ -130,14 +137,20 @@ public final class ContainerThreadSource implements ThreadSource {
 		return this.lastTruncated;
 	}
 
-	/** A container's name as the dump writes it, without the identity hash that is new per executor instance. */
+	/**
+	 * A container's name as the dump writes it, without the identity hash that is new per
+	 * executor instance.
+	 */
 	private String label(Object container) {
 		String raw = String.valueOf(container);
 		return this.containerLabels.computeIfAbsent(raw,
 				(name) -> ThreadNames.normalize(IDENTITY_HASH.matcher(name).replaceAll("")));
 	}
 
-	/** {@code jdk.internal.vm.ThreadContainers} and {@code ThreadContainer}, reached by reflection. */
+	/**
+	 * {@code jdk.internal.vm.ThreadContainers} and {@code ThreadContainer}, reached by
+	 * reflection.
+	 */
 	private record Containers(Method rootMethod, Method childrenMethod, Method threadsMethod, Method isVirtualMethod) {
 
 		static Containers reflect() throws ReflectiveOperationException {
@@ -178,8 +191,8 @@ public final class ContainerThreadSource implements ThreadSource {
 				throw new IllegalStateException("Reading the thread containers failed", ex.getCause());
 			}
 			catch (IllegalAccessException ex) {
-				throw new IllegalStateException("The thread containers are not exported: start the JVM with "
-						+ JVM_FLAG, ex);
+				throw new IllegalStateException(
+						"The thread containers are not exported: start the JVM with " + JVM_FLAG, ex);
 			}
 		}
 

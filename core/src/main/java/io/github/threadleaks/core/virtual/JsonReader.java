@@ -10,18 +10,23 @@ import org.jspecify.annotations.Nullable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small pull reader of JSON text: it reads one token at a time from a {@link Reader}, so a document of any size
- * is read without holding it in memory. Made for the JVM's own thread dump in JSON (what
- * {@code HotSpotDiagnosticMXBean.dumpThreads} and {@code jcmd Thread.dump_to_file -format=json} write); core carries
- * no JSON library, since a dependency here would reach every user's test classpath through the JUnit extension.
+ * A small pull reader of JSON text: it reads one token at a time from a {@link Reader},
+ * so a document of any size is read without holding it in memory. Made for the JVM's own
+ * thread dump in JSON (what {@code HotSpotDiagnosticMXBean.dumpThreads} and
+ * {@code jcmd Thread.dump_to_file -format=json} write); core carries no JSON library,
+ * since a dependency here would reach every user's test classpath through the JUnit
+ * extension.
  *
- * <p>It accepts every RFC 8259 text and rejects, with the offset of the character where it stopped, what a reader
- * of that grammar must: an unexpected character, a misspelt {@code true}, {@code false} or {@code null}, a number
- * outside the grammar ({@code 01}, {@code 1.}, {@code -}), a bad escape, an unterminated string, a missing
- * {@code :} after a member name, and input that ends inside a value. It is lenient where the JVM's output gives no
- * cause for care: commas between members and elements count as white space (a missing or doubled comma passes), as
- * does any character Java takes for white space; control characters and lone surrogates pass through strings
- * as they are; and input past the last value asked for is not read. Numbers are skipped, never converted: the dump
+ * <p>
+ * It accepts every RFC 8259 text and rejects, with the offset of the character where it
+ * stopped, what a reader of that grammar must: an unexpected character, a misspelt
+ * {@code true}, {@code false} or {@code null}, a number outside the grammar ({@code 01},
+ * {@code 1.}, {@code -}), a bad escape, an unterminated string, a missing {@code :} after
+ * a member name, and input that ends inside a value. It is lenient where the JVM's output
+ * gives no cause for care: commas between members and elements count as white space (a
+ * missing or doubled comma passes), as does any character Java takes for white space;
+ * control characters and lone surrogates pass through strings as they are; and input past
+ * the last value asked for is not read. Numbers are skipped, never converted: the dump
  * writes the values read here as strings.
  */
 final class JsonReader {
@@ -44,7 +49,10 @@ final class JsonReader {
 
 	private int limit;
 
-	/** Characters read before the buffer's start: with {@link #position}, where a problem lies. */
+	/**
+	 * Characters read before the buffer's start: with {@link #position}, where a problem
+	 * lies.
+	 */
 	private long offset;
 
 	private final StringBuilder text = new StringBuilder();
@@ -53,7 +61,9 @@ final class JsonReader {
 		this.in = in;
 	}
 
-	/** The next token, without consuming it; white space and commas before it are skipped. */
+	/**
+	 * The next token, without consuming it; white space and commas before it are skipped.
+	 */
 	Token peek() throws IOException {
 		int c = peekSignificant();
 		return switch (c) {
@@ -147,9 +157,13 @@ final class JsonReader {
 		return token == Token.TRUE;
 	}
 
-	/** Skips the next value, nested objects and arrays included, checking that it is well formed. */
+	/**
+	 * Skips the next value, nested objects and arrays included, checking that it is well
+	 * formed.
+	 */
 	void skipValue() throws IOException {
-		// Which open levels are objects, whose members are read as a name, a ':' and a value.
+		// Which open levels are objects, whose members are read as a name, a ':' and a
+		// value.
 		BitSet objects = new BitSet();
 		int depth = 0;
 		do {
@@ -209,7 +223,10 @@ final class JsonReader {
 		}
 	}
 
-	/** The characters up to the next separator, white space, end of an object or array, or end of input. */
+	/**
+	 * The characters up to the next separator, white space, end of an object or array, or
+	 * end of input.
+	 */
 	private String readLiteral() throws IOException {
 		this.text.setLength(0);
 		while (true) {
@@ -290,7 +307,9 @@ final class JsonReader {
 		return c;
 	}
 
-	/** Where the next character lies, counted in characters from the start of the input. */
+	/**
+	 * Where the next character lies, counted in characters from the start of the input.
+	 */
 	private long offsetNow() {
 		return this.offset + this.position;
 	}

@@ -9,9 +9,9 @@ import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stacks and containers of the threads of a source's latest census, for a source that takes every stack during
- * its census (the virtual-thread sources): {@link ThreadSource#stacks} and {@link ThreadSource#container} answer
- * from here.
+ * The stacks and containers of the threads of a source's latest census, for a source that
+ * takes every stack during its census (the virtual-thread sources):
+ * {@link ThreadSource#stacks} and {@link ThreadSource#container} answer from here.
  *
  * @param stacks each thread's whole kept stack, by thread id
  * @param containers each thread's container, by thread id
@@ -21,7 +21,9 @@ record LatestStacks(Map<Long, List<StackFrame>> stacks, Map<Long, String> contai
 	/** Before any census. */
 	static final LatestStacks NONE = new LatestStacks(Map.of(), Map.of());
 
-	/** The top {@code maxDepth} frames of each of the given threads that the census saw. */
+	/**
+	 * The top {@code maxDepth} frames of each of the given threads that the census saw.
+	 */
 	Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
 		Map<Long, List<StackFrame>> answer = new HashMap<>();
 		for (long id : threadIds) {

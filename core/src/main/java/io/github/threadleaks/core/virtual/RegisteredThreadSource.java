@@ -9,10 +9,12 @@ import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The virtual threads of a {@link VirtualThreadRegistry}: the ones a framework registered while they run its
- * requests and tasks, for JVMs started without {@value ContainerThreadSource#JVM_FLAG}. Each thread's census is a
- * {@link StackWalkCensus}, as for {@link ContainerThreadSource}; its container is the label it was registered with
- * ({@code http request}). Threads that ended without unregistering are dropped from the registry.
+ * The virtual threads of a {@link VirtualThreadRegistry}: the ones a framework registered
+ * while they run its requests and tasks, for JVMs started without
+ * {@value ContainerThreadSource#JVM_FLAG}. Each thread's census is a
+ * {@link StackWalkCensus}, as for {@link ContainerThreadSource}; its container is the
+ * label it was registered with ({@code http request}). Threads that ended without
+ * unregistering are dropped from the registry.
  */
 public final class RegisteredThreadSource implements ThreadSource {
 

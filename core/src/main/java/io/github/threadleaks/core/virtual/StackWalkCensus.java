@@ -10,14 +10,16 @@ import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
 
 /**
- * One census of live {@link Thread} objects taken one by one, for threads the JVM's thread API does not see (virtual
- * threads): each thread's stack from {@link Thread#getStackTrace()}, which the JDK retries while a virtual thread
- * mounts or unmounts, and its state from {@link Thread#getState()}, read before and after the stack.
+ * One census of live {@link Thread} objects taken one by one, for threads the JVM's
+ * thread API does not see (virtual threads): each thread's stack from
+ * {@link Thread#getStackTrace()}, which the JDK retries while a virtual thread mounts or
+ * unmounts, and its state from {@link Thread#getState()}, read before and after the
+ * stack.
  * <p>
- * Such a thread has no wait counters: its census carries the fingerprint of its whole stack in
- * {@link ThreadCensus#waitedCount()} instead, so a thread that sits in the same place with the same state and blocker
- * reads as still. A runnable thread, or one caught with an empty stack, never reads as still. Identical stacks share
- * one frame list.
+ * Such a thread has no wait counters: its census carries the fingerprint of its whole
+ * stack in {@link ThreadCensus#waitedCount()} instead, so a thread that sits in the same
+ * place with the same state and blocker reads as still. A runnable thread, or one caught
+ * with an empty stack, never reads as still. Identical stacks share one frame list.
  */
 final class StackWalkCensus {
 
@@ -38,7 +40,8 @@ final class StackWalkCensus {
 
 	/**
 	 * Takes the census of one thread in the given container.
-	 * @return whether it is in the census: not when it has not started, has ended, or is in it already
+	 * @return whether it is in the census: not when it has not started, has ended, or is
+	 * in it already
 	 */
 	boolean add(Thread thread, String container) {
 		long id = id(thread);
@@ -47,7 +50,8 @@ final class StackWalkCensus {
 		}
 		Thread.State state = thread.getState();
 		StackTraceElement[] trace = thread.getStackTrace();
-		// Read again after the stack: a thread that moved in between is counted as moved, never as still.
+		// Read again after the stack: a thread that moved in between is counted as moved,
+		// never as still.
 		Thread.State after = thread.getState();
 		if (state == Thread.State.NEW || after == Thread.State.TERMINATED) {
 			return false;
@@ -61,7 +65,8 @@ final class StackWalkCensus {
 			}
 		}
 		if (after == Thread.State.RUNNABLE || trace.length == 0) {
-			// Running, or caught mounting: nothing shows whether it spins or is stuck, so it never counts as still.
+			// Running, or caught mounting: nothing shows whether it spins or is stuck, so
+			// it never counts as still.
 			fingerprint = ThreadCensus.neverStill();
 		}
 		this.stacks.put(id, this.interned.computeIfAbsent(List.of(frames), (key) -> key));
@@ -88,7 +93,8 @@ final class StackWalkCensus {
 		return new LatestStacks(this.stacks, this.containers);
 	}
 
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code is compiled for Java 17.
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code is
+										// compiled for Java 17.
 	private static long id(Thread thread) {
 		return thread.getId();
 	}

@@ -15,13 +15,17 @@ import io.github.threadleaks.core.ThreadNames;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the virtual threads out of the JVM's JSON thread dump ({@code HotSpotDiagnosticMXBean.dumpThreads}, JDK
- * 21+) as it streams by: one thread at a time, never the whole document. Identical stacks are interned, so a
- * hundred thousand threads parked in one place share one frame list.
+ * Reads the virtual threads out of the JVM's JSON thread dump
+ * ({@code HotSpotDiagnosticMXBean.dumpThreads}, JDK 21+) as it streams by: one thread at
+ * a time, never the whole document. Identical stacks are interned, so a hundred thousand
+ * threads parked in one place share one frame list.
  */
 final class ThreadDumpReader {
 
-	/** The identity hash a container name ends with ({@code ThreadPerTaskExecutor@f5ac9e4}): new per instance. */
+	/**
+	 * The identity hash a container name ends with
+	 * ({@code ThreadPerTaskExecutor@f5ac9e4}): new per instance.
+	 */
 	private static final Pattern IDENTITY_HASH = Pattern.compile("@\\p{XDigit}+");
 
 	private final int maxDepth;
@@ -39,7 +43,8 @@ final class ThreadDumpReader {
 	/**
 	 * Creates a reader.
 	 * @param maxDepth frames kept per thread, from the top
-	 * @param isPlatformThread tells platform threads from virtual ones in dumps that do not say (JDK 21 to 24)
+	 * @param isPlatformThread tells platform threads from virtual ones in dumps that do
+	 * not say (JDK 21 to 24)
 	 */
 	ThreadDumpReader(int maxDepth, LongPredicate isPlatformThread) {
 		this.maxDepth = maxDepth;
@@ -125,12 +130,14 @@ final class ThreadDumpReader {
 			}
 		}
 		json.endObject();
-		// JDK 25 marks each virtual thread and gives every thread a state; earlier dumps do neither.
+		// JDK 25 marks each virtual thread and gives every thread a state; earlier dumps
+		// do neither.
 		boolean isVirtual = (virtual != null) ? virtual : state == null && !this.isPlatformThread.test(id);
 		if (isVirtual && id >= 0) {
 			Thread.State threadState = stateOf(state, stack);
 			if (threadState == Thread.State.RUNNABLE || stack.isEmpty()) {
-				// A running virtual thread has no CPU time to tell spinning from stuck: it never counts as still.
+				// A running virtual thread has no CPU time to tell spinning from stuck:
+				// it never counts as still.
 				fingerprint = ThreadCensus.neverStill();
 			}
 			threads.accept(new ThreadCensus(id, name, threadState, true, blocker, -1, null, fingerprint, 0, -1), stack,
@@ -138,7 +145,10 @@ final class ThreadDumpReader {
 		}
 	}
 
-	/** A park blocker is an object ({@code {"object": "...", "owner": ...}}) on JDK 25, a string before. */
+	/**
+	 * A park blocker is an object ({@code {"object": "...", "owner": ...}}) on JDK 25, a
+	 * string before.
+	 */
 	private static @Nullable String readBlocker(JsonReader json) throws IOException {
 		if (json.peek() != JsonReader.Token.BEGIN_OBJECT) {
 			return (json.peek() == JsonReader.Token.STRING) ? json.nextString() : skipped(json);
@@ -213,7 +223,8 @@ final class ThreadDumpReader {
 		int dot = head.lastIndexOf('.');
 		String method = head.substring(dot + 1);
 		String qualifiedClass = (dot >= 0) ? head.substring(0, dot) : "";
-		// A hidden class's name holds a '/' of its own (Foo$$Lambda/0x...): the prefix ends before it.
+		// A hidden class's name holds a '/' of its own (Foo$$Lambda/0x...): the prefix
+		// ends before it.
 		int lambda = qualifiedClass.indexOf("$$Lambda");
 		int slash = qualifiedClass.lastIndexOf('/', (lambda >= 0) ? lambda : qualifiedClass.length());
 		String className = StackFrame.stableClassName(qualifiedClass.substring(slash + 1));
@@ -236,7 +247,10 @@ final class ThreadDumpReader {
 		}
 	}
 
-	/** The dump's state; dumps before JDK 25 have none, so it is read from where the thread sits. */
+	/**
+	 * The dump's state; dumps before JDK 25 have none, so it is read from where the
+	 * thread sits.
+	 */
 	private static Thread.State stateOf(@Nullable String state, List<StackFrame> stack) {
 		if (state != null) {
 			try {

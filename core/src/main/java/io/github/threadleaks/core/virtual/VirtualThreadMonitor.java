@@ -16,13 +16,16 @@ import io.github.threadleaks.core.VirtualThreadsReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Watches the virtual threads (JDK 21+): a {@link ThreadLeakMonitor} of its own over a {@link ContainerThreadSource}
- * (or, without the JVM option, a {@link RegisteredThreadSource}, or on JDK builds verified safe a
- * {@link VirtualThreadSource}), sampled on one daemon thread named
- * {@value #THREAD_NAME} at a slower cadence than the platform threads, since listing virtual threads walks every
- * stack. A listing that takes longer than its budget doubles the interval (up to
- * {@code max-interval}); listings back within half the budget halve it again, down to the configured interval. Where
- * the JVM cannot list virtual threads, or watching them is turned off, it reports why and samples nothing.
+ * Watches the virtual threads (JDK 21+): a {@link ThreadLeakMonitor} of its own over a
+ * {@link ContainerThreadSource} (or, without the JVM option, a
+ * {@link RegisteredThreadSource}, or on JDK builds verified safe a
+ * {@link VirtualThreadSource}), sampled on one daemon thread named {@value #THREAD_NAME}
+ * at a slower cadence than the platform threads, since listing virtual threads walks
+ * every stack. A listing that takes longer than its budget doubles the interval (up to
+ * {@code max-interval}); listings back within half the budget halve it again, down to the
+ * configured interval. Where the JVM cannot list virtual threads, or watching them is
+ * turned off, it reports why and samples nothing.
+ *
  * @since 0.1.0
  */
 public final class VirtualThreadMonitor implements BackgroundTask, LatestReport {
@@ -30,7 +33,10 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 	/** The name of the virtual threads' sampling thread. */
 	public static final String THREAD_NAME = "threadleaks-virtual-sampler";
 
-	/** The report where nothing is sampled: one instance, so that combined reports are cached across reads. */
+	/**
+	 * The report where nothing is sampled: one instance, so that combined reports are
+	 * cached across reads.
+	 */
 	private static final ThreadLeakReport NOTHING_SAMPLED = ThreadLeakReport.empty();
 
 	private final VirtualThreadSettings settings;
@@ -60,21 +66,23 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 	}
 
 	/**
-	 * A monitor of this JVM's virtual threads, over the first safe source there is: the thread containers where
-	 * the JVM was started with {@value ContainerThreadSource#JVM_FLAG}, else the thread dump on the JDK builds
-	 * verified not to crash, else none (unavailable, with the reason and how to turn it on). Disabled where the
-	 * settings say so.
+	 * A monitor of this JVM's virtual threads, over the first safe source there is: the
+	 * thread containers where the JVM was started with
+	 * {@value ContainerThreadSource#JVM_FLAG}, else the thread dump on the JDK builds
+	 * verified not to crash, else none (unavailable, with the reason and how to turn it
+	 * on). Disabled where the settings say so.
 	 */
 	public static VirtualThreadMonitor of(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads) {
 		return of(settings, virtualThreads, null);
 	}
 
 	/**
-	 * A monitor of this JVM's virtual threads, over the first safe source there is: the thread containers where
-	 * the JVM was started with {@value ContainerThreadSource#JVM_FLAG}, else the threads of the given registry (on
-	 * JDK 21+, where a framework registers the threads it starts), else the thread dump on the JDK builds verified
-	 * not to crash, else none (unavailable, with the reason and how to turn it on). Disabled where the settings say
-	 * so.
+	 * A monitor of this JVM's virtual threads, over the first safe source there is: the
+	 * thread containers where the JVM was started with
+	 * {@value ContainerThreadSource#JVM_FLAG}, else the threads of the given registry (on
+	 * JDK 21+, where a framework registers the threads it starts), else the thread dump
+	 * on the JDK builds verified not to crash, else none (unavailable, with the reason
+	 * and how to turn it on). Disabled where the settings say so.
 	 */
 	public static VirtualThreadMonitor of(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads,
 			@Nullable VirtualThreadRegistry registered) {
@@ -100,8 +108,8 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 					settings, new VirtualThreadSource(settings.stackDepth()));
 		}
 		if (Runtime.version().feature() < 21) {
-			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null,
-					noContainers, null);
+			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null, noContainers,
+					null);
 		}
 		return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null, noContainers
 				+ " (the thread dump is not used instead: on JDK 25.0.3 it crashed the JVM while virtual threads ran)",
@@ -126,7 +134,10 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 		return this.engine != null;
 	}
 
-	/** The report of the latest dump: the virtual threads' groups ({@link ThreadLeakReport#empty()} before any). */
+	/**
+	 * The report of the latest dump: the virtual threads' groups
+	 * ({@link ThreadLeakReport#empty()} before any).
+	 */
 	@Override
 	public ThreadLeakReport report() {
 		return (this.engine != null) ? this.engine.report() : NOTHING_SAMPLED;
@@ -142,12 +153,14 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 	public VirtualThreadsReport status() {
 		ThreadLeakReport report = report();
 		long interval = this.intervalMillis;
-		return new VirtualThreadsReport(this.status, this.source, this.reason, interval, this.settings.maxSampleTime().toMillis(),
-				this.lastSampleMillis, report.threads(), report.samples(),
+		return new VirtualThreadsReport(this.status, this.source, this.reason, interval,
+				this.settings.maxSampleTime().toMillis(), this.lastSampleMillis, report.threads(), report.samples(),
 				interval > this.settings.interval().toMillis(), report.lastError());
 	}
 
-	/** Adds a listener of the virtual threads' verdicts, called on the sampling thread. */
+	/**
+	 * Adds a listener of the virtual threads' verdicts, called on the sampling thread.
+	 */
 	public void addListener(ThreadLeakListener listener) {
 		if (this.engine != null) {
 			this.engine.addListener(listener);
@@ -160,8 +173,8 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 	}
 
 	/**
-	 * Takes one dump, judges it and adapts the interval to what it cost. A failure is rethrown; the previous
-	 * report stays, with the failure in its {@code lastError}.
+	 * Takes one dump, judges it and adapts the interval to what it cost. A failure is
+	 * rethrown; the previous report stays, with the failure in its {@code lastError}.
 	 * @throws IllegalStateException where virtual threads are not watched
 	 */
 	public ThreadLeakReport sample() {
@@ -180,7 +193,10 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 		}
 	}
 
-	/** The interval after a dump that took {@code sampleMillis}: doubled over budget, halved well within it. */
+	/**
+	 * The interval after a dump that took {@code sampleMillis}: doubled over budget,
+	 * halved well within it.
+	 */
 	long nextInterval(long current, double sampleMillis) {
 		long budget = this.settings.maxSampleTime().toMillis();
 		long base = this.settings.interval().toMillis();
@@ -193,7 +209,10 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 		return current;
 	}
 
-	/** Starts sampling on a thread of its own, the first dump at once; does nothing where unavailable or running. */
+	/**
+	 * Starts sampling on a thread of its own, the first dump at once; does nothing where
+	 * unavailable or running.
+	 */
 	@Override
 	public void start() {
 		if (this.engine != null) {

@@ -13,17 +13,17 @@ import io.github.threadleaks.core.InvalidSettingException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The live virtual threads that a framework registered while they run a unit of work (a request, a task), for
- * JVMs where the JDK's thread containers are closed to threadleaks: {@link RegisteredThreadSource} lists them.
- * Register the current thread at the start of the unit and close the registration at its end:
- * <pre>{@code
+ * The live virtual threads that a framework registered while they run a unit of work (a
+ * request, a task), for JVMs where the JDK's thread containers are closed to threadleaks:
+ * {@link RegisteredThreadSource} lists them. Register the current thread at the start of
+ * the unit and close the registration at its end: <pre>{@code
  * try (VirtualThreadRegistry.Registration registration = registry.register("http request")) {
  *     handle(request);
  * }
- * }</pre>
- * A thread already registered is left as it is (nested units keep the outer label and the outer registration
- * unregisters it); platform threads are never kept, since the platform sampler sees them. At most
- * {@code maxThreads} threads are kept at once; registrations past it are refused and counted.
+ * }</pre> A thread already registered is left as it is (nested units keep the outer label
+ * and the outer registration unregisters it); platform threads are never kept, since the
+ * platform sampler sees them. At most {@code maxThreads} threads are kept at once;
+ * registrations past it are refused and counted.
  */
 public final class VirtualThreadRegistry {
 
@@ -31,7 +31,10 @@ public final class VirtualThreadRegistry {
 	private static final Registration NOT_KEPT = () -> {
 	};
 
-	/** {@code Thread.isVirtual()}, JDK 21+; {@code null} before, where no thread is virtual. */
+	/**
+	 * {@code Thread.isVirtual()}, JDK 21+; {@code null} before, where no thread is
+	 * virtual.
+	 */
 	private static final @Nullable MethodHandle IS_VIRTUAL = isVirtualMethod();
 
 	private final Map<Thread, Entry> threads = new ConcurrentHashMap<>();
@@ -54,9 +57,10 @@ public final class VirtualThreadRegistry {
 	}
 
 	/**
-	 * Registers the current thread, if it is virtual and not registered yet, with what registered it ({@code http
-	 * request}): the label its group's container shows. Close the answer, in a {@code finally}, at the end of the
-	 * unit of work.
+	 * Registers the current thread, if it is virtual and not registered yet, with what
+	 * registered it ({@code http
+	 * request}): the label its group's container shows. Close the answer, in a
+	 * {@code finally}, at the end of the unit of work.
 	 */
 	public Registration register(String label) {
 		Thread thread = Thread.currentThread();
@@ -78,7 +82,10 @@ public final class VirtualThreadRegistry {
 		return this.threads.size();
 	}
 
-	/** How many registrations were refused because {@code maxThreads} threads were registered already. */
+	/**
+	 * How many registrations were refused because {@code maxThreads} threads were
+	 * registered already.
+	 */
 	public long refused() {
 		return this.refused.get();
 	}
@@ -88,7 +95,10 @@ public final class VirtualThreadRegistry {
 		this.threads.forEach((thread, entry) -> action.accept(thread, entry.label));
 	}
 
-	/** Drops a thread that ended without closing its registration, so that the registry never holds a dead one. */
+	/**
+	 * Drops a thread that ended without closing its registration, so that the registry
+	 * never holds a dead one.
+	 */
 	void forget(Thread thread) {
 		Entry entry = this.threads.get(thread);
 		if (entry != null) {
@@ -120,7 +130,10 @@ public final class VirtualThreadRegistry {
 		}
 	}
 
-	/** A thread's registration: closing it unregisters the thread; closing it again does nothing. */
+	/**
+	 * A thread's registration: closing it unregisters the thread; closing it again does
+	 * nothing.
+	 */
 	@FunctionalInterface
 	public interface Registration extends AutoCloseable {
 

@@ -7,19 +7,27 @@ import io.github.threadleaks.core.InvalidSettingException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the virtual threads are watched: whether at all, how often they are listed, the budget of one listing beyond
- * which the interval is stretched, and the most threads one listing walks. Immutable; made with {@link #builder()}.
+ * How the virtual threads are watched: whether at all, how often they are listed, the
+ * budget of one listing beyond which the interval is stretched, and the most threads one
+ * listing walks. Immutable; made with {@link #builder()}.
+ *
  * @since 0.1.0
  */
 public final class VirtualThreadSettings {
 
-	/** The shortest interval between two listings: each walks the stack of every virtual thread. */
+	/**
+	 * The shortest interval between two listings: each walks the stack of every virtual
+	 * thread.
+	 */
 	public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
 	/** The smallest budget of one dump. */
 	public static final Duration MIN_MAX_SAMPLE_TIME = Duration.ofMillis(1);
 
-	/** The most threads one listing walks by default: several seconds of stack walks on a small machine. */
+	/**
+	 * The most threads one listing walks by default: several seconds of stack walks on a
+	 * small machine.
+	 */
 	public static final int DEFAULT_MAX_THREADS = 100_000;
 
 	private final boolean enabled;
@@ -51,8 +59,8 @@ public final class VirtualThreadSettings {
 	}
 
 	/**
-	 * Whether virtual threads may be watched; {@code true} by default, where the JVM can list them safely (see
-	 * {@link VirtualThreadMonitor#of}).
+	 * Whether virtual threads may be watched; {@code true} by default, where the JVM can
+	 * list them safely (see {@link VirtualThreadMonitor#of}).
 	 */
 	public boolean enabled() {
 		return this.enabled;
@@ -63,7 +71,10 @@ public final class VirtualThreadSettings {
 		return this.interval;
 	}
 
-	/** The budget of one dump; a dump that takes longer doubles the interval, up to {@link #maxInterval()}. */
+	/**
+	 * The budget of one dump; a dump that takes longer doubles the interval, up to
+	 * {@link #maxInterval()}.
+	 */
 	public Duration maxSampleTime() {
 		return this.maxSampleTime;
 	}
@@ -73,7 +84,10 @@ public final class VirtualThreadSettings {
 		return this.maxInterval;
 	}
 
-	/** The most virtual threads one listing walks the stacks of; the threads past it are left out of it. */
+	/**
+	 * The most virtual threads one listing walks the stacks of; the threads past it are
+	 * left out of it.
+	 */
 	public int maxThreads() {
 		return this.maxThreads;
 	}
@@ -92,11 +106,13 @@ public final class VirtualThreadSettings {
 
 	/**
 	 * Builds {@link VirtualThreadSettings}; {@link #build()} checks the values.
+	 *
 	 * @since 0.1.0
 	 */
 	public static final class Builder {
 
-		// On: only sources that did not crash the JVM under churn are ever chosen (VirtualThreadMonitor.of).
+		// On: only sources that did not crash the JVM under churn are ever chosen
+		// (VirtualThreadMonitor.of).
 		private boolean enabled = true;
 
 		private Duration interval = Duration.ofSeconds(30);
@@ -149,7 +165,10 @@ public final class VirtualThreadSettings {
 			return this;
 		}
 
-		/** The settings; throws {@link InvalidSettingException} if the longest interval is below the interval. */
+		/**
+		 * The settings; throws {@link InvalidSettingException} if the longest interval is
+		 * below the interval.
+		 */
 		public VirtualThreadSettings build() {
 			if (this.maxInterval.compareTo(this.interval) < 0) {
 				throw new InvalidSettingException("virtual-threads.max-interval", this.maxInterval,

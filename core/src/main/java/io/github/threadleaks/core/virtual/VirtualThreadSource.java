@@ -23,13 +23,16 @@ import io.github.threadleaks.core.ThreadSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The virtual threads of this JVM (JDK 21+), which the JVM's thread API does not see. Each {@link #census()}
- * writes the JVM's JSON thread dump to a file of its own, reads it as it streams by and deletes it, whatever
- * happens. The dump carries every stack, so {@link #stacks} answers from the census just taken.
+ * The virtual threads of this JVM (JDK 21+), which the JVM's thread API does not see.
+ * Each {@link #census()} writes the JVM's JSON thread dump to a file of its own, reads it
+ * as it streams by and deletes it, whatever happens. The dump carries every stack, so
+ * {@link #stacks} answers from the census just taken.
  * <p>
- * A virtual thread has no wait counters: its census carries the fingerprint of its whole stack in
- * {@link ThreadCensus#waitedCount()} instead, so a thread that parked elsewhere reads as moved, and one that sits
- * in the same place with the same state and blocker reads as still.
+ * A virtual thread has no wait counters: its census carries the fingerprint of its whole
+ * stack in {@link ThreadCensus#waitedCount()} instead, so a thread that parked elsewhere
+ * reads as moved, and one that sits in the same place with the same state and blocker
+ * reads as still.
+ *
  * @since 0.1.0
  */
 public final class VirtualThreadSource implements ThreadSource {
@@ -37,8 +40,9 @@ public final class VirtualThreadSource implements ThreadSource {
 	private static final String DUMP_FILE = "threads.json";
 
 	/**
-	 * The JDK builds whose dumps are verified not to crash while virtual threads mount and unmount: none yet. JDK
-	 * 25.0.3 crashed within seconds (JDK-8364343); JDK 21 is not measured.
+	 * The JDK builds whose dumps are verified not to crash while virtual threads mount
+	 * and unmount: none yet. JDK 25.0.3 crashed within seconds (JDK-8364343); JDK 21 is
+	 * not measured.
 	 */
 	static final Set<String> VERIFIED_SAFE_JDKS = Set.of();
 
@@ -52,12 +56,17 @@ public final class VirtualThreadSource implements ThreadSource {
 
 	private int lastDistinctStacks;
 
-	/** A source of this JVM's virtual threads, keeping {@code maxDepth} frames per thread. */
+	/**
+	 * A source of this JVM's virtual threads, keeping {@code maxDepth} frames per thread.
+	 */
 	public VirtualThreadSource(int maxDepth) {
 		this(jvmDumper(), maxDepth, Path.of(System.getProperty("java.io.tmpdir")));
 	}
 
-	/** A source over the given dumper, writing its files under {@code tempRoot}: tests use it. */
+	/**
+	 * A source over the given dumper, writing its files under {@code tempRoot}: tests use
+	 * it.
+	 */
 	VirtualThreadSource(ThreadDumper dumper, int maxDepth, Path tempRoot) {
 		this.dumper = dumper;
 		this.maxDepth = maxDepth;
@@ -65,8 +74,8 @@ public final class VirtualThreadSource implements ThreadSource {
 	}
 
 	/**
-	 * Why virtual threads cannot be watched in this JVM, or {@code null} when they can: the thread dump that lists
-	 * them is JDK 21+.
+	 * Why virtual threads cannot be watched in this JVM, or {@code null} when they can:
+	 * the thread dump that lists them is JDK 21+.
 	 */
 	public static @Nullable String unavailableReason() {
 		try {
@@ -78,7 +87,10 @@ public final class VirtualThreadSource implements ThreadSource {
 		}
 	}
 
-	/** Whether this JVM's build is one whose dumps are verified safe while virtual threads run. */
+	/**
+	 * Whether this JVM's build is one whose dumps are verified safe while virtual threads
+	 * run.
+	 */
 	public static boolean verifiedSafe() {
 		return VERIFIED_SAFE_JDKS.contains(Runtime.version().toString());
 	}
@@ -93,7 +105,8 @@ public final class VirtualThreadSource implements ThreadSource {
 		Path directory = null;
 		try {
 			directory = Files.createTempDirectory(this.tempRoot, "threadleaks-");
-			// The JVM refuses to write over a file: the dump goes to a fresh path in a directory of our own.
+			// The JVM refuses to write over a file: the dump goes to a fresh path in a
+			// directory of our own.
 			Path dump = directory.resolve(DUMP_FILE);
 			this.dumper.dump(dump);
 			try (Reader in = new InputStreamReader(Files.newInputStream(dump), StandardCharsets.UTF_8)) {
@@ -125,7 +138,9 @@ public final class VirtualThreadSource implements ThreadSource {
 		return this.latest.container(threadId);
 	}
 
-	/** Distinct stacks in the latest dump: what its threads' frame lists are interned to. */
+	/**
+	 * Distinct stacks in the latest dump: what its threads' frame lists are interned to.
+	 */
 	int lastDistinctStacks() {
 		return this.lastDistinctStacks;
 	}

@@ -12,12 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The application's own frame first in a creation site, on starter stacks written out as JFR records them (the
- * JDK's thread-starting frames on top). Frames are made up: what is judged is only the order of their classes.
+ * The application's own frame first in a creation site, on starter stacks written out as
+ * JFR records them (the JDK's thread-starting frames on top). Frames are made up: what is
+ * judged is only the order of their classes.
  */
 class ApplicationPackagesTests {
 
-	/** A Netty event loop group made per request in a Spring MVC controller, served by Tomcat. */
+	/**
+	 * A Netty event loop group made per request in a Spring MVC controller, served by
+	 * Tomcat.
+	 */
 	private static final List<StackFrame> NETTY_PER_REQUEST = frames("java.lang.Thread.start",
 			"io.netty.util.concurrent.ThreadPerTaskExecutor.execute",
 			"io.netty.util.internal.ThreadExecutorMap$1.execute",
@@ -69,8 +73,8 @@ class ApplicationPackagesTests {
 
 	@Test
 	void onlyJdkFramesHaveNoOriginHere() {
-		assertThat(ApplicationPackages.UNKNOWN.originOf(frames("java.lang.Thread.start",
-				"jdk.internal.net.http.HttpClientImpl.start"))).isNull();
+		assertThat(ApplicationPackages.UNKNOWN
+			.originOf(frames("java.lang.Thread.start", "jdk.internal.net.http.HttpClientImpl.start"))).isNull();
 	}
 
 	@Test

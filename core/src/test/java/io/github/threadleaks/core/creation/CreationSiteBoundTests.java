@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** 100,000 real thread starts: the tracker holds live threads only, within its bound, and one frame list per site. */
+/**
+ * 100,000 real thread starts: the tracker holds live threads only, within its bound, and
+ * one frame list per site.
+ */
 class CreationSiteBoundTests {
 
 	static final int STARTS = 100_000;
@@ -30,7 +33,8 @@ class CreationSiteBoundTests {
 			CreationSiteTracking tracking = tracker.tracking();
 			assertThat(tracking.threadStarts()).isGreaterThanOrEqualTo(STARTS);
 			assertThat(maxTracked).isLessThanOrEqualTo(1000);
-			// Every thread has ended: none is held, whatever JFR's delivery order within a flush.
+			// Every thread has ended: none is held, whatever JFR's delivery order within
+			// a flush.
 			assertThat(tracking.trackedThreads()).isLessThan(BATCH);
 			assertThat(tracker.sharedSites()).isLessThanOrEqualTo(3);
 		}
@@ -49,7 +53,8 @@ class CreationSiteBoundTests {
 	static void startAndJoin(int count) throws InterruptedException {
 		Thread[] threads = new Thread[count];
 		for (int i = 0; i < count; i++) {
-			threads[i] = new Thread(() -> { }, "churn");
+			threads[i] = new Thread(() -> {
+			}, "churn");
 			threads[i].start();
 		}
 		for (Thread thread : threads) {

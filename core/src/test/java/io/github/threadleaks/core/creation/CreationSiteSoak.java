@@ -10,9 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import io.github.threadleaks.core.CreationSiteTracking;
 
 /**
- * A soak, not a test: the heap the creation-site tracker keeps. First {@code starts} short-lived threads, started
- * and joined in batches of {@code batch} (the heap after a full GC must stay flat: ended threads are forgotten),
- * then {@code held} threads kept alive (the heap per held thread, all started from one place). Run with:
+ * A soak, not a test: the heap the creation-site tracker keeps. First {@code starts}
+ * short-lived threads, started and joined in batches of {@code batch} (the heap after a
+ * full GC must stay flat: ended threads are forgotten), then {@code held} threads kept
+ * alive (the heap per held thread, all started from one place). Run with:
  *
  * <pre>
  * mvn -B -q -pl core test-compile
@@ -38,7 +39,8 @@ public final class CreationSiteSoak {
 			catchUp(tracker);
 			System.out.printf("%s, max-threads 50000: %d short-lived threads in batches of %d, then %d held%n",
 					System.getProperty("java.version"), starts, batch, held);
-			System.out.printf("%9s %8s %8s %10s %10s %10s%n", "starts", "held", "sites", "forgotten", "heap MiB", "elapsed s");
+			System.out.printf("%9s %8s %8s %10s %10s %10s%n", "starts", "held", "sites", "forgotten", "heap MiB",
+					"elapsed s");
 			long began = System.nanoTime();
 			print(tracker, began);
 			int every = Math.max(batch, starts / 10);

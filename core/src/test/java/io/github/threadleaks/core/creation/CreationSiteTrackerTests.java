@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Creation sites from real JFR thread start events, read by a real recording stream. Each test waits for the
- * stream to catch up (a marker event of our own) instead of sleeping.
+ * Creation sites from real JFR thread start events, read by a real recording stream. Each
+ * test waits for the stream to catch up (a marker event of our own) instead of sleeping.
  */
 class CreationSiteTrackerTests {
 
@@ -72,8 +72,8 @@ class CreationSiteTrackerTests {
 		assertThat(site.threads()).isEqualTo(3);
 		assertThat(site.site()).startsWith(getClass().getName() + ".startBlockedThreads(line ");
 		assertThat(site.frames().get(0)).isEqualTo(site.site());
-		assertThat(site.frames()).anyMatch((frame) -> frame.startsWith(getClass().getName()
-				+ ".leakStartedFromAKnownMethodNamesThatMethodAsItsGroupsCreationSite("));
+		assertThat(site.frames()).anyMatch((frame) -> frame
+			.startsWith(getClass().getName() + ".leakStartedFromAKnownMethodNamesThatMethodAsItsGroupsCreationSite("));
 		assertThat(group.createdBy()).isEqualTo(site.site());
 	}
 
@@ -111,7 +111,8 @@ class CreationSiteTrackerTests {
 		startTracking();
 		int before = this.tracker.tracking().trackedThreads();
 		for (int i = 0; i < 200; i++) {
-			Thread thread = new Thread(() -> { }, "short-lived-" + i);
+			Thread thread = new Thread(() -> {
+			}, "short-lived-" + i);
 			thread.start();
 			thread.join();
 		}
@@ -158,7 +159,8 @@ class CreationSiteTrackerTests {
 
 	@Test
 	void aRecordingOfTheUsersOwnRunsOnWithItsOwnSettings() throws InterruptedException {
-		// What `jcmd JFR.start` does: a recording started before ours, with settings of its own.
+		// What `jcmd JFR.start` does: a recording started before ours, with settings of
+		// its own.
 		try (Recording user = new Recording()) {
 			user.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
 			Map<String, String> settings = Map.copyOf(user.getSettings());
@@ -175,7 +177,8 @@ class CreationSiteTrackerTests {
 
 	@Test
 	void whereNoRecordingCanStartTrackingIsUnavailableWithTheReasonAndSamplingGoesOn() {
-		// A JVM without JFR cannot be had on demand here: the seam makes opening the stream throw as it would.
+		// A JVM without JFR cannot be had on demand here: the seam makes opening the
+		// stream throw as it would.
 		try (CreationSiteTracker unavailable = new CreationSiteTracker(100, (handler) -> {
 			throw new IllegalStateException("Flight Recorder is disabled");
 		})) {
@@ -188,7 +191,8 @@ class CreationSiteTrackerTests {
 			assertThat(unavailable.isRunning()).isFalse();
 			startBlockedThreads("untracked-", 2);
 			ThreadLeakReport report = new ThreadLeakMonitor(ThreadLeaksSettings.builder().build(),
-					new JvmThreadSource(), Clock.systemUTC(), unavailable).sample();
+					new JvmThreadSource(), Clock.systemUTC(), unavailable)
+				.sample();
 			assertThat(report.creationSiteTracking()).isEqualTo(tracking);
 			assertThat(groupNamed(report, "untracked-#").creationSites()).isEmpty();
 			assertThat(groupNamed(report, "untracked-#").count()).isEqualTo(2);
@@ -197,7 +201,8 @@ class CreationSiteTrackerTests {
 
 	@Test
 	void endsJfrsChunkEveryTenThousandStartsSoThatItsReaderLetsGoOfTheirThreads() {
-		// Counting chunk rotations needs a stand-in stream; CreationSiteSoak shows the heap they keep flat for real.
+		// Counting chunk rotations needs a stand-in stream; CreationSiteSoak shows the
+		// heap they keep flat for real.
 		List<String> calls = new CopyOnWriteArrayList<>();
 		CountDownLatch closed = new CountDownLatch(1);
 		ThreadStartEvents.Handler[] handler = new ThreadStartEvents.Handler[1];
@@ -248,8 +253,8 @@ class CreationSiteTrackerTests {
 	}
 
 	private ThreadLeakMonitor monitor() {
-		return new ThreadLeakMonitor(ThreadLeaksSettings.builder().build(), new JvmThreadSource(),
-				Clock.systemUTC(), this.tracker);
+		return new ThreadLeakMonitor(ThreadLeaksSettings.builder().build(), new JvmThreadSource(), Clock.systemUTC(),
+				this.tracker);
 	}
 
 	private List<Thread> startBlockedThreads(String prefix, int count) {
@@ -291,22 +296,30 @@ class CreationSiteTrackerTests {
 	}
 
 	private static StackGroupReport groupNamed(ThreadLeakReport report, String name) {
-		return report.groups().stream().filter((group) -> group.name().equals(name)).findFirst().orElseThrow(
-				() -> new AssertionError("no group " + name + " in " + report.groups()));
+		return report.groups()
+			.stream()
+			.filter((group) -> group.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no group " + name + " in " + report.groups()));
 	}
 
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on 17.
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on
+										// 17.
 	private static long id(Thread thread) {
 		return thread.getId();
 	}
 
 	private static boolean threadNamed(String name) {
-		return Arrays.stream(ManagementFactory.getThreadMXBean()
-			.getThreadInfo(ManagementFactory.getThreadMXBean().getAllThreadIds()))
+		return Arrays
+			.stream(ManagementFactory.getThreadMXBean()
+				.getThreadInfo(ManagementFactory.getThreadMXBean().getAllThreadIds()))
 			.anyMatch((info) -> info != null && info.getThreadName().equals(name));
 	}
 
-	/** A stream that delivers nothing by itself: the test calls the handler, and it records what it is asked. */
+	/**
+	 * A stream that delivers nothing by itself: the test calls the handler, and it
+	 * records what it is asked.
+	 */
 	private record StandInEvents(List<String> calls, CountDownLatch closed) implements ThreadStartEvents {
 
 		@Override

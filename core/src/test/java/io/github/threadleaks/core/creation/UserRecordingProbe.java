@@ -9,8 +9,9 @@ import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
 /**
- * Run in a JVM started with {@code -XX:StartFlightRecording}: tracks creation sites beside the user's recording,
- * then stops, and prints what a test checks: the site of a thread it started, and the user's recordings after.
+ * Run in a JVM started with {@code -XX:StartFlightRecording}: tracks creation sites
+ * beside the user's recording, then stops, and prints what a test checks: the site of a
+ * thread it started, and the user's recordings after.
  */
 public final class UserRecordingProbe {
 
@@ -33,15 +34,16 @@ public final class UserRecordingProbe {
 			if (!tracker.awaitCatchUp(Duration.ofSeconds(30))) {
 				throw new IllegalStateException("the stream did not catch up");
 			}
-			@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on 17.
+			@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code
+												// runs on 17.
 			long id = thread.getId();
 			System.out.println("site: " + tracker.originOf(id).site());
 			release.countDown();
 			thread.join();
 		}
 		for (Recording recording : FlightRecorder.getFlightRecorder().getRecordings()) {
-			System.out.println("recording: " + recording.getName() + " " + recording.getState() + ", settings unchanged: "
-					+ recording.getSettings().equals(settingsBefore.get(recording.getId())));
+			System.out.println("recording: " + recording.getName() + " " + recording.getState()
+					+ ", settings unchanged: " + recording.getSettings().equals(settingsBefore.get(recording.getId())));
 		}
 	}
 

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.condition.JRE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The churn that crashed JDK 25.0.3 inside {@code dumpThreads}: pairs of virtual threads handing a token back and
- * forth and short-lived virtual threads starting and ending without pause, while the container source lists them
- * back to back for at least 30 seconds. The JVM must survive it, and the verdicts stay sane: a pile of virtual
- * threads leaked at the start is suspected, the churning ones are not.
+ * The churn that crashed JDK 25.0.3 inside {@code dumpThreads}: pairs of virtual threads
+ * handing a token back and forth and short-lived virtual threads starting and ending
+ * without pause, while the container source lists them back to back for at least 30
+ * seconds. The JVM must survive it, and the verdicts stay sane: a pile of virtual threads
+ * leaked at the start is suspected, the churning ones are not.
  */
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "the thread containers are JDK 21+")
 class ContainerThreadSourceChurnTests {
@@ -48,24 +49,27 @@ class ContainerThreadSourceChurnTests {
 
 	@Test
 	void samplingWhileVirtualThreadsChurnKeepsTheJvmAndTheVerdictsSane() throws Exception {
-		VirtualThreadMonitor monitor = new VirtualThreadMonitor(SETTINGS, VIRTUAL, ContainerThreadSource.of(32, 100_000),
-				this.clock);
+		VirtualThreadMonitor monitor = new VirtualThreadMonitor(SETTINGS, VIRTUAL,
+				ContainerThreadSource.of(32, 100_000), this.clock);
 		SynchronousQueue<Object> forgotten = new SynchronousQueue<>();
 		AtomicLong handOffs = new AtomicLong();
 		AtomicLong shortLived = new AtomicLong();
 		try (VirtualThreads leaked = new VirtualThreads(); VirtualThreads churn = new VirtualThreads()) {
-			// Straight on an executor of its own: the helper would keep every one of these threads.
+			// Straight on an executor of its own: the helper would keep every one of
+			// these threads.
 			ExecutorService shortLivedThreads = (ExecutorService) Executors.class
 				.getMethod("newVirtualThreadPerTaskExecutor")
 				.invoke(null);
 			AtomicInteger toLeak = new AtomicInteger();
-			// Everything starts from this thread: on two cores a thread started from outside waits behind the churn.
+			// Everything starts from this thread: on two cores a thread started from
+			// outside waits behind the churn.
 			churn.start(1, () -> {
 				for (int pair = 0; pair < PAIRS; pair++) {
 					startPingPong(churn, handOffs);
 				}
 				try {
-					// Ten at a time, each batch awaited: an unbounded stream of starts would starve the scheduler.
+					// Ten at a time, each batch awaited: an unbounded stream of starts
+					// would starve the scheduler.
 					List<Future<?>> batch = new ArrayList<>();
 					while (!Thread.currentThread().isInterrupted()) {
 						int leaks = toLeak.getAndSet(0);
@@ -113,7 +117,10 @@ class ContainerThreadSourceChurnTests {
 		}
 	}
 
-	/** Two virtual threads handing one token back and forth until interrupted, pausing every 100 hand-offs. */
+	/**
+	 * Two virtual threads handing one token back and forth until interrupted, pausing
+	 * every 100 hand-offs.
+	 */
 	private static void startPingPong(VirtualThreads threads, AtomicLong handOffs) {
 		SynchronousQueue<Object> ping = new SynchronousQueue<>();
 		SynchronousQueue<Object> pong = new SynchronousQueue<>();
@@ -122,7 +129,8 @@ class ContainerThreadSourceChurnTests {
 			while (true) {
 				ping.put(token);
 				token = pong.take();
-				// A pause every 100 hand-offs: with one every 10,000, five pairs once kept both carriers of a 2-core
+				// A pause every 100 hand-offs: with one every 10,000, five pairs once
+				// kept both carriers of a 2-core
 				// machine for two minutes, and the thread that starts the leak never ran.
 				if (handOffs.incrementAndGet() % 100 == 0) {
 					Thread.sleep(1);

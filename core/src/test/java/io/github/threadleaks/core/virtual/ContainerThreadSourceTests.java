@@ -23,8 +23,9 @@ import org.junit.jupiter.api.condition.JRE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Virtual threads listed through the JDK's thread containers: the build opens them to the tests on JDK 21+ with
- * the JVM option an application is started with, so these tests run as such an application does.
+ * Virtual threads listed through the JDK's thread containers: the build opens them to the
+ * tests on JDK 21+ with the JVM option an application is started with, so these tests run
+ * as such an application does.
  */
 class ContainerThreadSourceTests {
 
@@ -96,8 +97,10 @@ class ContainerThreadSourceTests {
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "the thread containers are JDK 21+")
 	void aRunnableVirtualThreadIsNeverStillEvenInTheSamePlace() throws Exception {
-		// Woken while every carrier is taken, a virtual thread is RUNNABLE on the very stack it parked on. With no CPU
-		// time to tell waiting for a carrier, spinning or stuck apart, it must never read as still.
+		// Woken while every carrier is taken, a virtual thread is RUNNABLE on the very
+		// stack it parked on. With no CPU
+		// time to tell waiting for a carrier, spinning or stuck apart, it must never read
+		// as still.
 		ContainerThreadSource source = ContainerThreadSource.of(32, 1000);
 		int carriers = Runtime.getRuntime().availableProcessors();
 		CountDownLatch wake = new CountDownLatch(1);
@@ -155,8 +158,8 @@ class ContainerThreadSourceTests {
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "the thread containers are JDK 21+")
 	void virtualThreadsPilingUpInPutAreSuspectedWithTheirExecutor() throws Exception {
-		VirtualThreadMonitor monitor = new VirtualThreadMonitor(SETTINGS, VIRTUAL, ContainerThreadSource.of(32, 100_000),
-				this.clock);
+		VirtualThreadMonitor monitor = new VirtualThreadMonitor(SETTINGS, VIRTUAL,
+				ContainerThreadSource.of(32, 100_000), this.clock);
 		SynchronousQueue<Object> queue = new SynchronousQueue<>();
 		try (VirtualThreads threads = new VirtualThreads()) {
 			for (int step = 1; step <= 5; step++) {
@@ -181,7 +184,8 @@ class ContainerThreadSourceTests {
 		}
 	}
 
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the tests are compiled for Java 17.
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the tests are
+										// compiled for Java 17.
 	private static long idOf(Thread thread) {
 		return thread.getId();
 	}
@@ -190,7 +194,10 @@ class ContainerThreadSourceTests {
 		return census.stream().filter((thread) -> thread.id() == id).findFirst().orElseThrow();
 	}
 
-	/** Waits until the given virtual thread waits in {@code method} of {@code className}: it has moved there. */
+	/**
+	 * Waits until the given virtual thread waits in {@code method} of {@code className}:
+	 * it has moved there.
+	 */
 	private static void awaitTop(ContainerThreadSource source, long id, String className, String method) {
 		while (true) {
 			for (ThreadCensus thread : source.census()) {

@@ -96,7 +96,8 @@ class JsonReaderTests {
 
 	@Test
 	void skipsNestedValuesWholeAndGoesOnAfterThem() throws IOException {
-		JsonReader json = reader("{\"skip\": {\"a\": [1, {\"b\": [true, null, \"]}\"]}, []], \"c\": {}}, \"keep\": \"x\"}");
+		JsonReader json = reader(
+				"{\"skip\": {\"a\": [1, {\"b\": [true, null, \"]}\"]}, []], \"c\": {}}, \"keep\": \"x\"}");
 		json.beginObject();
 		assertThat(json.nextName()).isEqualTo("skip");
 		json.skipValue();
@@ -142,10 +143,8 @@ class JsonReaderTests {
 			"`[tru]`|Malformed JSON at offset 1: 'true' expected, found 'tru'",
 			"`[nul]`|Malformed JSON at offset 1: 'null' expected, found 'nul'",
 			"`[falsey]`|Malformed JSON at offset 1: 'false' expected, found 'falsey'",
-			"`[01]`|Malformed JSON at offset 1: bad number '01'",
-			"`[1.]`|Malformed JSON at offset 1: bad number '1.'",
-			"`[-]`|Malformed JSON at offset 1: bad number '-'",
-			"`[1e]`|Malformed JSON at offset 1: bad number '1e'",
+			"`[01]`|Malformed JSON at offset 1: bad number '01'", "`[1.]`|Malformed JSON at offset 1: bad number '1.'",
+			"`[-]`|Malformed JSON at offset 1: bad number '-'", "`[1e]`|Malformed JSON at offset 1: bad number '1e'",
 			"`[+1]`|Malformed JSON at offset 1: unexpected character '+'",
 			"`[\"a\\x\"]`|Malformed JSON at offset 3: bad escape '\\x'",
 			"`[\"\\u12g4\"]`|Malformed JSON at offset 2: bad \\u escape: four hex digits expected",

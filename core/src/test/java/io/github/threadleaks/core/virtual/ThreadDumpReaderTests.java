@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 
-/** The streaming reader of the JVM's JSON thread dump, on dumps written as JDK 21 and JDK 25 write them. */
+/**
+ * The streaming reader of the JVM's JSON thread dump, on dumps written as JDK 21 and JDK
+ * 25 write them.
+ */
 class ThreadDumpReaderTests {
 
 	// As JDK 25 writes it: per-thread state, parkBlocker and virtual.
@@ -91,7 +94,8 @@ class ThreadDumpReaderTests {
 				""";
 		ThreadDumpReader reader = new ThreadDumpReader(2, (id) -> false);
 		List<Read> threads = new ArrayList<>();
-		reader.read(new StringReader(dump), (thread, stack, container) -> threads.add(new Read(thread, stack, container)));
+		reader.read(new StringReader(dump),
+				(thread, stack, container) -> threads.add(new Read(thread, stack, container)));
 		assertThat(threads.get(0).stack()).hasSize(2).isSameAs(threads.get(1).stack());
 		assertThat(threads.get(0).thread().waitedCount()).isNotEqualTo(threads.get(1).thread().waitedCount());
 	}

@@ -18,17 +18,14 @@ import org.junit.jupiter.api.condition.JRE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Leaks among real virtual threads, seen through the JVM's thread dump: a growing pile blocked in
- * {@code SynchronousQueue.put} is suspected, a virtual-thread-per-task workload under rising load is not, and the
- * combined report shows both kinds of group.
+ * Leaks among real virtual threads, seen through the JVM's thread dump: a growing pile
+ * blocked in {@code SynchronousQueue.put} is suspected, a virtual-thread-per-task
+ * workload under rising load is not, and the combined report shows both kinds of group.
  */
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads and their thread dump are JDK 21+")
 class VirtualThreadLeakTests {
 
-	private static final ThreadLeaksSettings SETTINGS = ThreadLeaksSettings.builder()
-		.window(5)
-		.minGrowth(10)
-		.build();
+	private static final ThreadLeaksSettings SETTINGS = ThreadLeaksSettings.builder().window(5).minGrowth(10).build();
 
 	private static final VirtualThreadSettings VIRTUAL = VirtualThreadSettings.builder()
 		.enabled(true)
@@ -79,10 +76,11 @@ class VirtualThreadLeakTests {
 	}
 
 	/**
-	 * Rising load on a virtual thread per request: each sample sees more requests in flight than the last, but
-	 * every one of them is new, so the group grows without a member sitting still. Each batch of requests is
-	 * served and has ended before the next dump: on JDK 25.0.3 a dump taken while virtual threads run can crash
-	 * the JVM (see the README), so no virtual thread runs during a dump here.
+	 * Rising load on a virtual thread per request: each sample sees more requests in
+	 * flight than the last, but every one of them is new, so the group grows without a
+	 * member sitting still. Each batch of requests is served and has ended before the
+	 * next dump: on JDK 25.0.3 a dump taken while virtual threads run can crash the JVM
+	 * (see the README), so no virtual thread runs during a dump here.
 	 */
 	@Test
 	void aVirtualThreadPerTaskWorkloadUnderRisingLoadIsNotSuspected() throws Exception {

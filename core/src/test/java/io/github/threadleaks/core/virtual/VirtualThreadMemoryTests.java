@@ -13,9 +13,10 @@ import org.junit.jupiter.api.condition.JRE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A hundred thousand virtual threads parked in one place: one dump of them is read as it streams (the file is never
- * held whole) and what the engine keeps does not grow with them: their stacks are one interned frame list, their
- * group one. Heap figures are in BENCHMARKS.md; a heap bound here would flake on a shared machine.
+ * A hundred thousand virtual threads parked in one place: one dump of them is read as it
+ * streams (the file is never held whole) and what the engine keeps does not grow with
+ * them: their stacks are one interned frame list, their group one. Heap figures are in
+ * BENCHMARKS.md; a heap bound here would flake on a shared machine.
  */
 @EnabledForJreRange(min = JRE.JAVA_21, disabledReason = "virtual threads and their thread dump are JDK 21+")
 class VirtualThreadMemoryTests {
@@ -41,7 +42,8 @@ class VirtualThreadMemoryTests {
 				assertThat(group.count()).isEqualTo(THREADS);
 				assertThat(group.container()).isEqualTo("java.util.concurrent.ThreadPerTaskExecutor");
 			});
-			// Every thread's stack is one of a handful of interned lists, not one list per thread.
+			// Every thread's stack is one of a handful of interned lists, not one list
+			// per thread.
 			assertThat(source.lastDistinctStacks()).isLessThan(20);
 			assertThat(report.trackedGroups()).isLessThan(20);
 			release.countDown();

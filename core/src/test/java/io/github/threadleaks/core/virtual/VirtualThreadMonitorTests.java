@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The virtual threads' monitor combined with the platform monitor where the report is read, and its back-off. The
- * virtual threads here are synthetic (a source whose threads have a container, as the JVM's dump gives them): these
- * tests run on JDK 17 too, where no virtual thread can be started. Real ones are in {@link VirtualThreadLeakTests}.
+ * The virtual threads' monitor combined with the platform monitor where the report is
+ * read, and its back-off. The virtual threads here are synthetic (a source whose threads
+ * have a container, as the JVM's dump gives them): these tests run on JDK 17 too, where
+ * no virtual thread can be started. Real ones are in {@link VirtualThreadLeakTests}.
  */
 class VirtualThreadMonitorTests {
 
@@ -44,8 +45,8 @@ class VirtualThreadMonitorTests {
 
 	private final SyntheticThreadSource virtualThreads = new SyntheticThreadSource();
 
-	private final SyntheticThreadSource platformThreads = new SyntheticThreadSource()
-		.put(7001, "worker-1", Thread.State.WAITING, "java.lang.Object.wait", "com.example.Worker.run");
+	private final SyntheticThreadSource platformThreads = new SyntheticThreadSource().put(7001, "worker-1",
+			Thread.State.WAITING, "java.lang.Object.wait", "com.example.Worker.run");
 
 	@Test
 	void virtualGroupsAreReportedJudgedAndHeardOfThroughTheCombinedReports() {
@@ -83,8 +84,8 @@ class VirtualThreadMonitorTests {
 			.isEqualTo(CONTAINER);
 		assertThat(suspect.count()).isEqualTo(15);
 		assertThat(heard).extracting(StackGroupReport::id).containsExactly(suspect.id());
-		assertThat(platform.group(suspect.id())).hasValueSatisfying(
-				(detail) -> assertThat(detail.threads()).hasSize(15));
+		assertThat(platform.group(suspect.id()))
+			.hasValueSatisfying((detail) -> assertThat(detail.threads()).hasSize(15));
 		assertThat(report.groups()).filteredOn((group) -> !group.virtual())
 			.singleElement()
 			.satisfies((group) -> assertThat(group.container()).isNull());
@@ -159,7 +160,8 @@ class VirtualThreadMonitorTests {
 
 	@Test
 	void whileDumpsAreBackedOffTheEvidenceSaysHowLongItsPointsReallyWere() {
-		// Every dump takes longer than the smallest budget, so each one doubles the interval.
+		// Every dump takes longer than the smallest budget, so each one doubles the
+		// interval.
 		VirtualThreadSettings tight = VirtualThreadSettings.builder()
 			.enabled(true)
 			.interval(Duration.ofSeconds(30))
@@ -177,7 +179,8 @@ class VirtualThreadMonitorTests {
 			}
 			virtual.sample();
 			if (step < 4) {
-				// The next dump comes when the sampling loop would take it: after the backed-off interval.
+				// The next dump comes when the sampling loop would take it: after the
+				// backed-off interval.
 				long interval = virtual.status().intervalMillis();
 				this.clock.advance(Duration.ofMillis(interval));
 				stepsMillis += interval;
@@ -191,7 +194,10 @@ class VirtualThreadMonitorTests {
 		assertThat(suspect.explanation()).contains("over 5 points of 2m45s,");
 	}
 
-	/** The given source, taking at least 5 ms for each census: longer than the smallest budget. */
+	/**
+	 * The given source, taking at least 5 ms for each census: longer than the smallest
+	 * budget.
+	 */
 	private static ThreadSource slow(ThreadSource threads) {
 		return new ThreadSource() {
 

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Virtual threads registered while they run a unit of work, and the source that lists them: what a Spring app uses
- * where the JVM runs without the option that opens the thread containers. The threads are real virtual threads
- * parked in real JDK primitives.
+ * Virtual threads registered while they run a unit of work, and the source that lists
+ * them: what a Spring app uses where the JVM runs without the option that opens the
+ * thread containers. The threads are real virtual threads parked in real JDK primitives.
  */
 class VirtualThreadRegistryTests {
 
@@ -63,7 +63,8 @@ class VirtualThreadRegistryTests {
 					try (VirtualThreadRegistry.Registration inner = registry.register("task executor")) {
 						sizes.add(registry.size());
 					}
-					// The inner unit ended: the thread is still in the outer one, under the outer label.
+					// The inner unit ended: the thread is still in the outer one, under
+					// the outer label.
 					sizes.add(registry.size());
 					registry.forEach((thread, label) -> labels.add(label));
 					outer.close();
@@ -101,7 +102,8 @@ class VirtualThreadRegistryTests {
 	void theContainersWinOverARegistryWhereTheyAreOpenAndTheRegistryRunsWhereTheyAreNot() {
 		VirtualThreadMonitor monitor = VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.defaults(),
 				new VirtualThreadRegistry(10));
-		// The build opens the containers on JDK 21+: they win over the registry; without the option it runs.
+		// The build opens the containers on JDK 21+: they win over the registry; without
+		// the option it runs.
 		VirtualThreadsReport.Source expected = (ContainerThreadSource.unavailableReason() == null)
 				? VirtualThreadsReport.Source.CONTAINERS : VirtualThreadsReport.Source.REGISTERED;
 		assertThat(monitor.status().source()).isEqualTo(expected);
@@ -176,9 +178,12 @@ class VirtualThreadRegistryTests {
 			ThreadCensus mover = byContainer(source, before, "mover");
 			ThreadCensus sitter = byContainer(source, before, "sitter");
 			first.countDown();
-			while (!source.census().stream()
+			while (!source.census()
+				.stream()
 				.anyMatch((thread) -> thread.id() == mover.id() && thread.state() == Thread.State.WAITING
-						&& source.stacks(new long[] { thread.id() }, 32).get(thread.id()).stream()
+						&& source.stacks(new long[] { thread.id() }, 32)
+							.get(thread.id())
+							.stream()
 							.anyMatch((frame) -> frame.methodName().equals("take")))) {
 				Thread.onSpinWait();
 				Thread.yield();
@@ -190,7 +195,10 @@ class VirtualThreadRegistryTests {
 	}
 
 	private static ThreadCensus byContainer(RegisteredThreadSource source, List<ThreadCensus> census, String label) {
-		return census.stream().filter((thread) -> label.equals(source.container(thread.id()))).findFirst().orElseThrow();
+		return census.stream()
+			.filter((thread) -> label.equals(source.container(thread.id())))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static ThreadCensus byId(List<ThreadCensus> census, long id) {

@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The dump files of {@link VirtualThreadSource}: always deleted, whether the dump and its reading work or fail. */
+/**
+ * The dump files of {@link VirtualThreadSource}: always deleted, whether the dump and its
+ * reading work or fail.
+ */
 class VirtualThreadSourceTests {
 
 	@TempDir
@@ -91,8 +94,8 @@ class VirtualThreadSourceTests {
 			List<ThreadCensus> census = source.census();
 			assertThat(census).hasSizeGreaterThanOrEqualTo(3);
 			long[] ids = census.stream().mapToLong(ThreadCensus::id).toArray();
-			assertThat(source.stacks(ids, 32).values()).anySatisfy((stack) -> assertThat(stack)
-				.anySatisfy((frame) -> assertThat(frame.qualifiedMethod())
+			assertThat(source.stacks(ids, 32).values())
+				.anySatisfy((stack) -> assertThat(stack).anySatisfy((frame) -> assertThat(frame.qualifiedMethod())
 					.isEqualTo("java.util.concurrent.SynchronousQueue.put")));
 			assertThat(source.container(ids[0])).isNotNull();
 		}

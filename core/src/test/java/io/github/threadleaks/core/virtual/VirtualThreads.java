@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Virtual threads for tests compiled for Java 17: an executor that starts one per task, reached by reflection,
- * which records each thread so that tests can wait for their states. {@link #close()} interrupts every task and
- * waits for the threads to end.
+ * Virtual threads for tests compiled for Java 17: an executor that starts one per task,
+ * reached by reflection, which records each thread so that tests can wait for their
+ * states. {@link #close()} interrupts every task and waits for the threads to end.
  */
 final class VirtualThreads implements AutoCloseable {
 
@@ -22,8 +22,7 @@ final class VirtualThreads implements AutoCloseable {
 
 	VirtualThreads() {
 		try {
-			this.executor = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor")
-				.invoke(null);
+			this.executor = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("Virtual threads need JDK 21+", ex);
@@ -40,7 +39,10 @@ final class VirtualThreads implements AutoCloseable {
 		}
 	}
 
-	/** Waits until {@code count} threads have started and every one of them is in {@code state} or has ended. */
+	/**
+	 * Waits until {@code count} threads have started and every one of them is in
+	 * {@code state} or has ended.
+	 */
 	void awaitStarted(int count, Thread.State state) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
 		while (true) {
@@ -52,9 +54,8 @@ final class VirtualThreads implements AutoCloseable {
 			}
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Virtual threads did not reach " + state + " in time: " + threads.size()
-						+ " started, in " + threads.stream()
-							.collect(Collectors.groupingBy(Thread::getState,
-									Collectors.counting())));
+						+ " started, in "
+						+ threads.stream().collect(Collectors.groupingBy(Thread::getState, Collectors.counting())));
 			}
 			Thread.onSpinWait();
 			Thread.yield();

@@ -2,7 +2,10 @@ package io.github.threadleaks.sample.leaks;
 
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** Go: a goroutine receives from a channel nobody sends on. JVM: {@code take()} from a queue nobody writes. */
+/**
+ * Go: a goroutine receives from a channel nobody sends on. JVM: {@code take()} from a
+ * queue nobody writes.
+ */
 final class AbandonedReceiver implements LeakPattern {
 
 	private final LeakedThreads threads = new LeakedThreads("event-listener");

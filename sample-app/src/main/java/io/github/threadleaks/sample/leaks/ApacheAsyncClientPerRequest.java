@@ -8,10 +8,11 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 
 /**
- * A client made per request and never closed, the Apache HttpClient 5 way: each request builds and starts an async
- * client and never closes it. It leaves two threads: its I/O reactor's dispatch thread
- * ({@code httpclient-dispatch-N}), RUNNABLE in its selector's {@code EPoll.wait} and waking every second to check
- * its timeouts, and the client's main thread ({@code httpclient-main-N}), WAITING for the reactor to end.
+ * A client made per request and never closed, the Apache HttpClient 5 way: each request
+ * builds and starts an async client and never closes it. It leaves two threads: its I/O
+ * reactor's dispatch thread ({@code httpclient-dispatch-N}), RUNNABLE in its selector's
+ * {@code EPoll.wait} and waking every second to check its timeouts, and the client's main
+ * thread ({@code httpclient-main-N}), WAITING for the reactor to end.
  */
 final class ApacheAsyncClientPerRequest extends ClientPerRequest<CloseableHttpAsyncClient> {
 
@@ -30,7 +31,10 @@ final class ApacheAsyncClientPerRequest extends ClientPerRequest<CloseableHttpAs
 		return 2;
 	}
 
-	/** The client starts its reactor's thread in {@code start()}: this method is where it was created. */
+	/**
+	 * The client starts its reactor's thread in {@code start()}: this method is where it
+	 * was created.
+	 */
 	@Override
 	public void leakOnce() throws InterruptedException {
 		Set<Thread> before = clientThreads();

@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * Waits, for at most ten seconds, until a thread is in place, so that a request returns only once its leak is:
- * the threads it leaves behind blocked for good, the others ended.
+ * Waits, for at most ten seconds, until a thread is in place, so that a request returns
+ * only once its leak is: the threads it leaves behind blocked for good, the others ended.
  */
 public final class Await {
 
@@ -20,16 +20,17 @@ public final class Await {
 	}
 
 	/**
-	 * Waits until the thread sits in a blocking read of a socket: RUNNABLE, in native code, under
-	 * {@code InputStream.read}. Its state alone cannot tell that from the code that leads there.
+	 * Waits until the thread sits in a blocking read of a socket: RUNNABLE, in native
+	 * code, under {@code InputStream.read}. Its state alone cannot tell that from the
+	 * code that leads there.
 	 */
 	static void inSocketRead(Thread thread) throws InterruptedException {
 		until(thread, Await::isInSocketRead, "block in a socket read");
 	}
 
 	/**
-	 * Waits until the thread waits in an NIO selector (an event loop, an HTTP client's I/O reactor): RUNNABLE, in
-	 * the selector's native wait.
+	 * Waits until the thread waits in an NIO selector (an event loop, an HTTP client's
+	 * I/O reactor): RUNNABLE, in the selector's native wait.
 	 */
 	static void inSelector(Thread thread) throws InterruptedException {
 		until(thread, Await::isInSelector, "wait in a selector");
@@ -46,7 +47,8 @@ public final class Await {
 	private static void until(Thread thread, Predicate<Thread> inPlace, String what) throws InterruptedException {
 		long deadline = System.nanoTime() + TIMEOUT_NANOS;
 		while (!inPlace.test(thread)) {
-			// Tested again once ended: the thread may have ended between the two reads, and ending may be the goal.
+			// Tested again once ended: the thread may have ended between the two reads,
+			// and ending may be the goal.
 			if (thread.getState() == Thread.State.TERMINATED && !inPlace.test(thread)) {
 				throw new IllegalStateException(thread.getName() + " ended before it could " + what);
 			}

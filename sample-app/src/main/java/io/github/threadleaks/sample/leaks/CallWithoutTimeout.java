@@ -13,9 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Go: {@code http.Get} without a timeout to a server that never answers. JVM: a blocking socket read with no
- * read timeout; the thread sits RUNNABLE in native code, using no CPU. The server is a local one that accepts and
- * stays silent.
+ * Go: {@code http.Get} without a timeout to a server that never answers. JVM: a blocking
+ * socket read with no read timeout; the thread sits RUNNABLE in native code, using no
+ * CPU. The server is a local one that accepts and stays silent.
  */
 final class CallWithoutTimeout implements LeakPattern {
 

@@ -7,8 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
- * A pattern whose requests each make a client that starts threads of its own and is never closed: the clients are
- * kept, so that a release can close them, and their threads recorded, so that they can be counted and awaited.
+ * A pattern whose requests each make a client that starts threads of its own and is never
+ * closed: the clients are kept, so that a release can close them, and their threads
+ * recorded, so that they can be counted and awaited.
  *
  * @param <C> the type of client
  */
@@ -42,7 +43,8 @@ abstract class ClientPerRequest<C> implements LeakPattern {
 		});
 	}
 
-	// A method of its own: its ended frame no longer holds the clients, which a JDK 17 client needs to be collected.
+	// A method of its own: its ended frame no longer holds the clients, which a JDK 17
+	// client needs to be collected.
 	private void closeAll() {
 		for (C client : this.clients) {
 			close(client);
@@ -57,7 +59,10 @@ abstract class ClientPerRequest<C> implements LeakPattern {
 	void afterClosing() {
 	}
 
-	/** The live threads whose names match: a library's threads, found by the names it gives them. */
+	/**
+	 * The live threads whose names match: a library's threads, found by the names it
+	 * gives them.
+	 */
 	static Set<Thread> liveThreads(Predicate<String> name) {
 		Set<Thread> threads = new HashSet<>();
 		for (Thread thread : Thread.getAllStackTraces().keySet()) {

@@ -11,8 +11,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM classic: a request creates {@code Executors.newFixedThreadPool(2)}, uses it and never shuts it down; its
- * two idle workers ({@code pool-N-thread-M}) wait for work forever.
+ * The JVM classic: a request creates {@code Executors.newFixedThreadPool(2)}, uses it and
+ * never shuts it down; its two idle workers ({@code pool-N-thread-M}) wait for work
+ * forever.
  */
 final class ExecutorPerRequest implements LeakPattern {
 
@@ -34,15 +35,17 @@ final class ExecutorPerRequest implements LeakPattern {
 	}
 
 	/**
-	 * Creates the pool and gives it its tasks in one method: the pool starts its workers on the first two
-	 * {@code submit} calls, so this method is where threadleaks' creation site says they were created.
+	 * Creates the pool and gives it its tasks in one method: the pool starts its workers
+	 * on the first two {@code submit} calls, so this method is where threadleaks'
+	 * creation site says they were created.
 	 */
 	@Override
 	public void leakOnce() throws InterruptedException {
 		List<Thread> workers = new CopyOnWriteArrayList<>();
 		ExecutorService executor = Executors.newFixedThreadPool(2, recording(workers));
 		this.executors.add(executor);
-		// One task after the other, so that each new worker finds the queue's lock free and parks for work.
+		// One task after the other, so that each new worker finds the queue's lock free
+		// and parks for work.
 		for (int task = 0; task < 2; task++) {
 			int number = task;
 			awaitResult(executor.submit(() -> number));
@@ -51,7 +54,10 @@ final class ExecutorPerRequest implements LeakPattern {
 		// The bug: no executor.shutdown(). Both workers wait in the pool's queue forever.
 	}
 
-	/** The default factory (threads named {@code pool-N-thread-M}), remembering each thread it creates. */
+	/**
+	 * The default factory (threads named {@code pool-N-thread-M}), remembering each
+	 * thread it creates.
+	 */
 	private static ThreadFactory recording(List<Thread> workers) {
 		ThreadFactory defaults = Executors.defaultThreadFactory();
 		return (task) -> {

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
-/** Go: three goroutines send on an unbuffered channel, the caller receives once. JVM: three {@code put}s, one {@code take}. */
+/**
+ * Go: three goroutines send on an unbuffered channel, the caller receives once. JVM:
+ * three {@code put}s, one {@code take}.
+ */
 final class ForgottenSender implements LeakPattern {
 
 	private final LeakedThreads threads = new LeakedThreads("search-replica");
@@ -39,12 +42,14 @@ final class ForgottenSender implements LeakPattern {
 				}
 			}));
 		}
-		// Parked in put: nothing but a take() or an interrupt can wake them, so each is WAITING only there.
+		// Parked in put: nothing but a take() or an interrupt can wake them, so each is
+		// WAITING only there.
 		for (Thread replica : replicas) {
 			Await.state(replica, Thread.State.WAITING);
 		}
 		Thread answered = results.take();
-		// The replica whose result was taken may still be WAITING, unparked but not yet run: wait for its end.
+		// The replica whose result was taken may still be WAITING, unparked but not yet
+		// run: wait for its end.
 		Await.state(answered, Thread.State.TERMINATED);
 	}
 

@@ -5,7 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
-/** Go: receiving from a nil channel. JVM: {@code CompletableFuture.get()} on a future nobody completes. */
+/**
+ * Go: receiving from a nil channel. JVM: {@code CompletableFuture.get()} on a future
+ * nobody completes.
+ */
 final class FutureNeverCompleted implements LeakPattern {
 
 	private final LeakedThreads threads = new LeakedThreads("report-waiter");

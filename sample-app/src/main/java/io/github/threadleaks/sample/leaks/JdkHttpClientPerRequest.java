@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * A client made per request and kept, the JDK way: each request builds a {@code java.net.http.HttpClient} and
- * keeps it (in a cache nobody evicts). Each client's selector thread ({@code HttpClient-N-SelectorManager}) waits
- * in its selector for as long as the client is reachable, RUNNABLE in {@code EPoll.wait}, waking every few seconds.
+ * A client made per request and kept, the JDK way: each request builds a
+ * {@code java.net.http.HttpClient} and keeps it (in a cache nobody evicts). Each client's
+ * selector thread ({@code HttpClient-N-SelectorManager}) waits in its selector for as
+ * long as the client is reachable, RUNNABLE in {@code EPoll.wait}, waking every few
+ * seconds.
  */
 final class JdkHttpClientPerRequest extends ClientPerRequest<HttpClient> {
 
@@ -29,7 +31,10 @@ final class JdkHttpClientPerRequest extends ClientPerRequest<HttpClient> {
 		return 1;
 	}
 
-	/** The client starts its selector thread as it is built: this method is where it was created. */
+	/**
+	 * The client starts its selector thread as it is built: this method is where it was
+	 * created.
+	 */
 	@Override
 	public void leakOnce() throws InterruptedException {
 		Set<Thread> before = selectorThreads();
@@ -61,7 +66,10 @@ final class JdkHttpClientPerRequest extends ClientPerRequest<HttpClient> {
 		}
 	}
 
-	/** Before JDK 21, a client's selector thread ends once the client is unreachable and collected. */
+	/**
+	 * Before JDK 21, a client's selector thread ends once the client is unreachable and
+	 * collected.
+	 */
 	@Override
 	void afterClosing() {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

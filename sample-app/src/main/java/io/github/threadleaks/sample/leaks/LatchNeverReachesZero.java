@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
-/** Go: {@code WaitGroup.Add(5)} with three {@code Done()}s. JVM: {@code CountDownLatch(5)} counted down three times. */
+/**
+ * Go: {@code WaitGroup.Add(5)} with three {@code Done()}s. JVM: {@code CountDownLatch(5)}
+ * counted down three times.
+ */
 final class LatchNeverReachesZero implements LeakPattern {
 
 	private final LeakedThreads threads = new LeakedThreads("batch-collector");

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /leaks/{pattern}?requests=N} leaks what N requests of that pattern would; {@code DELETE} releases.
+ * {@code POST /leaks/{pattern}?requests=N} leaks what N requests of that pattern would;
+ * {@code DELETE} releases.
  */
 @RestController
 @RequestMapping("/leaks")
@@ -65,7 +66,8 @@ class LeakController {
 	private LeakPattern pattern(String id) {
 		LeakPattern pattern = this.patterns.find(id);
 		if (pattern == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No leak pattern '" + id + "'; GET /leaks lists them");
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"No leak pattern '" + id + "'; GET /leaks lists them");
 		}
 		return pattern;
 	}

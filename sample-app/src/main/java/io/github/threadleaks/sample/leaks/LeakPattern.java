@@ -12,13 +12,18 @@ public interface LeakPattern {
 	/** How many threads one request leaks. */
 	int threadsPerRequest();
 
-	/** Leaks what one request leaks, and returns when those threads are blocked for good. */
+	/**
+	 * Leaks what one request leaks, and returns when those threads are blocked for good.
+	 */
 	void leakOnce() throws InterruptedException;
 
 	/** How many leaked threads are alive. */
 	int leaked();
 
-	/** Unblocks every leaked thread and waits for them to end; returns how many there were. */
+	/**
+	 * Unblocks every leaked thread and waits for them to end; returns how many there
+	 * were.
+	 */
 	int release();
 
 }

@@ -10,10 +10,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Every leak pattern of the sample app, with a cap on how many threads they may leak in all, so that nobody can
- * exhaust the host through the demo. Leaks and releases run one at a time, so that the cap holds and a release
- * never pulls threads from under a request still setting its leak up. Releases everything when the application
- * stops.
+ * Every leak pattern of the sample app, with a cap on how many threads they may leak in
+ * all, so that nobody can exhaust the host through the demo. Leaks and releases run one
+ * at a time, so that the cap holds and a release never pulls threads from under a request
+ * still setting its leak up. Releases everything when the application stops.
  */
 @Component
 public class LeakPatterns implements DisposableBean {
@@ -46,7 +46,8 @@ public class LeakPatterns implements DisposableBean {
 	}
 
 	/**
-	 * Leaks {@code requests} requests' worth of threads, unless that would pass {@link #MAX_LEAKED_THREADS}.
+	 * Leaks {@code requests} requests' worth of threads, unless that would pass
+	 * {@link #MAX_LEAKED_THREADS}.
 	 * @throws LeakCapExceededException if it would
 	 */
 	public synchronized void leak(LeakPattern pattern, int requests) throws InterruptedException {

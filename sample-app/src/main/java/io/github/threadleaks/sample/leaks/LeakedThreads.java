@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads one pattern has leaked, so that they can be counted, and ended on release or shutdown. Threads are
- * named {@code <prefix>-<n>}, as a real pool would name them.
+ * The threads one pattern has leaked, so that they can be counted, and ended on release
+ * or shutdown. Threads are named {@code <prefix>-<n>}, as a real pool would name them.
  */
 final class LeakedThreads {
 
@@ -20,7 +20,10 @@ final class LeakedThreads {
 		this.prefix = prefix;
 	}
 
-	/** Starts a daemon thread running {@code body}; daemon so that a leak never keeps the JVM from exiting. */
+	/**
+	 * Starts a daemon thread running {@code body}; daemon so that a leak never keeps the
+	 * JVM from exiting.
+	 */
 	synchronized Thread start(Runnable body) {
 		Thread thread = new Thread(body, this.prefix + "-" + this.sequence.incrementAndGet());
 		thread.setDaemon(true);
@@ -41,7 +44,10 @@ final class LeakedThreads {
 		return join(ending);
 	}
 
-	/** Waits for every thread to end (after the caller has unblocked them); returns how many there were. */
+	/**
+	 * Waits for every thread to end (after the caller has unblocked them); returns how
+	 * many there were.
+	 */
 	int joinAll() {
 		return join(takeAll());
 	}

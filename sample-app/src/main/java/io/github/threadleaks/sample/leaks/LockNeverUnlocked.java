@@ -3,8 +3,9 @@ package io.github.threadleaks.sample.leaks;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Go: a mutex locked and never unlocked. JVM: a thread took a {@link ReentrantLock} and ended without
- * {@code unlock()}; every later caller waits for good. The report shows the lock's owner as ended.
+ * Go: a mutex locked and never unlocked. JVM: a thread took a {@link ReentrantLock} and
+ * ended without {@code unlock()}; every later caller waits for good. The report shows the
+ * lock's owner as ended.
  */
 final class LockNeverUnlocked implements LeakPattern {
 
@@ -34,13 +35,15 @@ final class LockNeverUnlocked implements LeakPattern {
 	public synchronized void leakOnce() throws InterruptedException {
 		ReentrantLock held = this.lock;
 		if (!held.isLocked()) {
-			// The bug: an early return skips the unlock. The holder ends, the lock stays taken.
+			// The bug: an early return skips the unlock. The holder ends, the lock stays
+			// taken.
 			Thread holder = this.holders.start(held::lock);
 			holder.join();
 		}
 		Thread updater = this.threads.start(() -> {
 			try {
-				// Interruptible only so that the demo can release it; a plain lock() would wait even through that.
+				// Interruptible only so that the demo can release it; a plain lock()
+				// would wait even through that.
 				held.lockInterruptibly();
 			}
 			catch (InterruptedException ex) {
@@ -57,7 +60,8 @@ final class LockNeverUnlocked implements LeakPattern {
 
 	@Override
 	public synchronized int release() {
-		// The old lock can never be unlocked: its owner is gone. Later requests get a fresh one.
+		// The old lock can never be unlocked: its owner is gone. Later requests get a
+		// fresh one.
 		this.lock = new ReentrantLock();
 		this.holders.joinAll();
 		return this.threads.interruptAndJoin();

@@ -3,8 +3,9 @@ package io.github.threadleaks.sample.leaks;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Go: a mutex held by a goroutine that never returns. JVM: a thread holds a {@code synchronized} monitor while
- * it waits for something that never comes; every reader piles up BLOCKED on the monitor.
+ * Go: a mutex held by a goroutine that never returns. JVM: a thread holds a
+ * {@code synchronized} monitor while it waits for something that never comes; every
+ * reader piles up BLOCKED on the monitor.
  */
 final class MonitorHeldForever implements LeakPattern {
 

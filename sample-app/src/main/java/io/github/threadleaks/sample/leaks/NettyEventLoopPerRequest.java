@@ -9,9 +9,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 
 /**
- * A client made per request and never closed, the Netty way: each request creates an event loop group of two
- * loops, uses it and never calls {@code shutdownGracefully()}. Its threads
- * ({@code multiThreadIoEventLoopGroup-N-M}) wait in their selector forever, RUNNABLE in {@code EPoll.wait}.
+ * A client made per request and never closed, the Netty way: each request creates an
+ * event loop group of two loops, uses it and never calls {@code shutdownGracefully()}.
+ * Its threads ({@code multiThreadIoEventLoopGroup-N-M}) wait in their selector forever,
+ * RUNNABLE in {@code EPoll.wait}.
  */
 final class NettyEventLoopPerRequest extends ClientPerRequest<EventLoopGroup> {
 
@@ -30,11 +31,15 @@ final class NettyEventLoopPerRequest extends ClientPerRequest<EventLoopGroup> {
 		return 2;
 	}
 
-	/** Netty starts a loop's thread on its first task: this method is where threadleaks says they were created. */
+	/**
+	 * Netty starts a loop's thread on its first task: this method is where threadleaks
+	 * says they were created.
+	 */
 	@Override
 	public void leakOnce() throws InterruptedException {
 		int before = threads().recorded();
-		// Netty's own factory and names; daemon threads, so that a forgotten group never holds the JVM open.
+		// Netty's own factory and names; daemon threads, so that a forgotten group never
+		// holds the JVM open.
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(2,
 				threads().recording(new DefaultThreadFactory(MultiThreadIoEventLoopGroup.class, true)),
 				NioIoHandler.newFactory());
@@ -46,7 +51,8 @@ final class NettyEventLoopPerRequest extends ClientPerRequest<EventLoopGroup> {
 		for (Thread thread : threads().since(before)) {
 			Await.inSelector(thread);
 		}
-		// The bug: no group.shutdownGracefully(). Both loops wait for I/O that never comes.
+		// The bug: no group.shutdownGracefully(). Both loops wait for I/O that never
+		// comes.
 	}
 
 	@Override

@@ -6,7 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
-/** The threads a client library started for the sample app, so that a pattern can count and await them. */
+/**
+ * The threads a client library started for the sample app, so that a pattern can count
+ * and await them.
+ */
 final class RecordedThreads {
 
 	private final List<Thread> threads = new CopyOnWriteArrayList<>();
@@ -51,8 +54,9 @@ final class RecordedThreads {
 	}
 
 	/**
-	 * Shuts the threads' owner down, waits up to ten seconds for every recorded thread to end, then forgets the
-	 * ended ones; returns how many ended. They are counted before the shutdown, which may end some at once.
+	 * Shuts the threads' owner down, waits up to ten seconds for every recorded thread to
+	 * end, then forgets the ended ones; returns how many ended. They are counted before
+	 * the shutdown, which may end some at once.
 	 */
 	int release(Runnable shutdown) {
 		int alive = alive();

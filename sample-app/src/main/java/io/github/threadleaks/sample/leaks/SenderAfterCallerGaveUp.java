@@ -5,8 +5,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Go: workers send their results after the caller's context timed out and nobody receives. JVM: workers
- * {@code put} into a bounded queue that the caller stopped reading when it gave up.
+ * Go: workers send their results after the caller's context timed out and nobody
+ * receives. JVM: workers {@code put} into a bounded queue that the caller stopped reading
+ * when it gave up.
  */
 final class SenderAfterCallerGaveUp implements LeakPattern {
 
@@ -35,7 +36,8 @@ final class SenderAfterCallerGaveUp implements LeakPattern {
 		quotes.poll(0, TimeUnit.MILLISECONDS);
 		// The first quote fits the queue and its worker ends.
 		Await.state(startWorker(quotes), Thread.State.TERMINATED);
-		// One at a time, so that no worker is seen WAITING for the queue's lock instead of for room in it.
+		// One at a time, so that no worker is seen WAITING for the queue's lock instead
+		// of for room in it.
 		for (int i = 1; i < 3; i++) {
 			Await.state(startWorker(quotes), Thread.State.WAITING);
 		}

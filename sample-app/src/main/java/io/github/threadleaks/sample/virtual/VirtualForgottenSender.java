@@ -15,10 +15,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The forgotten sender on virtual threads: each request fans out to 3 virtual threads that
- * {@code SynchronousQueue.put} a result, takes the first and forgets the other 2, which stay parked for good. The
- * threads are started by one virtual-thread-per-task executor, which the thread dump names as their container.
- * Releases them when the application stops.
+ * The forgotten sender on virtual threads: each request fans out to 3 virtual threads
+ * that {@code SynchronousQueue.put} a result, takes the first and forgets the other 2,
+ * which stay parked for good. The threads are started by one virtual-thread-per-task
+ * executor, which the thread dump names as their container. Releases them when the
+ * application stops.
  */
 @Component
 public class VirtualForgottenSender implements DisposableBean {
@@ -30,11 +31,14 @@ public class VirtualForgottenSender implements DisposableBean {
 
 	private @Nullable ExecutorService executor;
 
-	/** Leaks what {@code requests} requests leak: 2 virtual threads each; returns how many are leaked in all. */
+	/**
+	 * Leaks what {@code requests} requests leak: 2 virtual threads each; returns how many
+	 * are leaked in all.
+	 */
 	public synchronized int leak(int requests) throws InterruptedException {
 		if (alive() + 2 * requests > MAX_LEAKED_THREADS) {
-			throw new IllegalStateException("At most " + MAX_LEAKED_THREADS + " leaked virtual threads; "
-					+ alive() + " are leaked, " + 2 * requests + " more asked for");
+			throw new IllegalStateException("At most " + MAX_LEAKED_THREADS + " leaked virtual threads; " + alive()
+					+ " are leaked, " + 2 * requests + " more asked for");
 		}
 		if (this.executor == null) {
 			this.executor = VirtualThreadExecutors.newPerTaskExecutor();
@@ -66,7 +70,8 @@ public class VirtualForgottenSender implements DisposableBean {
 		answered.join();
 		for (Thread replica : replicas) {
 			if (replica != answered) {
-				// Parked in put: nothing but a take() or an interrupt wakes it, so it is WAITING only there.
+				// Parked in put: nothing but a take() or an interrupt wakes it, so it is
+				// WAITING only there.
 				Await.state(replica, Thread.State.WAITING);
 				this.leaked.add(replica);
 			}
@@ -79,7 +84,10 @@ public class VirtualForgottenSender implements DisposableBean {
 		return this.leaked.size();
 	}
 
-	/** Interrupts every leaked thread and waits for each to end; returns how many there were. */
+	/**
+	 * Interrupts every leaked thread and waits for each to end; returns how many there
+	 * were.
+	 */
 	public synchronized int release() throws InterruptedException {
 		List<Thread> ending = new ArrayList<>(this.leaked);
 		this.leaked.clear();

@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Virtual threads (JDK 21+): {@code POST /virtual-threads/leak?requests=N} leaks 2 virtual threads per request in
- * {@code SynchronousQueue.put}, {@code DELETE /virtual-threads/leak} releases them, and
- * {@code POST /virtual-threads/requests?size=N} serves N requests on a virtual thread each, a benign workload.
- * Before JDK 21 each answers 501 with a problem detail saying so.
+ * Virtual threads (JDK 21+): {@code POST /virtual-threads/leak?requests=N} leaks 2
+ * virtual threads per request in {@code SynchronousQueue.put},
+ * {@code DELETE /virtual-threads/leak} releases them, and
+ * {@code POST /virtual-threads/requests?size=N} serves N requests on a virtual thread
+ * each, a benign workload. Before JDK 21 each answers 501 with a problem detail saying
+ * so.
  */
 @RestController
 @RequestMapping("/virtual-threads")

@@ -6,7 +6,10 @@ import java.util.concurrent.Executors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Executors that start a virtual thread per task, reached by reflection: the app is compiled for Java 17. */
+/**
+ * Executors that start a virtual thread per task, reached by reflection: the app is
+ * compiled for Java 17.
+ */
 final class VirtualThreadExecutors {
 
 	private VirtualThreadExecutors() {
@@ -14,7 +17,8 @@ final class VirtualThreadExecutors {
 
 	/**
 	 * A new virtual-thread-per-task executor.
-	 * @throws ResponseStatusException 501 where the JVM has no virtual threads (before JDK 21)
+	 * @throws ResponseStatusException 501 where the JVM has no virtual threads (before
+	 * JDK 21)
 	 */
 	static ExecutorService newPerTaskExecutor() {
 		try {

@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
-/** A pool that warms up in one burst (all threads at once) and then stays flat while it serves work. */
+/**
+ * A pool that warms up in one burst (all threads at once) and then stays flat while it
+ * serves work.
+ */
 final class BurstPool implements Workload {
 
 	private @Nullable ThreadPoolExecutor pool;

@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cached pool under bursts: each call runs N overlapping tasks, so the pool grows to N threads, and idle threads
- * end after two seconds, so it shrinks again.
+ * A cached pool under bursts: each call runs N overlapping tasks, so the pool grows to N
+ * threads, and idle threads end after two seconds, so it shrinks again.
  */
 final class BurstyCachedPool implements Workload {
 
@@ -38,7 +38,8 @@ final class BurstyCachedPool implements Workload {
 			pool.execute(() -> {
 				started.countDown();
 				try {
-					// Overlap: every task runs until all have started, so the burst needs N threads at once.
+					// Overlap: every task runs until all have started, so the burst needs
+					// N threads at once.
 					started.await();
 				}
 				catch (InterruptedException ex) {

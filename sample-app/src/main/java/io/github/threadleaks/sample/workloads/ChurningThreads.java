@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Threads that never repeat: each round starts N threads, each with a name of its own (letters, since digits are
- * folded when grouping) and a stack of its own (a recursion through two methods chosen by the bits of its serial
- * number), and ends the previous round's. Every sample sees brand-new stack groups of one thread each, and the
- * number of groups tracked stays within {@code threadleaks.max-groups}: churn, not a leak.
+ * Threads that never repeat: each round starts N threads, each with a name of its own
+ * (letters, since digits are folded when grouping) and a stack of its own (a recursion
+ * through two methods chosen by the bits of its serial number), and ends the previous
+ * round's. Every sample sees brand-new stack groups of one thread each, and the number of
+ * groups tracked stays within {@code threadleaks.max-groups}: churn, not a leak.
  */
 final class ChurningThreads implements Workload {
 

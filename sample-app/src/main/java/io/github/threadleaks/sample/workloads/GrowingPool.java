@@ -7,8 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A pool that grows with its load: each call adds workers and then gives every worker a task, so the count rises
- * call after call while every member keeps making progress.
+ * A pool that grows with its load: each call adds workers and then gives every worker a
+ * task, so the count rises call after call while every member keeps making progress.
  */
 final class GrowingPool implements Workload {
 
@@ -37,8 +37,8 @@ final class GrowingPool implements Workload {
 	@Override
 	public synchronized void run(int size) throws InterruptedException {
 		if (this.workers.size() + size > MAX_WORKERS) {
-			throw new WorkloadCapExceededException("The growing pool holds " + this.workers.size() + " workers; "
-					+ size + " more would pass its cap of " + MAX_WORKERS + "; stop it with DELETE /workloads");
+			throw new WorkloadCapExceededException("The growing pool holds " + this.workers.size() + " workers; " + size
+					+ " more would pass its cap of " + MAX_WORKERS + "; stop it with DELETE /workloads");
 		}
 		for (int i = 0; i < size; i++) {
 			BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
@@ -76,7 +76,8 @@ final class GrowingPool implements Workload {
 		this.workers.forEach(Thread::interrupt);
 		boolean interrupted = false;
 		for (Thread worker : this.workers) {
-			// Joins every worker even if this thread is interrupted, so that none outlives stop().
+			// Joins every worker even if this thread is interrupted, so that none
+			// outlives stop().
 			while (worker.isAlive()) {
 				try {
 					worker.join();

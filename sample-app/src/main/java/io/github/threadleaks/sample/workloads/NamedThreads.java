@@ -3,7 +3,10 @@ package io.github.threadleaks.sample.workloads;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Names pool threads {@code <prefix>-<n>} and makes them daemons, so a workload never holds the JVM open. */
+/**
+ * Names pool threads {@code <prefix>-<n>} and makes them daemons, so a workload never
+ * holds the JVM open.
+ */
 final class NamedThreads implements ThreadFactory {
 
 	private final String prefix;

@@ -14,10 +14,12 @@ import io.github.threadleaks.core.ThreadLeakReport;
 import org.springframework.stereotype.Component;
 
 /**
- * A cached pool ramping up under slow tasks: each call gives it N tasks that each hold their worker, still, for two
- * or three samples of threadleaks (2 to 3 s in the app), so the pool grows call after call while its members sit
- * still between samples; once calls stop, the tasks end and idle workers end after a second: it shrinks back.
- * The tasks' length is counted in samples, so that a test driving its own samples sees the same burst as the app.
+ * A cached pool ramping up under slow tasks: each call gives it N tasks that each hold
+ * their worker, still, for two or three samples of threadleaks (2 to 3 s in the app), so
+ * the pool grows call after call while its members sit still between samples; once calls
+ * stop, the tasks end and idle workers end after a second: it shrinks back. The tasks'
+ * length is counted in samples, so that a test driving its own samples sees the same
+ * burst as the app.
  */
 @Component
 public class SlowTaskBurst implements Workload, ThreadLeakListener {
@@ -27,7 +29,10 @@ public class SlowTaskBurst implements Workload, ThreadLeakListener {
 
 	private ThreadPoolExecutor pool = newPool();
 
-	/** Tasks waiting for their last sample, with the number of the sample that ends them. Guarded by this. */
+	/**
+	 * Tasks waiting for their last sample, with the number of the sample that ends them.
+	 * Guarded by this.
+	 */
 	private final List<Holding> holding = new ArrayList<>();
 
 	private long samples;
@@ -57,7 +62,8 @@ public class SlowTaskBurst implements Workload, ThreadLeakListener {
 			CountDownLatch release = new CountDownLatch(1);
 			synchronized (this) {
 				this.holding.add(new Holding(this.samples + this.nextLength, release));
-				// Two samples, then three, then two: the lengths of a burst of slow calls.
+				// Two samples, then three, then two: the lengths of a burst of slow
+				// calls.
 				this.nextLength = 5 - this.nextLength;
 			}
 			pool().execute(() -> holdUntilReleased(waiting, release));

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A new thread for every task; each thread ends with its task, so the count comes back down. */
+/**
+ * A new thread for every task; each thread ends with its task, so the count comes back
+ * down.
+ */
 final class ThreadPerTask implements Workload {
 
 	private final AtomicInteger sequence = new AtomicInteger();

@@ -12,7 +12,10 @@ public interface Workload {
 	/** The largest size one call accepts. */
 	int maxSize();
 
-	/** Does one round of work; returns once the round is done. Calls run one at a time, so threads stay bounded. */
+	/**
+	 * Does one round of work; returns once the round is done. Calls run one at a time, so
+	 * threads stay bounded.
+	 */
 	void run(int size) throws InterruptedException;
 
 	/** How many threads the workload holds now. */

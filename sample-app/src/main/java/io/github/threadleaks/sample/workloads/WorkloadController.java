@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code POST /workloads/{id}?size=N} runs one round of a benign workload; {@code DELETE /workloads} stops them. */
+/**
+ * {@code POST /workloads/{id}?size=N} runs one round of a benign workload;
+ * {@code DELETE /workloads} stops them.
+ */
 @RestController
 @RequestMapping("/workloads")
 class WorkloadController {
@@ -35,7 +38,8 @@ class WorkloadController {
 			throws InterruptedException {
 		Workload workload = this.workloads.find(id);
 		if (workload == null) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No workload '" + id + "'; GET /workloads lists them");
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+					"No workload '" + id + "'; GET /workloads lists them");
 		}
 		if (size < 1 || size > workload.maxSize()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

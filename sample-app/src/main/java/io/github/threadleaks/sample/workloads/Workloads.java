@@ -16,8 +16,8 @@ public class Workloads implements DisposableBean {
 	private final Map<String, Workload> workloads = new LinkedHashMap<>();
 
 	public Workloads(SlowTaskBurst slowTaskBurst) {
-		for (Workload workload : List.of(new BurstPool(), new ThreadPerTask(), new BurstyCachedPool(),
-				new StablePool(), new GrowingPool(), new ChurningThreads(), slowTaskBurst)) {
+		for (Workload workload : List.of(new BurstPool(), new ThreadPerTask(), new BurstyCachedPool(), new StablePool(),
+				new GrowingPool(), new ChurningThreads(), slowTaskBurst)) {
 			this.workloads.put(workload.id(), workload);
 		}
 	}

@@ -1,6 +1,6 @@
 /**
- * Benign look-alikes of leaks: thread counts that grow, burst or stay large for good reasons, which threadleaks
- * must leave alone.
+ * Benign look-alikes of leaks: thread counts that grow, burst or stay large for good
+ * reasons, which threadleaks must leave alone.
  */
 @NullMarked
 package io.github.threadleaks.sample.workloads;
