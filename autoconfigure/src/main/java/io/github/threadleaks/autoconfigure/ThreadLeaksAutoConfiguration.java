@@ -140,55 +140,6 @@ public final class ThreadLeaksAutoConfiguration {
 	}
 
 	/**
-	 * Where the application serves on virtual threads and the JVM's thread containers are
-	 * closed: the registry of the virtual threads Spring starts, which the virtual
-	 * monitor lists, and what registers them (request threads through a servlet filter,
-	 * task threads through a {@link TaskDecorator}).
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnThreading(Threading.VIRTUAL)
-	@ConditionalOnBooleanProperty(name = "threadleaks.virtual-threads.enabled", matchIfMissing = true)
-	@Conditional(ThreadContainersClosedCondition.class)
-	static class RegisteredVirtualThreadsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		VirtualThreadRegistry threadLeaksVirtualThreadRegistry(ThreadLeaksProperties properties) {
-			return new VirtualThreadRegistry(virtualThreadSettings(properties.getVirtualThreads()).maxThreads());
-		}
-
-		// Boot applies every TaskDecorator bean, in order, to the executor and scheduler
-		// it configures: a user's own
-		// decorators keep running.
-		@Bean
-		VirtualThreadRegistrationTaskDecorator threadLeaksVirtualThreadRegistrationTaskDecorator(
-				VirtualThreadRegistry registry) {
-			return new VirtualThreadRegistrationTaskDecorator(registry);
-		}
-
-		/** Request threads, where the application is a servlet web application. */
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(name = "jakarta.servlet.Filter")
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-		static class ServletRequestsConfiguration {
-
-			@Bean
-			FilterRegistrationBean<VirtualThreadRegistrationFilter> threadLeaksVirtualThreadRegistrationFilter(
-					VirtualThreadRegistry registry) {
-				FilterRegistrationBean<VirtualThreadRegistrationFilter> registration = new FilterRegistrationBean<>(
-						new VirtualThreadRegistrationFilter(registry));
-				// First in the chain and on every dispatch: a handler blocked anywhere
-				// below is registered.
-				registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-				registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
-				return registration;
-			}
-
-		}
-
-	}
-
-	/**
 	 * The engine's settings from the properties, which only translate: the ranges are the
 	 * engine's. A value out of range fails start-up with an
 	 * {@link InvalidConfigurationPropertyValueException} naming the property, its value
@@ -246,6 +197,55 @@ public final class ThreadLeaksAutoConfiguration {
 	private static InvalidConfigurationPropertyValueException invalidProperty(InvalidSettingException ex) {
 		return new InvalidConfigurationPropertyValueException("threadleaks." + ex.setting(), ex.value(),
 				"Must be " + ex.allowed() + ".");
+	}
+
+	/**
+	 * Where the application serves on virtual threads and the JVM's thread containers are
+	 * closed: the registry of the virtual threads Spring starts, which the virtual
+	 * monitor lists, and what registers them (request threads through a servlet filter,
+	 * task threads through a {@link TaskDecorator}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnThreading(Threading.VIRTUAL)
+	@ConditionalOnBooleanProperty(name = "threadleaks.virtual-threads.enabled", matchIfMissing = true)
+	@Conditional(ThreadContainersClosedCondition.class)
+	static class RegisteredVirtualThreadsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		VirtualThreadRegistry threadLeaksVirtualThreadRegistry(ThreadLeaksProperties properties) {
+			return new VirtualThreadRegistry(virtualThreadSettings(properties.getVirtualThreads()).maxThreads());
+		}
+
+		// Boot applies every TaskDecorator bean, in order, to the executor and scheduler
+		// it configures: a user's own
+		// decorators keep running.
+		@Bean
+		VirtualThreadRegistrationTaskDecorator threadLeaksVirtualThreadRegistrationTaskDecorator(
+				VirtualThreadRegistry registry) {
+			return new VirtualThreadRegistrationTaskDecorator(registry);
+		}
+
+		/** Request threads, where the application is a servlet web application. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "jakarta.servlet.Filter")
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		static class ServletRequestsConfiguration {
+
+			@Bean
+			FilterRegistrationBean<VirtualThreadRegistrationFilter> threadLeaksVirtualThreadRegistrationFilter(
+					VirtualThreadRegistry registry) {
+				FilterRegistrationBean<VirtualThreadRegistrationFilter> registration = new FilterRegistrationBean<>(
+						new VirtualThreadRegistrationFilter(registry));
+				// First in the chain and on every dispatch: a handler blocked anywhere
+				// below is registered.
+				registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+				registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
+				return registration;
+			}
+
+		}
+
 	}
 
 }

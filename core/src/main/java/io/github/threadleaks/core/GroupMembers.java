@@ -3,6 +3,7 @@ package io.github.threadleaks.core;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A group's members as of one sample, kept as arrays: the sorted {@link GroupDetail} is
@@ -28,8 +29,9 @@ record GroupMembers(StackGroupReport group, ThreadCensus[] threads, long[] stuck
 		List<MemberThread> list = new ArrayList<>(this.threads.length);
 		for (int i = 0; i < this.threads.length; i++) {
 			ThreadCensus census = this.threads[i];
-			list.add(new MemberThread(census.id(), ThreadNames.cut(census.name(), ThreadNames.MAX_LENGTH),
-					census.state(), census.daemon(), this.stuckForMillis[i], this.deadlocked[i]));
+			list.add(new MemberThread(census.id(),
+					Objects.requireNonNull(ThreadNames.cut(census.name(), ThreadNames.MAX_LENGTH)), census.state(),
+					census.daemon(), this.stuckForMillis[i], this.deadlocked[i]));
 		}
 		list.sort(
 				Comparator.comparingLong(MemberThread::stuckForMillis).reversed().thenComparingLong(MemberThread::id));

@@ -7,8 +7,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A small pull reader of JSON text: it reads one token at a time from a {@link Reader},
  * so a document of any size is read without holding it in memory. Made for the JVM's own
