@@ -4,6 +4,8 @@ package io.github.threadleaks.core;
  * Work that runs on a daemon thread of its own between {@link #start()} and
  * {@link #stop()}: the sampling loops and the creation-site tracker. A framework's
  * lifecycle drives any of them the same way.
+ *
+ * @since 0.1.0
  */
 public interface BackgroundTask extends AutoCloseable {
 

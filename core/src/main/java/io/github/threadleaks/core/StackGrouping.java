@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * each group with its members. The {@link ThreadLeakMonitor} adds history and verdicts on
  * top; on its own, {@link #sample()} tells which threads sit where. Used by one thread at
  * a time.
+ *
+ * @since 0.1.0
  */
 public final class StackGrouping {
 

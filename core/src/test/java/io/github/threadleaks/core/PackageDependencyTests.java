@@ -34,26 +34,11 @@ class PackageDependencyTests {
 	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE, List.of(CREATION, VIRTUAL, "jdk.jfr"),
 			CREATION, List.of(VIRTUAL), VIRTUAL, List.of(CREATION, "jdk.jfr"));
 
-	/**
-	 * Uses that exist until the virtual threads are combined with the platform report
-	 * where it is read, not inside the engine. Each must disappear then: the test fails
-	 * while a listed use is gone, so the list is emptied.
-	 */
-	private static final Set<String> NOT_YET_REMOVED = Set.of(
-			"ThreadLeakMonitor.java uses io.github.threadleaks.core.virtual",
-			"ThreadLeakReport.java uses io.github.threadleaks.core.virtual");
-
 	private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][a-z0-9_]*\\.)+)[A-Z*]");
 
 	@Test
 	void noPackageUsesOneItMustNot() throws IOException {
-		Set<String> violations = violations(Path.of("src/main/java"));
-		Set<String> unexpected = new TreeSet<>(violations);
-		unexpected.removeAll(NOT_YET_REMOVED);
-		assertThat(unexpected).as("forbidden package uses").isEmpty();
-		Set<String> gone = new TreeSet<>(NOT_YET_REMOVED);
-		gone.removeAll(violations);
-		assertThat(gone).as("listed uses that are gone: remove them from NOT_YET_REMOVED").isEmpty();
+		assertThat(violations(Path.of("src/main/java"))).as("forbidden package uses").isEmpty();
 	}
 
 	@Test

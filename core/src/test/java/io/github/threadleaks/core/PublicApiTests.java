@@ -28,19 +28,21 @@ class PublicApiTests {
 	 * The types users need: the monitor, settings, sources, listener and report types.
 	 */
 	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of("io.github.threadleaks.core",
-			Set.of("CreationSite", "CreationSiteTracking", "CreationSiteTracking.State", "CreationSites", "Evidence",
-					"GroupDetail", "InvalidSettingException", "JvmThreadSource", "LeakStatus", "LockReport",
-					"MemberThread", "SampleFailure", "SamplingLoop", "StackFrame", "StackGroupReport", "ThreadCensus",
-					"ThreadLeakListener", "ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeaksSettings",
-					"ThreadLeaksSettings.Builder", "ThreadNames", "ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource",
+			Set.of("BackgroundTask", "CreationSite", "CreationSiteTracking", "CreationSiteTracking.State",
+					"CreationSites", "Evidence", "GroupDetail", "InvalidSettingException", "JvmThreadSource",
+					"LatestReport", "LeakStatus", "LockReport", "MemberThread", "SampleFailure", "SamplingLoop",
+					"StackFrame", "StackGroupReport", "StackGrouping", "ThreadCensus", "ThreadLeakListener",
+					"ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeaksSettings", "ThreadLeaksSettings.Builder",
+					"ThreadNames", "ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource", "VirtualThreadsReport",
+					"VirtualThreadsReport.Source", "VirtualThreadsReport.Status",
 					// Public only for core's feature packages (Java has no narrower
 					// scope): not for users.
-					"SamplerThread", "StackFrames"),
+					"Durations", "StackFrames"),
 			"io.github.threadleaks.core.creation", Set.of("ApplicationPackages", "CreationSiteTracker"),
 			"io.github.threadleaks.core.virtual",
-			Set.of("ContainerThreadSource", "VirtualThreadMonitor", "VirtualThreadSettings",
-					"VirtualThreadSettings.Builder", "VirtualThreadSource", "VirtualThreadsReport",
-					"VirtualThreadsReport.Source", "VirtualThreadsReport.Status"));
+			Set.of("CombinedReports", "ContainerThreadSource", "VirtualThreadMonitor", "VirtualThreadRegistry",
+					"VirtualThreadRegistry.Registration", "VirtualThreadSettings", "VirtualThreadSettings.Builder",
+					"VirtualThreadSource"));
 
 	@Test
 	void eachPackageExportsExactlyTheListedTypes() throws IOException {

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * verdict. Each monitor is still sampled at its own cadence; the combined report is made
  * again only when either side has changed, so frequent readers (gauges, an endpoint) get
  * the same instance.
+ *
+ * @since 0.1.0
  */
 public final class CombinedReports implements LatestReport {
 

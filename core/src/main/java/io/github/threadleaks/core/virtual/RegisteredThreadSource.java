@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * label it was registered with ({@code http request}). Threads that ended without
  * unregistering are dropped from the registry.
  */
-public final class RegisteredThreadSource implements ThreadSource {
+final class RegisteredThreadSource implements ThreadSource {
 
 	private final VirtualThreadRegistry registry;
 
@@ -25,7 +25,7 @@ public final class RegisteredThreadSource implements ThreadSource {
 	private LatestStacks latest = LatestStacks.NONE;
 
 	/** A source of the registry's threads, keeping {@code maxDepth} frames per thread. */
-	public RegisteredThreadSource(VirtualThreadRegistry registry, int maxDepth) {
+	RegisteredThreadSource(VirtualThreadRegistry registry, int maxDepth) {
 		this.registry = registry;
 		this.maxDepth = maxDepth;
 	}

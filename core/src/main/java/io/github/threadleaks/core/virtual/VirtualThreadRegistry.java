@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * and the outer registration unregisters it); platform threads are never kept, since the
  * platform sampler sees them. At most {@code maxThreads} threads are kept at once;
  * registrations past it are refused and counted.
+ *
+ * @since 0.1.0
  */
 public final class VirtualThreadRegistry {
 
@@ -133,6 +135,8 @@ public final class VirtualThreadRegistry {
 	/**
 	 * A thread's registration: closing it unregisters the thread; closing it again does
 	 * nothing.
+	 *
+	 * @since 0.1.0
 	 */
 	@FunctionalInterface
 	public interface Registration extends AutoCloseable {
