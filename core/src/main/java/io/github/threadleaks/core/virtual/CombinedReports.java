@@ -142,13 +142,16 @@ public final class CombinedReports implements LatestReport {
 		return this.platform.listenerFailures() + ((virtualThreads != null) ? virtualThreads.listenerFailures() : 0);
 	}
 
-	/** The platform monitor's calls, with the combined report after each sample. */
-	private record PlatformVerdicts(ThreadLeakListener listener,
-			CombinedReports reports) implements ThreadLeakListener {
+	/**
+	 * The virtual threads' verdicts only: their samples and failures are in the status,
+	 * not the listener's.
+	 */
+	private static class VirtualVerdicts implements ThreadLeakListener {
 
-		@Override
-		public void sampled(ThreadLeakReport report) {
-			this.listener.sampled(this.reports.report());
+		final ThreadLeakListener listener;
+
+		VirtualVerdicts(ThreadLeakListener listener) {
+			this.listener = listener;
 		}
 
 		@Override
@@ -159,11 +162,6 @@ public final class CombinedReports implements LatestReport {
 		@Override
 		public void cleared(StackGroupReport group) {
 			this.listener.cleared(group);
-		}
-
-		@Override
-		public void sampleFailed(Throwable failure) {
-			this.listener.sampleFailed(failure);
 		}
 
 		@Override
@@ -173,25 +171,24 @@ public final class CombinedReports implements LatestReport {
 
 	}
 
-	/**
-	 * The virtual threads' verdicts only: their samples and failures are in the status,
-	 * not the listener's.
-	 */
-	private record VirtualVerdicts(ThreadLeakListener listener) implements ThreadLeakListener {
+	/** The platform monitor's calls too, with the combined report after each sample. */
+	private static final class PlatformVerdicts extends VirtualVerdicts {
 
-		@Override
-		public void suspected(StackGroupReport group) {
-			this.listener.suspected(group);
+		private final CombinedReports reports;
+
+		PlatformVerdicts(ThreadLeakListener listener, CombinedReports reports) {
+			super(listener);
+			this.reports = reports;
 		}
 
 		@Override
-		public void cleared(StackGroupReport group) {
-			this.listener.cleared(group);
+		public void sampled(ThreadLeakReport report) {
+			this.listener.sampled(this.reports.report());
 		}
 
 		@Override
-		public String toString() {
-			return this.listener.toString();
+		public void sampleFailed(Throwable failure) {
+			this.listener.sampleFailed(failure);
 		}
 
 	}
