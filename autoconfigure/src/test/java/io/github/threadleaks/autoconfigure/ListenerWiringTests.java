@@ -15,6 +15,7 @@ import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
 import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,9 @@ class ListenerWiringTests {
 			monitor.sample();
 			assertThat(listener.sampled).hasValue(2);
 			assertThat(sampleTimerCount(registry)).isEqualTo(2);
-			assertThat(monitor.report().virtualThreads()).as("virtual threads in the report").isNotNull();
+			assertThat(context.getBean(CombinedReports.class).report().virtualThreads())
+				.as("virtual threads in the combined report")
+				.isNotNull();
 		});
 	}
 
@@ -79,7 +82,7 @@ class ListenerWiringTests {
 						() -> output.getAll().contains("Thread leak sampling failed; retrying at every interval"),
 						() -> "the log's warning of the sampler's first, failing, sample");
 				TestLeak.await(() -> listener.failed.get() > 0, () -> "the listener told of the failing sample");
-				assertThat(monitor.report().virtualThreads()).isNotNull()
+				assertThat(context.getBean(CombinedReports.class).report().virtualThreads()).isNotNull()
 					.satisfies((status) -> assertThat(status.status()).isEqualTo(VirtualThreadsReport.Status.DISABLED));
 			});
 		ThreadLeakMonitor working = new ThreadLeakMonitor(
