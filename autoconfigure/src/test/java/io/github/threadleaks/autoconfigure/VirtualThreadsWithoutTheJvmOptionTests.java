@@ -19,10 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.VirtualThreadsReport;
+import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.virtual.ContainerThreadSource;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
@@ -147,7 +147,7 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 	@Test
 	void requestHandlersBlockedForeverAreSuspectedWithHealthDownAndTheAlertMetricAtTheDefaults() {
 		VirtualThreadMonitor virtualThreads = context.getBean(VirtualThreadMonitor.class);
-		ThreadLeakMonitor monitor = context.getBean(ThreadLeakMonitor.class);
+		CombinedReports reports = context.getBean(CombinedReports.class);
 		int window = ThreadLeaksSettings.defaults().window();
 		for (int step = 1; step <= window; step++) {
 			for (int i = 0; i < REQUESTS_PER_STEP; i++) {
@@ -156,8 +156,9 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 			awaitParked(REQUESTS_PER_STEP * step);
 			virtualThreads.sample();
 		}
-		ThreadLeakReport report = monitor.sample();
+		ThreadLeakReport report = reports.sample();
 
+		assertThat(report.virtualThreads()).isNotNull();
 		assertThat(report.virtualThreads().source()).isEqualTo(VirtualThreadsReport.Source.REGISTERED);
 		assertThat(report.suspects()).singleElement().satisfies((suspect) -> {
 			assertThat(suspect.virtual()).isTrue();
