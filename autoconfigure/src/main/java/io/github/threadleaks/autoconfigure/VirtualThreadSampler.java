@@ -53,8 +53,8 @@ public class VirtualThreadSampler extends ThreadLeaksLifecycle {
 
 	/** What start-up says where only the virtual threads Spring starts are watched. */
 	static String howToWatchAll(@Nullable String reason) {
-		return "Only the virtual threads Spring starts for requests and tasks are watched: " + reason
-				+ ". To watch every virtual thread, start the JVM with " + howToPassFlag();
+		// The reason says which threads are watched; this only adds how to watch all.
+		return "Virtual threads: " + reason + ". To watch every virtual thread, start the JVM with " + howToPassFlag();
 	}
 
 	private static String howToPassFlag() {

@@ -116,9 +116,9 @@ class VirtualThreadsAutoConfigurationTests {
 
 	@Test
 	void theRegisteredSourcesAdviceSaysWhatIsWatchedAndHowToWatchEverything() {
-		assertThat(VirtualThreadSampler.howToWatchAll("the JVM was started without it"))
-			.startsWith("Only the virtual threads Spring starts for requests and tasks are watched: "
-					+ "the JVM was started without it. To watch every virtual thread, start the JVM with ")
+		assertThat(VirtualThreadSampler.howToWatchAll("the JVM was started without it: only some are watched"))
+			.startsWith("Virtual threads: the JVM was started without it: only some are watched. "
+					+ "To watch every virtual thread, start the JVM with ")
 			.contains("java --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -jar app.jar")
 			.contains("threadleaks.virtual-threads.enabled=false");
 	}

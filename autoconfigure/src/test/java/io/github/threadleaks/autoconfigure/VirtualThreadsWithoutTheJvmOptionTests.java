@@ -217,7 +217,9 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 	void theStartUpAdviceSaysWhatIsWatchedAndHowToWatchEverything() {
 		VirtualThreadsReport status = context.getBean(VirtualThreadMonitor.class).status();
 		assertThat(VirtualThreadSampler.howToWatchAll(status.reason()))
-			.startsWith("Only the virtual threads Spring starts for requests and tasks are watched: ")
+			.startsWith("Virtual threads: the JVM was started without " + ContainerThreadSource.JVM_FLAG
+					+ ": only the virtual threads the application's framework registers")
+			.containsOnlyOnce("are watched")
 			.contains("java " + ContainerThreadSource.JVM_FLAG + " -jar app.jar");
 	}
 
