@@ -1,5 +1,6 @@
 package io.github.threadleaks.core;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,12 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 
 	/** The most creation sites listed per group. */
 	public static final int MAX_CREATION_SITES = 5;
+
+	/** The order of a report's groups: suspects first, then the largest, then by id. */
+	public static final Comparator<StackGroupReport> REPORT_ORDER = Comparator.comparing(StackGroupReport::suspected)
+		.thenComparingInt(StackGroupReport::count)
+		.reversed()
+		.thenComparing(StackGroupReport::id);
 
 	public StackGroupReport {
 		frames = List.copyOf(frames);

@@ -29,11 +29,6 @@ public final class StackGrouping {
 		.thenComparingInt(TrackedGroup::count)
 		.thenComparingLong((group) -> group.lastSeenSample);
 
-	private static final Comparator<StackGroupReport> REPORT_ORDER = Comparator.comparing(StackGroupReport::suspected)
-		.thenComparingInt(StackGroupReport::count)
-		.reversed()
-		.thenComparing(StackGroupReport::id);
-
 	private final ThreadLeaksSettings settings;
 
 	private final ThreadTracker tracker;
@@ -78,7 +73,7 @@ public final class StackGrouping {
 		for (GroupMembers members : describe(now).values()) {
 			details.add(members.detail());
 		}
-		details.sort(Comparator.comparing(GroupDetail::group, REPORT_ORDER));
+		details.sort(Comparator.comparing(GroupDetail::group, StackGroupReport.REPORT_ORDER));
 		return details;
 	}
 
@@ -188,7 +183,7 @@ public final class StackGrouping {
 		for (GroupMembers members : described) {
 			reports.add(members.group());
 		}
-		reports.sort(REPORT_ORDER);
+		reports.sort(StackGroupReport.REPORT_ORDER);
 		return reports;
 	}
 

@@ -1,7 +1,6 @@
 package io.github.threadleaks.core.virtual;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,10 +104,7 @@ public final class CombinedReports implements LatestReport {
 		List<StackGroupReport> all = new ArrayList<>(first.size() + second.size());
 		all.addAll(first);
 		all.addAll(second);
-		all.sort(Comparator.comparing(StackGroupReport::suspected)
-			.thenComparingInt(StackGroupReport::count)
-			.reversed()
-			.thenComparing(StackGroupReport::id));
+		all.sort(StackGroupReport.REPORT_ORDER);
 		return all;
 	}
 
