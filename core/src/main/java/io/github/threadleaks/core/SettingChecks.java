@@ -10,9 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The range checks of the settings: each fails with an {@link InvalidSettingException}
- * naming the setting.
+ * naming the setting. Public only for the settings of core's feature packages (Java has
+ * no narrower scope): not for users.
+ *
+ * @since 0.1.0
  */
-final class SettingChecks {
+public final class SettingChecks {
 
 	private SettingChecks() {
 	}
@@ -41,7 +44,8 @@ final class SettingChecks {
 		return value;
 	}
 
-	static Duration atLeast(String setting, @Nullable Duration value, Duration min) {
+	/** The duration, where it is given and at least {@code min}. */
+	public static Duration atLeast(String setting, @Nullable Duration value, Duration min) {
 		if (value == null || value.compareTo(min) < 0) {
 			throw new InvalidSettingException(setting, value, "at least " + Durations.text(min));
 		}

@@ -37,7 +37,7 @@ class PublicApiTests {
 					"VirtualThreadsReport.Source", "VirtualThreadsReport.Status",
 					// Public only for core's feature packages (Java has no narrower
 					// scope): not for users.
-					"Durations", "StackFrames"),
+					"Durations", "SettingChecks", "StackFrames"),
 			"io.github.threadleaks.core.creation", Set.of("ApplicationPackages", "CreationSiteTracker"),
 			"io.github.threadleaks.core.virtual",
 			Set.of("CombinedReports", "ContainerThreadSource", "VirtualThreadMonitor", "VirtualThreadRegistry",

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.github.threadleaks.core.Durations;
 import io.github.threadleaks.core.InvalidSettingException;
-import org.jspecify.annotations.Nullable;
+import io.github.threadleaks.core.SettingChecks;
 
 /**
  * How the virtual threads are watched: whether at all, how often they are listed, the
@@ -140,12 +140,13 @@ public final class VirtualThreadSettings {
 		}
 
 		public Builder interval(Duration interval) {
-			this.interval = atLeast("virtual-threads.interval", interval, MIN_INTERVAL);
+			this.interval = SettingChecks.atLeast("virtual-threads.interval", interval, MIN_INTERVAL);
 			return this;
 		}
 
 		public Builder maxSampleTime(Duration maxSampleTime) {
-			this.maxSampleTime = atLeast("virtual-threads.max-sample-time", maxSampleTime, MIN_MAX_SAMPLE_TIME);
+			this.maxSampleTime = SettingChecks.atLeast("virtual-threads.max-sample-time", maxSampleTime,
+					MIN_MAX_SAMPLE_TIME);
 			return this;
 		}
 
@@ -175,13 +176,6 @@ public final class VirtualThreadSettings {
 						"at least virtual-threads.interval (" + Durations.text(this.interval) + ")");
 			}
 			return new VirtualThreadSettings(this);
-		}
-
-		private static Duration atLeast(String setting, @Nullable Duration value, Duration min) {
-			if (value == null || value.compareTo(min) < 0) {
-				throw new InvalidSettingException(setting, value, "at least " + Durations.text(min));
-			}
-			return value;
 		}
 
 	}
