@@ -17,7 +17,6 @@ import shark.HeapObject;
 import shark.HeapObject.HeapClass;
 import shark.HeapObject.HeapInstance;
 import shark.HeapObject.HeapObjectArray;
-import shark.HeapObject.HeapPrimitiveArray;
 
 /**
  * Go's goroutine leak fixpoint on a JVM heap dump. Marks from every GC root except the
@@ -35,6 +34,8 @@ final class WakeFixpoint {
 
 	private final ReferenceFields references;
 
+	private final ObjectIds ids;
+
 	/** The object of index 0, which Shark's {@code findObjectByIndex} refuses. */
 	private final HeapObject first;
 
@@ -49,9 +50,8 @@ final class WakeFixpoint {
 
 	private WakeFixpoint(HeapGraph graph) {
 		this.graph = graph;
-		// Shark numbers classes, instances and object arrays first, densely; primitive
-		// arrays hold no references and are left unmarked.
-		this.marked = new ObjectMarks(graph.getClassCount() + graph.getInstanceCount() + graph.getObjectArrayCount());
+		this.ids = ObjectIds.of(graph);
+		this.marked = new ObjectMarks(this.ids.size());
 		this.first = graph.getClasses().iterator().next();
 		this.references = new ReferenceFields(graph);
 	}
@@ -212,12 +212,11 @@ final class WakeFixpoint {
 	}
 
 	/**
-	 * The object's index in the dump, -1 for null, a primitive array (whose index Shark
-	 * 2.14 gets wrong from an id) or an object the dump does not hold.
+	 * The object's index in the dump, -1 for null, a primitive array (no references, left
+	 * unmarked) or an object the dump does not hold.
 	 */
 	private int index(long id) {
-		HeapObject object = (id != 0) ? this.graph.findObjectByIdOrNull(id) : null;
-		return (object != null && !(object instanceof HeapPrimitiveArray)) ? object.getObjectIndex() : -1;
+		return this.ids.indexOf(id);
 	}
 
 	private HeapObject object(int index) {
@@ -231,7 +230,7 @@ final class WakeFixpoint {
 	List<PathStep> pathTo(long object) {
 		List<Long> chain = new ArrayList<>();
 		for (int index = index(object); index != ObjectMarks.ROOT; index = this.marked.parent(index)) {
-			chain.add(0, object(index).getObjectId());
+			chain.add(0, this.ids.idOf(index));
 		}
 		List<PathStep> steps = new ArrayList<>();
 		steps.add(new PathStep(this.rootNames.getOrDefault(index(chain.get(0)), "root"), describe(chain.get(0))));
