@@ -8,7 +8,7 @@ import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.SampleFailure;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,8 @@ class ThreadLeaksEndpointTests {
 
 	private final TestLeak leak = new TestLeak();
 
-	private final ThreadLeaksEndpoint endpoint = new ThreadLeaksEndpoint(new CombinedReports(this.leak.monitor()));
+	private final ThreadLeaksEndpoint endpoint = new ThreadLeaksEndpoint(
+			new PlatformAndVirtualMonitors(this.leak.monitor()));
 
 	@AfterEach
 	void endLeak() {

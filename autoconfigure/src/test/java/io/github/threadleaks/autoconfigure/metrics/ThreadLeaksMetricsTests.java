@@ -7,7 +7,7 @@ import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.LeakStatus;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -126,7 +126,7 @@ class ThreadLeaksMetricsTests {
 		StackGroupReport small = group("small", 1, false);
 		ThreadLeakReport report = new ThreadLeakReport(LeakStatus.LEAK_SUSPECTED, 63, 1, null, 1, 0, 4, 0, List.of(),
 				List.of(suspect), List.of(suspect, large, medium, small));
-		CombinedReports reports = new CombinedReports(this.leak.monitor());
+		PlatformAndVirtualMonitors reports = new PlatformAndVirtualMonitors(this.leak.monitor());
 		assertThat(new ThreadLeaksMetrics(reports, 2).exported(report)).containsExactly(suspect, large, medium);
 		assertThat(new ThreadLeaksMetrics(reports, 0).exported(report)).containsExactly(suspect);
 	}
@@ -140,7 +140,8 @@ class ThreadLeaksMetricsTests {
 	}
 
 	private void bind(int maxGroups) {
-		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new CombinedReports(this.leak.monitor()), maxGroups);
+		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new PlatformAndVirtualMonitors(this.leak.monitor()),
+				maxGroups);
 		this.leak.monitor().addListener(metrics);
 		metrics.bindTo(this.registry);
 	}
