@@ -147,10 +147,10 @@ class ThreadLeaksEndpointTests {
 		this.leak.sample();
 		assertThat(this.endpoint.report().lastError()).isNull();
 		ThreadLeakReport good = this.leak.monitor().report();
-		ThreadLeakReport failed = new ThreadLeakReport(good.status(), good.threads(), good.samples(), good.takenAt(),
-				good.sampleMillis(), good.stacksWalked(), good.trackedGroups(), good.untrackedThreads(),
-				good.deadlockedThreads(), good.suspects(), good.groups(), new SampleFailure(
-						"java.lang.IllegalStateException", "census failed", Instant.parse("2026-01-01T00:00:10Z"), 3));
+		ThreadLeakReport failed = good.toBuilder()
+			.lastError(new SampleFailure("java.lang.IllegalStateException", "census failed",
+					Instant.parse("2026-01-01T00:00:10Z"), 3))
+			.build();
 		Map<String, Object> json = toJson(ThreadLeaksDescriptor.of(failed));
 		assertThat((Map<String, Object>) json.get("lastError")).containsOnly(
 				Map.entry("type", "java.lang.IllegalStateException"), Map.entry("message", "census failed"),

@@ -124,8 +124,14 @@ class ThreadLeaksMetricsTests {
 		StackGroupReport large = group("large", 50, false);
 		StackGroupReport medium = group("medium", 10, false);
 		StackGroupReport small = group("small", 1, false);
-		ThreadLeakReport report = new ThreadLeakReport(LeakStatus.LEAK_SUSPECTED, 63, 1, null, 1, 0, 4, 0, List.of(),
-				List.of(suspect), List.of(suspect, large, medium, small));
+		ThreadLeakReport report = ThreadLeakReport.builder()
+			.status(LeakStatus.LEAK_SUSPECTED)
+			.threads(63)
+			.samples(1)
+			.trackedGroups(4)
+			.suspects(List.of(suspect))
+			.groups(List.of(suspect, large, medium, small))
+			.build();
 		PlatformAndVirtualMonitors reports = new PlatformAndVirtualMonitors(this.leak.monitor());
 		assertThat(new ThreadLeaksMetrics(reports, 2).exported(report)).containsExactly(suspect, large, medium);
 		assertThat(new ThreadLeaksMetrics(reports, 0).exported(report)).containsExactly(suspect);

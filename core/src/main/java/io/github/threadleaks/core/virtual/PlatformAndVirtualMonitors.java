@@ -90,11 +90,14 @@ public final class PlatformAndVirtualMonitors implements LatestReport {
 	 */
 	static ThreadLeakReport combined(ThreadLeakReport own, ThreadLeakReport virtual, VirtualThreadsReport status) {
 		List<StackGroupReport> allSuspects = merged(own.suspects(), virtual.suspects());
-		return new ThreadLeakReport(allSuspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED, own.threads(),
-				own.samples(), own.takenAt(), own.sampleMillis(), own.stacksWalked(),
-				own.trackedGroups() + virtual.trackedGroups(), own.untrackedThreads() + virtual.untrackedThreads(),
-				own.deadlockedThreads(), allSuspects, merged(own.groups(), virtual.groups()), own.lastError(),
-				own.creationSiteTracking(), status, own.stacksDeferred());
+		return own.toBuilder()
+			.status(allSuspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED)
+			.trackedGroups(own.trackedGroups() + virtual.trackedGroups())
+			.untrackedThreads(own.untrackedThreads() + virtual.untrackedThreads())
+			.suspects(allSuspects)
+			.groups(merged(own.groups(), virtual.groups()))
+			.virtualThreads(status)
+			.build();
 	}
 
 	private static List<StackGroupReport> merged(List<StackGroupReport> first, List<StackGroupReport> second) {
