@@ -43,7 +43,8 @@ class ThreadLeaksMetadataTests {
 				"management.endpoint.threadleaks.cache.time-to-live", "threadleaks.virtual-threads.enabled",
 				"threadleaks.virtual-threads.interval", "threadleaks.virtual-threads.max-sample-time",
 				"threadleaks.virtual-threads.max-interval", "threadleaks.virtual-threads.max-threads",
-				"threadleaks.reachability.enabled");
+				"threadleaks.reachability.enabled", "threadleaks.reachability.analysis.max-heap",
+				"threadleaks.reachability.analysis.timeout");
 		properties
 			.forEach((name, property) -> assertThat(property.path("description").asString()).as(name).isNotBlank());
 		assertThat(properties.get("threadleaks.sample-interval").path("defaultValue").asString()).isEqualTo("10s");
