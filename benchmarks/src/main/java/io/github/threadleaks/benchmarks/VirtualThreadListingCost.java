@@ -119,8 +119,8 @@ public final class VirtualThreadListingCost {
 	}
 
 	/**
-	 * Median time and the allocation of the median round of {@link #ROUNDS} listings,
-	 * the movers woken before each.
+	 * Median time and the allocation of the median round of {@link #ROUNDS} listings, the
+	 * movers woken before each.
 	 */
 	private static double[] listings(VirtualThreadMonitor monitor, AtomicReference<CountDownLatch> gate,
 			AtomicInteger arrivals, List<Thread> movers, int moving) {
@@ -141,7 +141,10 @@ public final class VirtualThreadListingCost {
 		return new double[] { median(millis), median(bytes) };
 	}
 
-	/** The JSON dump of the same parked threads, none moving: it crashes JDK 25.0.3 under churn. */
+	/**
+	 * The JSON dump of the same parked threads, none moving: it crashes JDK 25.0.3 under
+	 * churn.
+	 */
 	private static double[] dump() throws Exception {
 		Path directory = Files.createTempDirectory("threadleaks-listing-");
 		double[] millis = new double[DUMP_ROUNDS];
