@@ -103,7 +103,7 @@ class ContainerThreadSourceChurnTests {
 				}
 				monitor.sample();
 				samples++;
-				this.clock.advance(VIRTUAL.interval());
+				this.clock.advance(VIRTUAL.interval().orElseThrow());
 			}
 			ThreadLeakReport report = monitor.report();
 			assertThat(report.lastError()).isNull();

@@ -110,8 +110,8 @@ class WalkOnlyWhatMovedTests {
 				walkedMoved += moved.lastWalked();
 				everyMonitor.sample();
 				walkedEvery += every.lastWalked();
-				movedClock.advance(VIRTUAL.interval());
-				everyClock.advance(VIRTUAL.interval());
+				movedClock.advance(VIRTUAL.interval().orElseThrow());
+				everyClock.advance(VIRTUAL.interval().orElseThrow());
 			}
 			ThreadLeakReport movedReport = movedMonitor.report();
 			ThreadLeakReport everyReport = everyMonitor.report();
