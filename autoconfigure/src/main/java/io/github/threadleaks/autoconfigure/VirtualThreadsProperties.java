@@ -43,9 +43,9 @@ public class VirtualThreadsProperties {
 	private Duration maxInterval = DEFAULTS.maxInterval();
 
 	/**
-	 * Most virtual threads one listing walks the stacks of; the threads past it are left
-	 * out of that listing. Without the JVM option, also the most threads registered at
-	 * once. At least 1.
+	 * Most virtual threads one listing lists; the threads past it are left out of that
+	 * listing. Without the JVM option, also the most threads registered at once. At least
+	 * 1.
 	 */
 	private int maxThreads = DEFAULTS.maxThreads();
 

@@ -26,12 +26,12 @@ public final class VirtualThreadSettings {
 	 */
 	public static final Duration MIN_INTERVAL = ThreadLeaksSettings.MIN_SAMPLE_INTERVAL;
 
-	/** The smallest budget of one dump. */
+	/** The smallest budget of one listing. */
 	public static final Duration MIN_MAX_SAMPLE_TIME = Duration.ofMillis(1);
 
 	/**
-	 * The most threads one listing walks by default: several seconds of stack walks on a
-	 * small machine.
+	 * The most threads one listing lists by default: a first listing walks every stack,
+	 * several seconds at this count on a small machine.
 	 */
 	public static final int DEFAULT_MAX_THREADS = 100_000;
 
@@ -88,7 +88,7 @@ public final class VirtualThreadSettings {
 	}
 
 	/**
-	 * The budget of one dump; a dump that takes longer doubles the interval, up to
+	 * The budget of one listing; a listing that takes longer doubles the interval, up to
 	 * {@link #maxInterval()}.
 	 */
 	public Duration maxSampleTime() {
@@ -104,8 +104,7 @@ public final class VirtualThreadSettings {
 	}
 
 	/**
-	 * The most virtual threads one listing walks the stacks of; the threads past it are
-	 * left out of it.
+	 * The most virtual threads one listing lists; the threads past it are left out of it.
 	 */
 	public int maxThreads() {
 		return this.maxThreads;
