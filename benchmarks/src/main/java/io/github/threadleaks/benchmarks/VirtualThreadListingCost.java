@@ -1,7 +1,5 @@
 package io.github.threadleaks.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -132,13 +130,13 @@ public final class VirtualThreadListingCost {
 				gate.getAndSet(new CountDownLatch(1)).countDown();
 				awaitMoved(movers, arrivals, expected);
 			}
-			long allocated = allocatedBytes();
+			long allocated = VirtualThreadCost.allocatedBytes();
 			long begin = System.nanoTime();
 			monitor.sample();
 			millis[i] = (System.nanoTime() - begin) / 1e6;
-			bytes[i] = allocatedBytes() - allocated;
+			bytes[i] = VirtualThreadCost.allocatedBytes() - allocated;
 		}
-		return new double[] { median(millis), median(bytes) };
+		return new double[] { VirtualThreadCost.median(millis), VirtualThreadCost.median(bytes) };
 	}
 
 	/**
@@ -152,18 +150,18 @@ public final class VirtualThreadListingCost {
 		try {
 			for (int i = 0; i < DUMP_ROUNDS; i++) {
 				Path file = directory.resolve("dump.json");
-				long allocated = allocatedBytes();
+				long allocated = VirtualThreadCost.allocatedBytes();
 				long begin = System.nanoTime();
-				dump(file);
+				VirtualThreadCost.dump(file);
 				millis[i] = (System.nanoTime() - begin) / 1e6;
-				bytes[i] = allocatedBytes() - allocated;
+				bytes[i] = VirtualThreadCost.allocatedBytes() - allocated;
 				Files.delete(file);
 			}
 		}
 		finally {
 			Files.delete(directory);
 		}
-		return new double[] { median(millis), median(bytes) };
+		return new double[] { VirtualThreadCost.median(millis), VirtualThreadCost.median(bytes) };
 	}
 
 	/** A mover parks on the gate, alternately at two depths, once per round. */
@@ -216,25 +214,6 @@ public final class VirtualThreadListingCost {
 			}
 		}
 		return true;
-	}
-
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static void dump(Path file) throws ReflectiveOperationException {
-		Class<?> bean = Class.forName("com.sun.management.HotSpotDiagnosticMXBean");
-		Class<?> format = Class.forName("com.sun.management.HotSpotDiagnosticMXBean$ThreadDumpFormat");
-		Method dump = bean.getMethod("dumpThreads", String.class, format);
-		dump.invoke(ManagementFactory.getPlatformMXBean((Class) bean), file.toAbsolutePath().toString(),
-				Enum.valueOf((Class<Enum>) format, "JSON"));
-	}
-
-	private static long allocatedBytes() {
-		return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 	/** Where a thread parks. */

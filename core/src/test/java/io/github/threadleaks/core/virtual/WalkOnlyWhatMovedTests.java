@@ -1,13 +1,8 @@
 package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,46 +56,17 @@ class WalkOnlyWhatMovedTests {
 		long walkedMoved = 0;
 		long walkedEvery = 0;
 		try (VirtualThreads leaked = new VirtualThreads(); VirtualThreads churn = new VirtualThreads()) {
-			ExecutorService shortLivedThreads = (ExecutorService) Executors.class
-				.getMethod("newVirtualThreadPerTaskExecutor")
-				.invoke(null);
-			AtomicInteger toLeak = new AtomicInteger();
 			leaked.start(STEADY, () -> {
 				forgotten.put(new Object());
 				return null;
 			});
 			leaked.awaitStarted(STEADY, Thread.State.WAITING);
-			// Everything starts from this thread: on two cores a thread started from
-			// outside waits behind the churn.
-			churn.start(1, () -> {
+			AtomicInteger toLeak = new AtomicInteger();
+			VirtualThreadChurn.start(churn, () -> {
 				for (int pair = 0; pair < PAIRS; pair++) {
 					startPingPongOnOneQueue(churn, handOffs);
 				}
-				try {
-					List<Future<?>> batch = new ArrayList<>();
-					while (!Thread.currentThread().isInterrupted()) {
-						int leaks = toLeak.getAndSet(0);
-						if (leaks > 0) {
-							leaked.start(leaks, () -> {
-								forgotten.put(new Object());
-								return null;
-							});
-						}
-						for (int i = 0; i < 10; i++) {
-							batch.add(shortLivedThreads.submit(shortLived::incrementAndGet));
-						}
-						for (Future<?> started : batch) {
-							started.get();
-						}
-						batch.clear();
-					}
-				}
-				finally {
-					shortLivedThreads.shutdown();
-					shortLivedThreads.awaitTermination(1, TimeUnit.MINUTES);
-				}
-				return null;
-			});
+			}, leaked, forgotten, toLeak, shortLived);
 			for (int sample = 0; sample < SAMPLES; sample++) {
 				if (sample > 0 && sample <= LEAKING_STEPS) {
 					toLeak.addAndGet(LEAKED_PER_STEP);
