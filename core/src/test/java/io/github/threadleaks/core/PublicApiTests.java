@@ -31,15 +31,15 @@ class PublicApiTests {
 			Set.of("BackgroundTask", "CreationSite", "CreationSiteTracking", "CreationSiteTracking.State",
 					"CreationSites", "Evidence", "GroupDetail", "InvalidSettingException", "JvmThreadSource",
 					"LatestReport", "LeakStatus", "LockReport", "MemberThread", "SampleFailure", "SamplingLoop",
-					"StackFrame", "StackGroupReport", "StackGrouping", "ThreadCensus", "ThreadLeakListener",
-					"ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeaksSettings", "ThreadLeaksSettings.Builder",
-					"ThreadNames", "ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource", "VirtualThreadsReport",
-					"VirtualThreadsReport.Source", "VirtualThreadsReport.Status",
+					"StackFrame", "StackGroupReport", "StackGrouping", "TextReport", "ThreadCensus",
+					"ThreadLeakListener", "ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeaksSettings",
+					"ThreadLeaksSettings.Builder", "ThreadNames", "ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource",
+					"VirtualThreadsReport", "VirtualThreadsReport.Source", "VirtualThreadsReport.Status",
 					// Public only for core's feature packages (Java has no narrower
 					// scope): not for users.
 					"Durations", "SettingChecks", "StackFrames"),
 			"io.github.threadleaks.core.creation", Set.of("ApplicationPackages", "CreationSiteTracker"),
-			"io.github.threadleaks.core.virtual",
+			"io.github.threadleaks.core.jfr", Set.of("JfrVerdictEvents"), "io.github.threadleaks.core.virtual",
 			Set.of("CombinedReports", "ContainerThreadSource", "VirtualThreadMonitor", "VirtualThreadRegistry",
 					"VirtualThreadRegistry.Registration", "VirtualThreadSettings", "VirtualThreadSettings.Builder",
 					"VirtualThreadSource"));
