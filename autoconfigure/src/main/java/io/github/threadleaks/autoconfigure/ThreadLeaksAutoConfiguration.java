@@ -12,6 +12,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.jfr.JfrVerdictEvents;
 import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
@@ -44,7 +45,7 @@ import org.springframework.core.task.TaskDecorator;
  * of their verdicts. The application's {@link ThreadLeakListener} beans are attached
  * here, explicitly, to the {@link CombinedReports} bean
  * ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor
- * or sampler keeps the meters, the log and the virtual threads.
+ * or sampler keeps the meters, the log, the JFR events and the virtual threads.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
@@ -137,6 +138,22 @@ public final class ThreadLeaksAutoConfiguration {
 	@ConditionalOnMissingBean
 	ThreadLeakLogger threadLeakLogger() {
 		return new ThreadLeakLogger();
+	}
+
+	/**
+	 * The verdicts as JFR events, where the runtime has JFR: they cost nothing until a
+	 * recording runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jdk.jfr.FlightRecorder")
+	static class JfrEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JfrVerdictEvents threadLeaksJfrVerdictEvents() {
+			return new JfrVerdictEvents();
+		}
+
 	}
 
 	/**
