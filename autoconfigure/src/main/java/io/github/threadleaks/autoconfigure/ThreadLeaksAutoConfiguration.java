@@ -35,6 +35,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
 
@@ -51,6 +52,7 @@ import org.springframework.core.task.TaskDecorator;
 @Conditional(ValidEnabledPropertyCondition.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
+@ImportRuntimeHints(ThreadLeaksRuntimeHints.class)
 public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
@@ -138,22 +140,6 @@ public final class ThreadLeaksAutoConfiguration {
 	@ConditionalOnMissingBean
 	ThreadLeakLogger threadLeakLogger() {
 		return new ThreadLeakLogger();
-	}
-
-	/**
-	 * The verdicts as JFR events, where the runtime has JFR: they cost nothing until a
-	 * recording runs.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "jdk.jfr.FlightRecorder")
-	static class JfrEventsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		JfrVerdictEvents threadLeaksJfrVerdictEvents() {
-			return new JfrVerdictEvents();
-		}
-
 	}
 
 	/**
@@ -261,6 +247,22 @@ public final class ThreadLeaksAutoConfiguration {
 				return registration;
 			}
 
+		}
+
+	}
+
+	/**
+	 * The verdicts as JFR events, where the runtime has JFR: they cost nothing until a
+	 * recording runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jdk.jfr.FlightRecorder")
+	static class JfrEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JfrVerdictEvents threadLeaksJfrVerdictEvents() {
+			return new JfrVerdictEvents();
 		}
 
 	}
