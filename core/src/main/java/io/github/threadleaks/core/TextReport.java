@@ -3,6 +3,8 @@ package io.github.threadleaks.core;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.threadleaks.core.internal.Durations;
+
 /**
  * The report as text, like Go's goroutine profile: one block per stack group, suspects
  * first, each with its count history, where its threads are blocked, the verdict in words

@@ -33,10 +33,13 @@ class PackageDependencyTests {
 
 	private static final String JFR = ENGINE + ".jfr";
 
+	private static final String INTERNAL = ENGINE + ".internal";
+
 	/** Which packages (or package prefixes) each package must not use. */
 	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE,
 			List.of(CREATION, VIRTUAL, JFR, "jdk.jfr"), CREATION, List.of(VIRTUAL, JFR), VIRTUAL,
-			List.of(CREATION, JFR, "jdk.jfr"), JFR, List.of(CREATION, VIRTUAL));
+			List.of(CREATION, JFR, "jdk.jfr"), JFR, List.of(CREATION, VIRTUAL), INTERNAL,
+			List.of(CREATION, VIRTUAL, JFR, "jdk.jfr"));
 
 	private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][a-z0-9_]*\\.)+)[A-Z*]");
 

@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.endpoint;
 
 import io.github.threadleaks.core.TextReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -26,9 +26,9 @@ public class ThreadLeaksEndpoint {
 	/** The media type of the text forms. */
 	static final String TEXT = "text/plain;charset=UTF-8";
 
-	private final CombinedReports reports;
+	private final PlatformAndVirtualMonitors reports;
 
-	public ThreadLeaksEndpoint(CombinedReports reports) {
+	public ThreadLeaksEndpoint(PlatformAndVirtualMonitors reports) {
 		this.reports = reports;
 	}
 
