@@ -12,7 +12,8 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.jfr.JfrVerdictEvents;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
@@ -34,22 +35,24 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
 
 /**
  * Auto-configuration for the threadleaks engine: its settings, the
  * {@link ThreadLeakMonitor}, the sampler that drives it, the {@link VirtualThreadMonitor}
- * and its own sampler, the {@link CombinedReports} that readers of both use, and the log
- * of their verdicts. The application's {@link ThreadLeakListener} beans are attached
- * here, explicitly, to the {@link CombinedReports} bean
+ * and its own sampler, the {@link PlatformAndVirtualMonitors} that readers of both use,
+ * and the log of their verdicts. The application's {@link ThreadLeakListener} beans are
+ * attached here, explicitly, to the {@link PlatformAndVirtualMonitors} bean
  * ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor
- * or sampler keeps the meters, the log and the virtual threads.
+ * or sampler keeps the meters, the log, the JFR events and the virtual threads.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
+@ImportRuntimeHints(ThreadLeaksRuntimeHints.class)
 public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
@@ -106,9 +109,11 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CombinedReports threadLeakReports(ThreadLeakMonitor monitor, ObjectProvider<VirtualThreadMonitor> virtualThreads) {
+	PlatformAndVirtualMonitors threadLeakReports(ThreadLeakMonitor monitor,
+			ObjectProvider<VirtualThreadMonitor> virtualThreads) {
 		VirtualThreadMonitor virtual = virtualThreads.getIfAvailable();
-		return (virtual != null) ? new CombinedReports(monitor, virtual) : new CombinedReports(monitor);
+		return (virtual != null) ? new PlatformAndVirtualMonitors(monitor, virtual)
+				: new PlatformAndVirtualMonitors(monitor);
 	}
 
 	/**
@@ -116,7 +121,7 @@ public final class ThreadLeaksAutoConfiguration {
 	 * monitor or not.
 	 */
 	@Bean
-	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<CombinedReports> reports,
+	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<PlatformAndVirtualMonitors> reports,
 			ObjectProvider<ThreadLeakListener> listeners) {
 		return new ThreadLeakListenerRegistrar(reports, listeners);
 	}
@@ -146,7 +151,6 @@ public final class ThreadLeaksAutoConfiguration {
 	 * and the allowed range.
 	 */
 	static ThreadLeaksSettings settings(ThreadLeaksProperties properties) {
-		IgnoreProperties ignore = properties.getIgnore();
 		try {
 			return ThreadLeaksSettings.builder()
 				.sampleInterval(properties.getSampleInterval())
@@ -161,9 +165,7 @@ public final class ThreadLeaksAutoConfiguration {
 				.horizonFactor(properties.getHorizonFactor())
 				.stackDepth(properties.getStackDepth())
 				.maxGroups(properties.getMaxGroups())
-				.ignoredThreadNames(ignore.getThreadNames())
-				.ignoredTopFrames(ignore.getTopFrames())
-				.ignoredAnyFrames(ignore.getAnyFrames())
+				.ignore(properties.getIgnore().toRules())
 				.build();
 		}
 		catch (InvalidSettingException ex) {
@@ -244,6 +246,22 @@ public final class ThreadLeaksAutoConfiguration {
 				return registration;
 			}
 
+		}
+
+	}
+
+	/**
+	 * The verdicts as JFR events, where the runtime has JFR: they cost nothing until a
+	 * recording runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jdk.jfr.FlightRecorder")
+	static class JfrEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JfrVerdictEvents threadLeaksJfrVerdictEvents() {
+			return new JfrVerdictEvents();
 		}
 
 	}

@@ -18,7 +18,8 @@ import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.jfr.JfrVerdictEvents;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -71,6 +72,7 @@ class ThreadLeaksAutoConfigurationTests {
 				.hasSingleBean(ThreadLeakMonitor.class)
 				.hasSingleBean(ThreadLeaksSampler.class)
 				.hasSingleBean(ThreadLeakLogger.class)
+				.hasSingleBean(JfrVerdictEvents.class)
 				.hasSingleBean(ThreadLeaksEndpoint.class)
 				.hasSingleBean(ThreadLeaksHealthIndicator.class)
 				.hasBean("threadLeaksHealthIndicator")
@@ -98,9 +100,9 @@ class ThreadLeaksAutoConfigurationTests {
 				assertThat(settings.horizonFactor()).isEqualTo(4);
 				assertThat(settings.stackDepth()).isEqualTo(8);
 				assertThat(settings.maxGroups()).isEqualTo(50);
-				assertThat(settings.ignoredThreadNames()).map(Object::toString).containsExactly("a.*", "b.*");
-				assertThat(settings.ignoredTopFrames()).map(Object::toString).containsExactly("x\\.Y\\.z");
-				assertThat(settings.ignoredAnyFrames()).map(Object::toString).containsExactly("com\\.example\\..*");
+				assertThat(settings.ignore().threadNames()).map(Object::toString).containsExactly("a.*", "b.*");
+				assertThat(settings.ignore().topFrames()).map(Object::toString).containsExactly("x\\.Y\\.z");
+				assertThat(settings.ignore().anyFrames()).map(Object::toString).containsExactly("com\\.example\\..*");
 			});
 	}
 
@@ -175,6 +177,11 @@ class ThreadLeaksAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutJfrTheRestWorks() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("jdk.jfr")).run(withoutOnly(JfrVerdictEvents.class));
+	}
+
+	@Test
 	void withoutSpringBootHealthTheRestWorks() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
 			.run(withoutOnly(ThreadLeaksHealthIndicator.class));
@@ -205,9 +212,11 @@ class ThreadLeaksAutoConfigurationTests {
 	void userBeansWin() {
 		HealthIndicator health = () -> Health.up().build();
 		this.contextRunner
-			.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(new CombinedReports(monitor())))
+			.withBean(ThreadLeaksEndpoint.class,
+					() -> new ThreadLeaksEndpoint(new PlatformAndVirtualMonitors(monitor())))
 			.withBean("threadLeaksHealthIndicator", HealthIndicator.class, () -> health)
-			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(new CombinedReports(monitor()), 1))
+			.withBean(ThreadLeaksMetrics.class,
+					() -> new ThreadLeaksMetrics(new PlatformAndVirtualMonitors(monitor()), 1))
 			.withBean(ThreadLeakLogger.class, ThreadLeakLogger::new)
 			.withBean(ThreadLeaksSampler.class, () -> new ThreadLeaksSampler(monitor()))
 			.run((context) -> {
@@ -236,7 +245,7 @@ class ThreadLeaksAutoConfigurationTests {
 
 		};
 		this.contextRunner.withBean(ThreadLeakListener.class, () -> listener).run((context) -> {
-			ThreadLeakReport report = context.getBean(CombinedReports.class).sample();
+			ThreadLeakReport report = context.getBean(PlatformAndVirtualMonitors.class).sample();
 			assertThat(heard).contains(report);
 		});
 	}
@@ -312,7 +321,8 @@ class ThreadLeaksAutoConfigurationTests {
 		return (context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(absent);
 			for (Class<?> type : List.of(ThreadLeakMonitor.class, ThreadLeaksSampler.class, ThreadLeakLogger.class,
-					ThreadLeaksEndpoint.class, ThreadLeaksHealthIndicator.class, ThreadLeaksMetrics.class)) {
+					JfrVerdictEvents.class, ThreadLeaksEndpoint.class, ThreadLeaksHealthIndicator.class,
+					ThreadLeaksMetrics.class)) {
 				if (type != absent) {
 					assertThat(context).hasSingleBean(type);
 				}

@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import io.github.threadleaks.core.internal.Durations;
+
 /**
  * The figures behind a suspicion, so that every verdict can be checked by hand (the rule
  * is {@code LeakRule}'s): over {@code points} points of {@code pointMillis} each, the
