@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Core's packages depend one way: the feature packages ({@code creation},
  * {@code virtual}) on the engine, never the engine on them nor on each other, and only
- * {@code creation} reads JFR. Read from the sources' imports and fully qualified names in
- * code (comments left out).
+ * {@code creation} reads JFR. The dump readers ({@code dump}) use the engine alone;
+ * {@code virtual} reads its dumps through them. Read from the sources' imports and fully
+ * qualified names in code (comments left out).
  */
 class PackageDependencyTests {
 
@@ -30,9 +31,12 @@ class PackageDependencyTests {
 
 	private static final String VIRTUAL = ENGINE + ".virtual";
 
+	private static final String DUMP = ENGINE + ".dump";
+
 	/** Which packages (or package prefixes) each package must not use. */
-	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE, List.of(CREATION, VIRTUAL, "jdk.jfr"),
-			CREATION, List.of(VIRTUAL), VIRTUAL, List.of(CREATION, "jdk.jfr"));
+	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE,
+			List.of(CREATION, VIRTUAL, DUMP, "jdk.jfr"), CREATION, List.of(VIRTUAL, DUMP), VIRTUAL,
+			List.of(CREATION, "jdk.jfr"), DUMP, List.of(CREATION, VIRTUAL, "jdk.jfr"));
 
 	private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][a-z0-9_]*\\.)+)[A-Z*]");
 

@@ -39,6 +39,8 @@ class PublicApiTests {
 					// scope): not for users.
 					"Durations", "SettingChecks", "StackFrames"),
 			"io.github.threadleaks.core.creation", Set.of("ApplicationPackages", "CreationSiteTracker"),
+			"io.github.threadleaks.core.dump", Set.of("DumpFormatException", "DumpedThread", "FrameText",
+					"JsonThreadDumpReader", "PrintableText", "TextThreadDumpReader", "ThreadDump"),
 			"io.github.threadleaks.core.virtual",
 			Set.of("CombinedReports", "ContainerThreadSource", "VirtualThreadMonitor", "VirtualThreadRegistry",
 					"VirtualThreadRegistry.Registration", "VirtualThreadSettings", "VirtualThreadSettings.Builder",
