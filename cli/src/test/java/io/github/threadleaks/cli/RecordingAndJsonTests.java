@@ -93,7 +93,7 @@ class RecordingAndJsonTests {
 			.contains("threadleaks: " + json + ": truncated: the document ends early at offset 154, in thread 1\n");
 	}
 
-	private static Path resource(String name) throws URISyntaxException {
+	static Path resource(String name) throws URISyntaxException {
 		return Path.of(RecordingAndJsonTests.class.getResource("/" + name).toURI());
 	}
 
