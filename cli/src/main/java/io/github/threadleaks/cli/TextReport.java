@@ -6,11 +6,13 @@ import java.util.stream.Collectors;
 import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.dump.PrintableText;
 
 /**
  * The report as text, like Go's goroutine profile: one block per stack group, suspects
  * first, each with its count history, where its threads are blocked, the verdict in words
- * and its frames.
+ * and its frames. What the dumped program chose (thread names, frames) is shown with its
+ * control characters escaped: a name must not act on the reader's terminal.
  */
 final class TextReport {
 
@@ -52,7 +54,7 @@ final class TextReport {
 			.append(group.count())
 			.append((group.count() == 1) ? " thread" : " threads")
 			.append(" \"")
-			.append(group.name())
+			.append(PrintableText.of(group.name()))
 			.append("\" ")
 			.append(group.state())
 			.append(" [group ")
@@ -62,21 +64,21 @@ final class TextReport {
 			.append(group.history().stream().map(String::valueOf).collect(Collectors.joining(" ")))
 			.append('\n');
 		if (group.suspected()) {
-			text.append("  blocked at: ").append(group.blockedAt()).append('\n');
-			text.append("  why: ").append(group.explanation()).append('\n');
+			text.append("  blocked at: ").append(PrintableText.of(group.blockedAt())).append('\n');
+			text.append("  why: ").append(PrintableText.of(group.explanation())).append('\n');
 			List<CreationSite> sites = group.creationSites();
 			if (!sites.isEmpty()) {
-				text.append("  created by: ").append(group.createdBy()).append('\n');
+				text.append("  created by: ").append(PrintableText.of(group.createdBy())).append('\n');
 				List<String> starter = sites.get(0).frames();
 				for (int i = 1; i < starter.size(); i++) {
-					text.append("        from ").append(starter.get(i)).append('\n');
+					text.append("        from ").append(PrintableText.of(starter.get(i))).append('\n');
 				}
 			}
 		}
 		List<String> frames = group.frames();
 		int shown = group.suspected() ? frames.size() : Math.min(frames.size(), FRAMES_OF_OTHERS);
 		for (int i = 0; i < shown; i++) {
-			text.append("    ").append(frames.get(i)).append('\n');
+			text.append("    ").append(PrintableText.of(frames.get(i))).append('\n');
 		}
 		if (shown < frames.size()) {
 			text.append("    ... ").append(frames.size() - shown).append(" more frames\n");
