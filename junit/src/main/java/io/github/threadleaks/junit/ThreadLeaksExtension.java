@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.threadleaks.core.IgnoreRules;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks.Scope;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -292,11 +293,7 @@ public final class ThreadLeaksExtension
 
 		private @Nullable Duration linger;
 
-		private final List<String> ignoredThreadNames = new ArrayList<>();
-
-		private final List<String> ignoredTopFrames = new ArrayList<>();
-
-		private final List<String> ignoredAnyFrames = new ArrayList<>();
+		private IgnoreRules ignore = IgnoreRules.NONE;
 
 		private Builder() {
 		}
@@ -320,8 +317,8 @@ public final class ThreadLeaksExtension
 
 		/** Adds regular expressions matched against the whole thread name. */
 		public Builder ignoreThreadNames(String... regexes) {
-			this.ignoredThreadNames
-				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreThreadNames(...)"));
+			this.ignore = this.ignore.and(CheckOptions.checked(() -> IgnoreRules
+				.threadNames("ThreadLeaksExtension.builder().ignoreThreadNames(...)", List.of(regexes))));
 			return this;
 		}
 
@@ -330,8 +327,8 @@ public final class ThreadLeaksExtension
 		 * {@code class.method}.
 		 */
 		public Builder ignoreTopFrames(String... regexes) {
-			this.ignoredTopFrames
-				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreTopFrames(...)"));
+			this.ignore = this.ignore.and(CheckOptions.checked(() -> IgnoreRules
+				.topFrames("ThreadLeaksExtension.builder().ignoreTopFrames(...)", List.of(regexes))));
 			return this;
 		}
 
@@ -340,14 +337,13 @@ public final class ThreadLeaksExtension
 		 * {@code class.method}.
 		 */
 		public Builder ignoreAnyFrames(String... regexes) {
-			this.ignoredAnyFrames
-				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreAnyFrames(...)"));
+			this.ignore = this.ignore.and(CheckOptions.checked(() -> IgnoreRules
+				.anyFrames("ThreadLeaksExtension.builder().ignoreAnyFrames(...)", List.of(regexes))));
 			return this;
 		}
 
 		public ThreadLeaksExtension build() {
-			return new ThreadLeaksExtension(new CheckOptions(this.linger, this.ignoredThreadNames,
-					this.ignoredTopFrames, this.ignoredAnyFrames), this.scope);
+			return new ThreadLeaksExtension(new CheckOptions(this.linger, this.ignore), this.scope);
 		}
 
 	}
