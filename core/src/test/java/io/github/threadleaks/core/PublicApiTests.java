@@ -38,7 +38,8 @@ class PublicApiTests {
 					// Public only for core's feature packages (Java has no narrower
 					// scope): not for users.
 					"Durations", "SettingChecks", "StackFrames"),
-			"io.github.threadleaks.core.creation", Set.of("ApplicationPackages", "CreationSiteTracker"),
+			"io.github.threadleaks.core.creation",
+			Set.of("ApplicationPackages", "CreationSiteTracker", "ThreadStartListener"),
 			"io.github.threadleaks.core.virtual",
 			Set.of("CombinedReports", "ContainerThreadSource", "VirtualThreadMonitor", "VirtualThreadRegistry",
 					"VirtualThreadRegistry.Registration", "VirtualThreadSettings", "VirtualThreadSettings.Builder",
