@@ -20,9 +20,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * @param ignoredThreadNames whole-name regular expressions
  * @param ignoredTopFrames {@code class.method} regular expressions for the top frame
  * @param ignoredAnyFrames {@code class.method} regular expressions for any frame
+ * @param ignoredCreatedBy {@code class.method} regular expressions for any frame of the
+ * code that started the thread
  */
 record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, List<String> ignoredTopFrames,
-		List<String> ignoredAnyFrames) {
+		List<String> ignoredAnyFrames, List<String> ignoredCreatedBy) {
 
 	/** The longest linger: beyond it a check would rather be a hang. */
 	static final Duration MAX_LINGER = Duration.ofMinutes(10);
@@ -35,12 +37,13 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 	 */
 	static final int STACK_DEPTH = 64;
 
-	static final CheckOptions NONE = new CheckOptions(null, List.of(), List.of(), List.of());
+	static final CheckOptions NONE = new CheckOptions(null, List.of(), List.of(), List.of(), List.of());
 
 	CheckOptions {
 		ignoredThreadNames = List.copyOf(ignoredThreadNames);
 		ignoredTopFrames = List.copyOf(ignoredTopFrames);
 		ignoredAnyFrames = List.copyOf(ignoredAnyFrames);
+		ignoredCreatedBy = List.copyOf(ignoredCreatedBy);
 	}
 
 	/**
@@ -48,9 +51,10 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 	 * default ignore list}.
 	 */
 	static CheckOptions defaults(boolean withDefaultIgnores) {
-		return withDefaultIgnores ? new CheckOptions(DEFAULT_LINGER, DefaultIgnores.THREAD_NAMES,
-				DefaultIgnores.TOP_FRAMES, DefaultIgnores.ANY_FRAMES)
-				: new CheckOptions(DEFAULT_LINGER, List.of(), List.of(), List.of());
+		return withDefaultIgnores
+				? new CheckOptions(DEFAULT_LINGER, DefaultIgnores.THREAD_NAMES, DefaultIgnores.TOP_FRAMES,
+						DefaultIgnores.ANY_FRAMES, List.of())
+				: new CheckOptions(DEFAULT_LINGER, List.of(), List.of(), List.of(), List.of());
 	}
 
 	/**
@@ -63,7 +67,8 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 		return new CheckOptions(linger,
 				patterns(annotation.ignoreThreadNames(), attribute.formatted("ignoreThreadNames")),
 				patterns(annotation.ignoreTopFrames(), attribute.formatted("ignoreTopFrames")),
-				patterns(annotation.ignoreAnyFrames(), attribute.formatted("ignoreAnyFrames")));
+				patterns(annotation.ignoreAnyFrames(), attribute.formatted("ignoreAnyFrames")),
+				patterns(annotation.ignoreCreatedBy(), attribute.formatted("ignoreCreatedBy")));
 	}
 
 	/** These options with {@code nearer} laid over them. */
@@ -71,7 +76,8 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 		return new CheckOptions((nearer.linger != null) ? nearer.linger : this.linger,
 				concat(this.ignoredThreadNames, nearer.ignoredThreadNames),
 				concat(this.ignoredTopFrames, nearer.ignoredTopFrames),
-				concat(this.ignoredAnyFrames, nearer.ignoredAnyFrames));
+				concat(this.ignoredAnyFrames, nearer.ignoredAnyFrames),
+				concat(this.ignoredCreatedBy, nearer.ignoredCreatedBy));
 	}
 
 	/** The linger of a complete stack of layers. */
