@@ -3,6 +3,8 @@ package io.github.threadleaks.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.threadleaks.core.IgnoreRules;
+
 /**
  * Threads to leave out of the samples, by regular expressions that must match the whole
  * text.
@@ -26,6 +28,15 @@ public class IgnoreProperties {
 	 * with any matching frame is left out.
 	 */
 	private List<String> anyFrames = new ArrayList<>();
+
+	/**
+	 * The engine's rules for these properties.
+	 * @throws io.github.threadleaks.core.InvalidSettingException naming the property of
+	 * an invalid regular expression
+	 */
+	IgnoreRules toRules() {
+		return IgnoreRules.of(this.threadNames, this.topFrames, this.anyFrames);
+	}
 
 	public List<String> getThreadNames() {
 		return this.threadNames;

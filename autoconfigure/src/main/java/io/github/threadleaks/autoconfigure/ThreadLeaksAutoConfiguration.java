@@ -12,7 +12,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
@@ -40,9 +40,9 @@ import org.springframework.core.task.TaskDecorator;
 /**
  * Auto-configuration for the threadleaks engine: its settings, the
  * {@link ThreadLeakMonitor}, the sampler that drives it, the {@link VirtualThreadMonitor}
- * and its own sampler, the {@link CombinedReports} that readers of both use, and the log
- * of their verdicts. The application's {@link ThreadLeakListener} beans are attached
- * here, explicitly, to the {@link CombinedReports} bean
+ * and its own sampler, the {@link PlatformAndVirtualMonitors} that readers of both use,
+ * and the log of their verdicts. The application's {@link ThreadLeakListener} beans are
+ * attached here, explicitly, to the {@link PlatformAndVirtualMonitors} bean
  * ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor
  * or sampler keeps the meters, the log and the virtual threads.
  */
@@ -106,9 +106,11 @@ public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CombinedReports threadLeakReports(ThreadLeakMonitor monitor, ObjectProvider<VirtualThreadMonitor> virtualThreads) {
+	PlatformAndVirtualMonitors threadLeakReports(ThreadLeakMonitor monitor,
+			ObjectProvider<VirtualThreadMonitor> virtualThreads) {
 		VirtualThreadMonitor virtual = virtualThreads.getIfAvailable();
-		return (virtual != null) ? new CombinedReports(monitor, virtual) : new CombinedReports(monitor);
+		return (virtual != null) ? new PlatformAndVirtualMonitors(monitor, virtual)
+				: new PlatformAndVirtualMonitors(monitor);
 	}
 
 	/**
@@ -116,7 +118,7 @@ public final class ThreadLeaksAutoConfiguration {
 	 * monitor or not.
 	 */
 	@Bean
-	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<CombinedReports> reports,
+	ThreadLeakListenerRegistrar threadLeakListenerRegistrar(ObjectProvider<PlatformAndVirtualMonitors> reports,
 			ObjectProvider<ThreadLeakListener> listeners) {
 		return new ThreadLeakListenerRegistrar(reports, listeners);
 	}
@@ -146,7 +148,6 @@ public final class ThreadLeaksAutoConfiguration {
 	 * and the allowed range.
 	 */
 	static ThreadLeaksSettings settings(ThreadLeaksProperties properties) {
-		IgnoreProperties ignore = properties.getIgnore();
 		try {
 			return ThreadLeaksSettings.builder()
 				.sampleInterval(properties.getSampleInterval())
@@ -161,9 +162,7 @@ public final class ThreadLeaksAutoConfiguration {
 				.horizonFactor(properties.getHorizonFactor())
 				.stackDepth(properties.getStackDepth())
 				.maxGroups(properties.getMaxGroups())
-				.ignoredThreadNames(ignore.getThreadNames())
-				.ignoredTopFrames(ignore.getTopFrames())
-				.ignoredAnyFrames(ignore.getAnyFrames())
+				.ignore(properties.getIgnore().toRules())
 				.build();
 		}
 		catch (InvalidSettingException ex) {

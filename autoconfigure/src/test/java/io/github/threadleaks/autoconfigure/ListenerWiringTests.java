@@ -15,7 +15,7 @@ import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
 import io.github.threadleaks.core.VirtualThreadsReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class ListenerWiringTests {
 			monitor.sample();
 			assertThat(listener.sampled).hasValue(2);
 			assertThat(sampleTimerCount(registry)).isEqualTo(2);
-			assertThat(context.getBean(CombinedReports.class).report().virtualThreads())
+			assertThat(context.getBean(PlatformAndVirtualMonitors.class).report().virtualThreads())
 				.as("virtual threads in the combined report")
 				.isNotNull();
 		});
@@ -82,7 +82,7 @@ class ListenerWiringTests {
 						() -> output.getAll().contains("Thread leak sampling failed; retrying at every interval"),
 						() -> "the log's warning of the sampler's first, failing, sample");
 				TestLeak.await(() -> listener.failed.get() > 0, () -> "the listener told of the failing sample");
-				assertThat(context.getBean(CombinedReports.class).report().virtualThreads()).isNotNull()
+				assertThat(context.getBean(PlatformAndVirtualMonitors.class).report().virtualThreads()).isNotNull()
 					.satisfies((status) -> assertThat(status.status()).isEqualTo(VirtualThreadsReport.Status.DISABLED));
 			});
 		ThreadLeakMonitor working = new ThreadLeakMonitor(

@@ -18,7 +18,7 @@ import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -98,9 +98,9 @@ class ThreadLeaksAutoConfigurationTests {
 				assertThat(settings.horizonFactor()).isEqualTo(4);
 				assertThat(settings.stackDepth()).isEqualTo(8);
 				assertThat(settings.maxGroups()).isEqualTo(50);
-				assertThat(settings.ignoredThreadNames()).map(Object::toString).containsExactly("a.*", "b.*");
-				assertThat(settings.ignoredTopFrames()).map(Object::toString).containsExactly("x\\.Y\\.z");
-				assertThat(settings.ignoredAnyFrames()).map(Object::toString).containsExactly("com\\.example\\..*");
+				assertThat(settings.ignore().threadNames()).map(Object::toString).containsExactly("a.*", "b.*");
+				assertThat(settings.ignore().topFrames()).map(Object::toString).containsExactly("x\\.Y\\.z");
+				assertThat(settings.ignore().anyFrames()).map(Object::toString).containsExactly("com\\.example\\..*");
 			});
 	}
 
@@ -205,9 +205,11 @@ class ThreadLeaksAutoConfigurationTests {
 	void userBeansWin() {
 		HealthIndicator health = () -> Health.up().build();
 		this.contextRunner
-			.withBean(ThreadLeaksEndpoint.class, () -> new ThreadLeaksEndpoint(new CombinedReports(monitor())))
+			.withBean(ThreadLeaksEndpoint.class,
+					() -> new ThreadLeaksEndpoint(new PlatformAndVirtualMonitors(monitor())))
 			.withBean("threadLeaksHealthIndicator", HealthIndicator.class, () -> health)
-			.withBean(ThreadLeaksMetrics.class, () -> new ThreadLeaksMetrics(new CombinedReports(monitor()), 1))
+			.withBean(ThreadLeaksMetrics.class,
+					() -> new ThreadLeaksMetrics(new PlatformAndVirtualMonitors(monitor()), 1))
 			.withBean(ThreadLeakLogger.class, ThreadLeakLogger::new)
 			.withBean(ThreadLeaksSampler.class, () -> new ThreadLeaksSampler(monitor()))
 			.run((context) -> {
@@ -236,7 +238,7 @@ class ThreadLeaksAutoConfigurationTests {
 
 		};
 		this.contextRunner.withBean(ThreadLeakListener.class, () -> listener).run((context) -> {
-			ThreadLeakReport report = context.getBean(CombinedReports.class).sample();
+			ThreadLeakReport report = context.getBean(PlatformAndVirtualMonitors.class).sample();
 			assertThat(heard).contains(report);
 		});
 	}

@@ -8,7 +8,7 @@ import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpointAutoConfi
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetrics;
 import io.github.threadleaks.autoconfigure.metrics.ThreadLeaksMetricsAutoConfiguration;
 import io.github.threadleaks.core.VirtualThreadsReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
@@ -63,7 +63,7 @@ class VirtualThreadsAutoConfigurationTests {
 	void onJdk17ItIsUnavailableWithTheReasonAndNoErrorNorAdvice(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			VirtualThreadsReport status = context.getBean(CombinedReports.class).report().virtualThreads();
+			VirtualThreadsReport status = context.getBean(PlatformAndVirtualMonitors.class).report().virtualThreads();
 			assertThat(status.status()).isEqualTo(VirtualThreadsReport.Status.UNAVAILABLE);
 			assertThat(status.reason()).startsWith("needs JDK 21+");
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isFalse();
@@ -88,7 +88,7 @@ class VirtualThreadsAutoConfigurationTests {
 			VirtualThreadMonitor virtualThreads = context.getBean(VirtualThreadMonitor.class);
 			assertThat(context.getBean(VirtualThreadSampler.class).isRunning()).isTrue();
 			virtualThreads.sample();
-			VirtualThreadsReport status = context.getBean(CombinedReports.class).report().virtualThreads();
+			VirtualThreadsReport status = context.getBean(PlatformAndVirtualMonitors.class).report().virtualThreads();
 			assertThat(status.status()).isEqualTo(VirtualThreadsReport.Status.AVAILABLE);
 			assertThat(status.source()).isEqualTo(VirtualThreadsReport.Source.CONTAINERS);
 			assertThat(status.samples()).isPositive();

@@ -22,8 +22,8 @@ import java.util.function.BooleanSupplier;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.VirtualThreadsReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
 import io.github.threadleaks.core.virtual.ContainerThreadSource;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -147,7 +147,7 @@ class VirtualThreadsWithoutTheJvmOptionTests {
 	@Test
 	void requestHandlersBlockedForeverAreSuspectedWithHealthDownAndTheAlertMetricAtTheDefaults() {
 		VirtualThreadMonitor virtualThreads = context.getBean(VirtualThreadMonitor.class);
-		CombinedReports reports = context.getBean(CombinedReports.class);
+		PlatformAndVirtualMonitors reports = context.getBean(PlatformAndVirtualMonitors.class);
 		int window = ThreadLeaksSettings.defaults().window();
 		for (int step = 1; step <= window; step++) {
 			for (int i = 0; i < REQUESTS_PER_STEP; i++) {

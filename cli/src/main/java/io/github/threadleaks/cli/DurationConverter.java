@@ -1,30 +1,26 @@
 package io.github.threadleaks.cli;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.internal.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** A duration as people write it: {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}. */
+/**
+ * A duration as the engine reads every setting ({@code 500ms}, {@code 30s}, {@code 2h},
+ * {@code 1d}, {@code PT1S}); picocli names the option in its message.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
-
-	private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
 
 	@Override
 	public Duration convert(String value) {
-		Matcher matcher = SIMPLE.matcher(value.strip());
-		if (!matcher.matches()) {
-			throw new TypeConversionException("'" + value + "' is not a duration such as 500ms, 2s, 5m or 1h");
+		try {
+			return Durations.parse("DURATION", value);
 		}
-		long amount = Long.parseLong(matcher.group(1));
-		return switch (matcher.group(2)) {
-			case "ms" -> Duration.ofMillis(amount);
-			case "s" -> Duration.ofSeconds(amount);
-			case "m" -> Duration.ofMinutes(amount);
-			default -> Duration.ofHours(amount);
-		};
+		catch (InvalidSettingException ex) {
+			throw new TypeConversionException("'" + ex.value() + "' is not " + ex.allowed());
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.threadleaks.cli;
 
 import java.util.List;
 
+import io.github.threadleaks.core.IgnoreRules;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -71,9 +72,7 @@ final class RuleOptions {
 		if (this.maxGroups != null) {
 			defaults.maxGroups(this.maxGroups);
 		}
-		return defaults.ignoredThreadNames(this.ignoredThreadNames)
-			.ignoredTopFrames(this.ignoredTopFrames)
-			.ignoredAnyFrames(this.ignoredAnyFrames)
+		return defaults.ignore(IgnoreRules.of(this.ignoredThreadNames, this.ignoredTopFrames, this.ignoredAnyFrames))
 			.build();
 	}
 

@@ -18,15 +18,17 @@ class DurationConverterTests {
 		assertThat(this.converter.convert("2s")).isEqualTo(Duration.ofSeconds(2));
 		assertThat(this.converter.convert("5m")).isEqualTo(Duration.ofMinutes(5));
 		assertThat(this.converter.convert("1h")).isEqualTo(Duration.ofHours(1));
+		assertThat(this.converter.convert("1d")).isEqualTo(Duration.ofDays(1));
+		assertThat(this.converter.convert("PT1.5S")).isEqualTo(Duration.ofMillis(1500));
 	}
 
 	@Test
 	void rejectsAnythingElseSayingWhatItWants() {
 		assertThatExceptionOfType(TypeConversionException.class).isThrownBy(() -> this.converter.convert("2 weeks"))
-			.withMessage("'2 weeks' is not a duration such as 500ms, 2s, 5m or 1h");
+			.withMessage("'2 weeks' is not a duration such as 500ms, 30s, 2h, 1d or PT1S");
 		CliRun run = CliRun.of("watch", "1", "--interval", "soon");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains("'soon' is not a duration such as 500ms, 2s, 5m or 1h");
+		assertThat(run.err()).contains("'soon' is not a duration such as 500ms, 30s, 2h, 1d or PT1S");
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.threadleaks.core;
 
+import io.github.threadleaks.core.internal.Durations;
+
 /**
  * The figures behind a suspicion, so that every verdict can be checked by hand: over
  * {@code points} points of {@code pointMillis} each, the group's count went from

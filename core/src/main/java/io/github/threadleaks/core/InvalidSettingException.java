@@ -1,5 +1,6 @@
 package io.github.threadleaks.core;
 
+import io.github.threadleaks.core.internal.Durations;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,6 +3,7 @@ package io.github.threadleaks.core;
 import java.util.Comparator;
 import java.util.List;
 
+import io.github.threadleaks.core.internal.StackFrames;
 import org.jspecify.annotations.Nullable;
 
 /**

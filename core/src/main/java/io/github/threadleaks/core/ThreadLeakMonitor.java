@@ -152,7 +152,7 @@ public final class ThreadLeakMonitor implements LatestReport {
 		Latest previous = this.latest;
 		SampleFailure lastError = SampleFailure.of(failure, Instant.ofEpochMilli(this.clock.millis()),
 				this.consecutiveFailures);
-		this.latest = new Latest(previous.report.withLastError(lastError), previous.members);
+		this.latest = new Latest(previous.report.toBuilder().lastError(lastError).build(), previous.members);
 	}
 
 	private ThreadLeakReport takeSample(long givenElapsedMillis) {
@@ -200,10 +200,21 @@ public final class ThreadLeakMonitor implements LatestReport {
 		ThreadTracker.Observation observation = census.observation();
 		List<Long> deadlocked = new ArrayList<>(observation.deadlocked());
 		Collections.sort(deadlocked);
-		ThreadLeakReport report = new ThreadLeakReport(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED,
-				observation.liveThreads(), census.sample(), Instant.ofEpochMilli(now), sampleMillis,
-				observation.stacksWalked(), this.grouping.groups().size(), census.untracked(), deadlocked, suspects,
-				reports, null, this.grouping.creationSiteTracking(), null, observation.stacksDeferred());
+		ThreadLeakReport report = ThreadLeakReport.builder()
+			.status(suspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED)
+			.threads(observation.liveThreads())
+			.samples(census.sample())
+			.takenAt(Instant.ofEpochMilli(now))
+			.sampleMillis(sampleMillis)
+			.stacksWalked(observation.stacksWalked())
+			.trackedGroups(this.grouping.groups().size())
+			.untrackedThreads(census.untracked())
+			.deadlockedThreads(deadlocked)
+			.suspects(suspects)
+			.groups(reports)
+			.creationSiteTracking(this.grouping.creationSiteTracking())
+			.stacksDeferred(observation.stacksDeferred())
+			.build();
 		return new Latest(report, members);
 	}
 

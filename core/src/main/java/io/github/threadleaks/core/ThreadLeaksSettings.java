@@ -2,7 +2,9 @@ package io.github.threadleaks.core;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import io.github.threadleaks.core.internal.Durations;
+import io.github.threadleaks.core.internal.SettingChecks;
 
 /**
  * The engine's validated settings. Immutable; built with {@link #builder()}, which
@@ -52,11 +54,7 @@ public final class ThreadLeaksSettings {
 
 	private final int maxGroups;
 
-	private final List<Pattern> ignoredThreadNames;
-
-	private final List<Pattern> ignoredTopFrames;
-
-	private final List<Pattern> ignoredAnyFrames;
+	private final IgnoreRules ignore;
 
 	private ThreadLeaksSettings(Builder builder) {
 		this.sampleInterval = builder.sampleInterval;
@@ -71,9 +69,7 @@ public final class ThreadLeaksSettings {
 		this.horizonFactor = builder.horizonFactor;
 		this.stackDepth = builder.stackDepth;
 		this.maxGroups = builder.maxGroups;
-		this.ignoredThreadNames = SettingChecks.patterns("ignore.thread-names", builder.ignoredThreadNames);
-		this.ignoredTopFrames = SettingChecks.patterns("ignore.top-frames", builder.ignoredTopFrames);
-		this.ignoredAnyFrames = SettingChecks.patterns("ignore.any-frames", builder.ignoredAnyFrames);
+		this.ignore = builder.ignore;
 	}
 
 	/** A builder holding the defaults. */
@@ -174,24 +170,9 @@ public final class ThreadLeaksSettings {
 		return this.maxGroups;
 	}
 
-	/** Threads whose name matches any of these are left out. */
-	public List<Pattern> ignoredThreadNames() {
-		return this.ignoredThreadNames;
-	}
-
-	/**
-	 * Threads whose top frame ({@code class.method}) matches any of these are left out.
-	 */
-	public List<Pattern> ignoredTopFrames() {
-		return this.ignoredTopFrames;
-	}
-
-	/**
-	 * Threads with any captured frame ({@code class.method}) matching any of these are
-	 * left out.
-	 */
-	public List<Pattern> ignoredAnyFrames() {
-		return this.ignoredAnyFrames;
+	/** The threads left out of every sample. */
+	public IgnoreRules ignore() {
+		return this.ignore;
 	}
 
 	/** A builder holding these settings, to change some of them. */
@@ -214,8 +195,7 @@ public final class ThreadLeaksSettings {
 				+ this.minStuckShare + ", minStillSamples=" + this.minStillSamples + ", maxStillCpuShare="
 				+ this.maxStillCpuShare + ", stackWalkBudget=" + Durations.text(this.stackWalkBudget) + ", horizons="
 				+ this.horizons + ", horizonFactor=" + this.horizonFactor + ", stackDepth=" + this.stackDepth
-				+ ", maxGroups=" + this.maxGroups + ", ignoredThreadNames=" + this.ignoredThreadNames
-				+ ", ignoredTopFrames=" + this.ignoredTopFrames + ", ignoredAnyFrames=" + this.ignoredAnyFrames + "]";
+				+ ", maxGroups=" + this.maxGroups + ", ignore=" + this.ignore + "]";
 	}
 
 	/**
@@ -249,11 +229,7 @@ public final class ThreadLeaksSettings {
 
 		private int maxGroups = 1000;
 
-		private List<String> ignoredThreadNames = List.of();
-
-		private List<String> ignoredTopFrames = List.of();
-
-		private List<String> ignoredAnyFrames = List.of();
+		private IgnoreRules ignore = IgnoreRules.NONE;
 
 		private Builder() {
 		}
@@ -271,9 +247,7 @@ public final class ThreadLeaksSettings {
 			this.horizonFactor = settings.horizonFactor;
 			this.stackDepth = settings.stackDepth;
 			this.maxGroups = settings.maxGroups;
-			this.ignoredThreadNames = SettingChecks.regexes(settings.ignoredThreadNames);
-			this.ignoredTopFrames = SettingChecks.regexes(settings.ignoredTopFrames);
-			this.ignoredAnyFrames = SettingChecks.regexes(settings.ignoredAnyFrames);
+			this.ignore = settings.ignore;
 		}
 
 		public Builder sampleInterval(Duration sampleInterval) {
@@ -337,25 +311,43 @@ public final class ThreadLeaksSettings {
 			return this;
 		}
 
-		public Builder ignoredThreadNames(List<String> regexes) {
-			this.ignoredThreadNames = List.copyOf(regexes);
-			return this;
-		}
-
-		public Builder ignoredTopFrames(List<String> regexes) {
-			this.ignoredTopFrames = List.copyOf(regexes);
-			return this;
-		}
-
-		public Builder ignoredAnyFrames(List<String> regexes) {
-			this.ignoredAnyFrames = List.copyOf(regexes);
+		/** The threads to leave out of every sample, replacing any given before. */
+		public Builder ignore(IgnoreRules ignore) {
+			this.ignore = ignore;
 			return this;
 		}
 
 		/**
-		 * The settings; throws {@link InvalidSettingException} if an ignore pattern is
-		 * not a valid regex.
+		 * The thread-name part of {@link #ignore(IgnoreRules)}, replaced; a bad
+		 * expression is named {@code ignore.thread-names[index]}.
 		 */
+		public Builder ignoredThreadNames(List<String> regexes) {
+			this.ignore = new IgnoreRules(IgnoreRules.threadNames("ignore.thread-names", regexes).threadNames(),
+					this.ignore.topFrames(), this.ignore.anyFrames());
+			return this;
+		}
+
+		/**
+		 * The top-frame part of {@link #ignore(IgnoreRules)}, replaced; a bad expression
+		 * is named {@code ignore.top-frames[index]}.
+		 */
+		public Builder ignoredTopFrames(List<String> regexes) {
+			this.ignore = new IgnoreRules(this.ignore.threadNames(),
+					IgnoreRules.topFrames("ignore.top-frames", regexes).topFrames(), this.ignore.anyFrames());
+			return this;
+		}
+
+		/**
+		 * The any-frame part of {@link #ignore(IgnoreRules)}, replaced; a bad expression
+		 * is named {@code ignore.any-frames[index]}.
+		 */
+		public Builder ignoredAnyFrames(List<String> regexes) {
+			this.ignore = new IgnoreRules(this.ignore.threadNames(), this.ignore.topFrames(),
+					IgnoreRules.anyFrames("ignore.any-frames", regexes).anyFrames());
+			return this;
+		}
+
+		/** The settings. */
 		public ThreadLeaksSettings build() {
 			return new ThreadLeaksSettings(this);
 		}

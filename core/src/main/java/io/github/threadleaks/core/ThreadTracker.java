@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -242,30 +241,11 @@ final class ThreadTracker {
 	}
 
 	private boolean isIgnoredName(String name) {
-		return matchesAny(this.settings.ignoredThreadNames(), name);
+		return this.settings.ignore().ignoresName(name);
 	}
 
 	private boolean isIgnoredStack(List<StackFrame> frames) {
-		if (!frames.isEmpty() && matchesAny(this.settings.ignoredTopFrames(), frames.get(0).qualifiedMethod())) {
-			return true;
-		}
-		if (!this.settings.ignoredAnyFrames().isEmpty()) {
-			for (StackFrame frame : frames) {
-				if (matchesAny(this.settings.ignoredAnyFrames(), frame.qualifiedMethod())) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean matchesAny(List<Pattern> patterns, String text) {
-		for (Pattern pattern : patterns) {
-			if (pattern.matcher(text).matches()) {
-				return true;
-			}
-		}
-		return false;
+		return this.settings.ignore().ignoresStack(frames);
 	}
 
 	/**

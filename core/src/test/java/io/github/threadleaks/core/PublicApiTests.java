@@ -20,9 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The public types of each of core's packages, listed by hand: adding or removing one
- * fails here, so a change to the API is a decision. Everything else is package-private.
+ * fails here, so a change to the API is a decision. Everything else is package-private,
+ * or in {@value #INTERNAL}, which is not API.
  */
 class PublicApiTests {
+
+	/** The helpers shared by threadleaks' own packages and modules: not API. */
+	static final String INTERNAL = "io.github.threadleaks.core.internal";
 
 	/**
 	 * The types users need: the monitor, settings, sources, listener and report types.
@@ -32,18 +36,16 @@ class PublicApiTests {
 					"CreationSites", "Evidence", "GroupDetail", "InvalidSettingException", "JvmThreadSource",
 					"LatestReport", "LeakStatus", "LockReport", "MemberThread", "SampleFailure", "SamplingLoop",
 					"StackFrame", "StackGroupReport", "StackGrouping", "ThreadCensus", "ThreadLeakListener",
-					"ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeaksSettings", "ThreadLeaksSettings.Builder",
-					"ThreadNames", "ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource", "VirtualThreadsReport",
-					"VirtualThreadsReport.Source", "VirtualThreadsReport.Status",
-					// Public only for core's feature packages (Java has no narrower
-					// scope): not for users.
-					"Durations", "SettingChecks", "StackFrames"),
+					"ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeakReport.Builder", "ThreadLeaksSettings",
+					"ThreadLeaksSettings.Builder", "ThreadNames", "ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource",
+					"VirtualThreadsReport", "VirtualThreadsReport.Source", "VirtualThreadsReport.Status",
+					"IgnoreRules"),
 			"io.github.threadleaks.core.creation",
 			Set.of("ApplicationPackages", "CreationSiteTracker", "ThreadStartListener"),
 			"io.github.threadleaks.core.virtual",
-			Set.of("CombinedReports", "ContainerThreadSource", "VirtualThreadMonitor", "VirtualThreadRegistry",
-					"VirtualThreadRegistry.Registration", "VirtualThreadSettings", "VirtualThreadSettings.Builder",
-					"VirtualThreadSource"));
+			Set.of("PlatformAndVirtualMonitors", "ContainerThreadSource", "VirtualThreadMonitor",
+					"VirtualThreadRegistry", "VirtualThreadRegistry.Registration", "VirtualThreadSettings",
+					"VirtualThreadSettings.Builder", "VirtualThreadSource"));
 
 	@Test
 	void eachPackageExportsExactlyTheListedTypes() throws IOException {
@@ -71,6 +73,13 @@ class PublicApiTests {
 		Set<String> engine = publicTypes(Path.of("target/classes")).get("io.github.threadleaks.core");
 		assertThat(engine).contains("ThreadLeakMonitor", "ThreadLeaksSettings.Builder")
 			.doesNotContain("GroupKey", "ThreadTracker", "ThreadLeakMonitor.Latest");
+	}
+
+	@Test
+	void theInternalPackageSaysItIsNotApi() throws IOException {
+		Path packageInfo = Path.of("src/main/java", INTERNAL.replace('.', '/'), "package-info.java");
+		assertThat(Files.readString(packageInfo)).contains("Not API");
+		assertThat(Files.readString(Path.of("../pom.xml"))).contains("<excludePackageNames>" + INTERNAL);
 	}
 
 	@Test
@@ -115,7 +124,7 @@ class PublicApiTests {
 		for (Path file : files) {
 			String relative = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
 			String name = relative.substring(0, relative.length() - ".class".length());
-			if (name.endsWith("package-info")) {
+			if (name.endsWith("package-info") || name.startsWith(INTERNAL + ".")) {
 				continue;
 			}
 			Class<?> type;

@@ -3,28 +3,28 @@ package io.github.threadleaks.junit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.function.Supplier;
 
+import io.github.threadleaks.core.IgnoreRules;
+import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.internal.Durations;
+import io.github.threadleaks.core.internal.SettingChecks;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What one source of configuration (the defaults, the configuration parameters, a
  * registered extension, an annotation) says about a check. Sources are layered: ignore
- * patterns add up, the nearest linger wins.
+ * rules add up, the nearest linger wins.
  *
  * @param linger how long threads still alive at the end may take to end, or {@code null}
  * to leave it to the layers below
- * @param ignoredThreadNames whole-name regular expressions
- * @param ignoredTopFrames {@code class.method} regular expressions for the top frame
- * @param ignoredAnyFrames {@code class.method} regular expressions for any frame
+ * @param ignore the threads never reported, by their own name and frames
  * @param ignoredCreatedBy {@code class.method} regular expressions for any frame of the
- * code that started the thread
+ * code that started a thread: such threads are never reported either
  */
-record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, List<String> ignoredTopFrames,
-		List<String> ignoredAnyFrames, List<String> ignoredCreatedBy) {
+record CheckOptions(@Nullable Duration linger, IgnoreRules ignore, List<String> ignoredCreatedBy) {
 
 	/** The longest linger: beyond it a check would rather be a hang. */
 	static final Duration MAX_LINGER = Duration.ofMinutes(10);
@@ -37,12 +37,9 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 	 */
 	static final int STACK_DEPTH = 64;
 
-	static final CheckOptions NONE = new CheckOptions(null, List.of(), List.of(), List.of(), List.of());
+	static final CheckOptions NONE = new CheckOptions(null, IgnoreRules.NONE, List.of());
 
 	CheckOptions {
-		ignoredThreadNames = List.copyOf(ignoredThreadNames);
-		ignoredTopFrames = List.copyOf(ignoredTopFrames);
-		ignoredAnyFrames = List.copyOf(ignoredAnyFrames);
 		ignoredCreatedBy = List.copyOf(ignoredCreatedBy);
 	}
 
@@ -51,10 +48,9 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 	 * default ignore list}.
 	 */
 	static CheckOptions defaults(boolean withDefaultIgnores) {
-		return withDefaultIgnores
-				? new CheckOptions(DEFAULT_LINGER, DefaultIgnores.THREAD_NAMES, DefaultIgnores.TOP_FRAMES,
-						DefaultIgnores.ANY_FRAMES, List.of())
-				: new CheckOptions(DEFAULT_LINGER, List.of(), List.of(), List.of(), List.of());
+		return new CheckOptions(DEFAULT_LINGER, withDefaultIgnores
+				? IgnoreRules.of(DefaultIgnores.THREAD_NAMES, DefaultIgnores.TOP_FRAMES, DefaultIgnores.ANY_FRAMES)
+				: IgnoreRules.NONE, List.of());
 	}
 
 	/**
@@ -64,20 +60,35 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 		String attribute = "@VerifyNoThreadLeaks(%s) on " + where;
 		Duration linger = annotation.linger().isBlank() ? null
 				: linger(annotation.linger(), attribute.formatted("linger"));
-		return new CheckOptions(linger,
-				patterns(annotation.ignoreThreadNames(), attribute.formatted("ignoreThreadNames")),
-				patterns(annotation.ignoreTopFrames(), attribute.formatted("ignoreTopFrames")),
-				patterns(annotation.ignoreAnyFrames(), attribute.formatted("ignoreAnyFrames")),
-				patterns(annotation.ignoreCreatedBy(), attribute.formatted("ignoreCreatedBy")));
+		return new CheckOptions(linger, checked(() -> IgnoreRules
+			.threadNames(attribute.formatted("ignoreThreadNames"), List.of(annotation.ignoreThreadNames()))
+			.and(IgnoreRules.topFrames(attribute.formatted("ignoreTopFrames"), List.of(annotation.ignoreTopFrames())))
+			.and(IgnoreRules.anyFrames(attribute.formatted("ignoreAnyFrames"), List.of(annotation.ignoreAnyFrames())))),
+				createdBy(attribute.formatted("ignoreCreatedBy"), List.of(annotation.ignoreCreatedBy())));
 	}
 
 	/** These options with {@code nearer} laid over them. */
 	CheckOptions with(CheckOptions nearer) {
-		return new CheckOptions((nearer.linger != null) ? nearer.linger : this.linger,
-				concat(this.ignoredThreadNames, nearer.ignoredThreadNames),
-				concat(this.ignoredTopFrames, nearer.ignoredTopFrames),
-				concat(this.ignoredAnyFrames, nearer.ignoredAnyFrames),
+		return new CheckOptions((nearer.linger != null) ? nearer.linger : this.linger, this.ignore.and(nearer.ignore),
 				concat(this.ignoredCreatedBy, nearer.ignoredCreatedBy));
+	}
+
+	/**
+	 * {@code ignoreCreatedBy} expressions, each checked as the engine checks an ignore
+	 * rule's; {@code setting} names their source in the error message.
+	 */
+	static List<String> createdBy(String setting, List<String> regexes) {
+		checked(() -> IgnoreRules.anyFrames(setting, regexes));
+		return regexes;
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		if (second.isEmpty()) {
+			return first;
+		}
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	/** The linger of a complete stack of layers. */
@@ -89,12 +100,7 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 	 * The engine's settings for these options: their ignore rules and the stack depth.
 	 */
 	ThreadLeaksSettings engineSettings() {
-		return ThreadLeaksSettings.builder()
-			.stackDepth(STACK_DEPTH)
-			.ignoredThreadNames(this.ignoredThreadNames)
-			.ignoredTopFrames(this.ignoredTopFrames)
-			.ignoredAnyFrames(this.ignoredAnyFrames)
-			.build();
+		return ThreadLeaksSettings.builder().stackDepth(STACK_DEPTH).ignore(this.ignore).build();
 	}
 
 	/**
@@ -110,49 +116,28 @@ record CheckOptions(@Nullable Duration linger, List<String> ignoredThreadNames, 
 	 * source in the error message.
 	 */
 	static Duration duration(String text, String setting) {
-		Duration duration = DurationText.parse(text);
-		if (duration == null) {
-			throw invalid(setting, text, "a duration such as 500ms, 2s or PT2S");
-		}
-		return duration;
+		return checked(() -> Durations.parse(setting, text));
 	}
 
 	static Duration linger(Duration linger, String setting) {
-		if (linger.isNegative() || linger.compareTo(MAX_LINGER) > 0) {
-			throw invalid(setting, DurationText.format(linger), "from 0s to " + DurationText.format(MAX_LINGER));
-		}
-		return linger;
+		return checked(() -> SettingChecks.between(setting, linger, Duration.ZERO, MAX_LINGER));
 	}
 
 	/**
-	 * Regular expressions, each checked; {@code setting} names their source in the error
-	 * message.
+	 * The value, or the engine's rejection of it turned into JUnit's configuration error
+	 * with the same message.
 	 */
-	static List<String> patterns(String[] regexes, String setting) {
-		for (String regex : regexes) {
-			try {
-				Pattern.compile(regex);
-			}
-			catch (PatternSyntaxException ex) {
-				throw invalid(setting, regex,
-						"valid regular expressions (" + ex.getDescription() + " at index " + ex.getIndex() + ")");
-			}
+	static <T> T checked(Supplier<T> value) {
+		try {
+			return value.get();
 		}
-		return List.of(regexes);
+		catch (InvalidSettingException ex) {
+			throw new ExtensionConfigurationException(ex.getMessage(), ex);
+		}
 	}
 
 	static ExtensionConfigurationException invalid(String setting, String value, String allowed) {
 		return new ExtensionConfigurationException(setting + " must be " + allowed + " but was \"" + value + "\"");
-	}
-
-	private static List<String> concat(List<String> first, List<String> second) {
-		if (second.isEmpty()) {
-			return first;
-		}
-		List<String> all = new ArrayList<>(first.size() + second.size());
-		all.addAll(first);
-		all.addAll(second);
-		return all;
 	}
 
 }

@@ -8,6 +8,7 @@ import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.MemberThread;
 import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.internal.Durations;
 
 /**
  * The failure message of a leak, grouped by stack as a goroutine profile is: one
@@ -50,14 +51,14 @@ final class LeakMessage {
 		text.append("They were started during the ")
 			.append(subject)
 			.append(" and were still alive ")
-			.append(DurationText.format(linger))
+			.append(Durations.text(linger))
 			.append(" after it ended");
 		if (timedWaiters > 0) {
 			text.append("; ")
 				.append((timedWaiters == threads) ? (threads == 1) ? "it was" : "they were"
 						: timedWaiters + " of them were")
 				.append(" in a timed wait (a sleep, a timed park or wait) then, and still alive after a further ")
-				.append(DurationText.format(grace))
+				.append(Durations.text(grace))
 				.append(" of grace (")
 				.append(PlatformProperties.TIMED_WAIT_GRACE)
 				.append(')');

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.github.threadleaks.core.IgnoreRules;
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.creation.ApplicationPackages;
+import io.github.threadleaks.core.internal.SettingChecks;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -85,10 +87,15 @@ final class PlatformProperties {
 	 */
 	static CheckOptions options(ExtensionContext context) {
 		boolean withDefaults = defaultIgnores(context);
-		CheckOptions parameters = new CheckOptions(
-				context.getConfigurationParameter(LINGER).map((text) -> CheckOptions.linger(text, LINGER)).orElse(null),
-				patterns(context, IGNORE_THREAD_NAMES), patterns(context, IGNORE_TOP_FRAMES),
-				patterns(context, IGNORE_ANY_FRAMES), patterns(context, IGNORE_CREATED_BY));
+		Duration linger = context.getConfigurationParameter(LINGER)
+			.map((text) -> CheckOptions.linger(text, LINGER))
+			.orElse(null);
+		IgnoreRules ignore = CheckOptions
+			.checked(() -> IgnoreRules.threadNames(IGNORE_THREAD_NAMES, list(context, IGNORE_THREAD_NAMES))
+				.and(IgnoreRules.topFrames(IGNORE_TOP_FRAMES, list(context, IGNORE_TOP_FRAMES)))
+				.and(IgnoreRules.anyFrames(IGNORE_ANY_FRAMES, list(context, IGNORE_ANY_FRAMES))));
+		CheckOptions parameters = new CheckOptions(linger, ignore,
+				CheckOptions.createdBy(IGNORE_CREATED_BY, list(context, IGNORE_CREATED_BY)));
 		return CheckOptions.defaults(withDefaults).with(parameters);
 	}
 
@@ -113,11 +120,8 @@ final class PlatformProperties {
 		Duration grace = context.getConfigurationParameter(TIMED_WAIT_GRACE)
 			.map((text) -> CheckOptions.duration(text, TIMED_WAIT_GRACE))
 			.orElse(DEFAULT_TIMED_WAIT_GRACE);
-		if (grace.isNegative() || grace.compareTo(MAX_TIMED_WAIT_GRACE) > 0) {
-			throw CheckOptions.invalid(TIMED_WAIT_GRACE, DurationText.format(grace),
-					"from 0s to " + DurationText.format(MAX_TIMED_WAIT_GRACE));
-		}
-		return grace;
+		return CheckOptions
+			.checked(() -> SettingChecks.between(TIMED_WAIT_GRACE, grace, Duration.ZERO, MAX_TIMED_WAIT_GRACE));
 	}
 
 	/**
@@ -195,10 +199,8 @@ final class PlatformProperties {
 		return text.equals("true");
 	}
 
-	private static List<String> patterns(ExtensionContext context, String key) {
-		return context.getConfigurationParameter(key)
-			.map((text) -> CheckOptions.patterns(split(text).toArray(String[]::new), key))
-			.orElse(List.of());
+	private static List<String> list(ExtensionContext context, String key) {
+		return context.getConfigurationParameter(key).map(PlatformProperties::split).orElse(List.of());
 	}
 
 	/**

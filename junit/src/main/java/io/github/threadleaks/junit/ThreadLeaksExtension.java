@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.threadleaks.core.IgnoreRules;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks.Scope;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -267,11 +268,7 @@ public final class ThreadLeaksExtension
 
 		private @Nullable Duration linger;
 
-		private final List<String> ignoredThreadNames = new ArrayList<>();
-
-		private final List<String> ignoredTopFrames = new ArrayList<>();
-
-		private final List<String> ignoredAnyFrames = new ArrayList<>();
+		private IgnoreRules ignore = IgnoreRules.NONE;
 
 		private final List<String> ignoredCreatedBy = new ArrayList<>();
 
@@ -297,8 +294,8 @@ public final class ThreadLeaksExtension
 
 		/** Adds regular expressions matched against the whole thread name. */
 		public Builder ignoreThreadNames(String... regexes) {
-			this.ignoredThreadNames
-				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreThreadNames(...)"));
+			this.ignore = this.ignore.and(CheckOptions.checked(() -> IgnoreRules
+				.threadNames("ThreadLeaksExtension.builder().ignoreThreadNames(...)", List.of(regexes))));
 			return this;
 		}
 
@@ -307,8 +304,8 @@ public final class ThreadLeaksExtension
 		 * {@code class.method}.
 		 */
 		public Builder ignoreTopFrames(String... regexes) {
-			this.ignoredTopFrames
-				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreTopFrames(...)"));
+			this.ignore = this.ignore.and(CheckOptions.checked(() -> IgnoreRules
+				.topFrames("ThreadLeaksExtension.builder().ignoreTopFrames(...)", List.of(regexes))));
 			return this;
 		}
 
@@ -317,8 +314,8 @@ public final class ThreadLeaksExtension
 		 * {@code class.method}.
 		 */
 		public Builder ignoreAnyFrames(String... regexes) {
-			this.ignoredAnyFrames
-				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreAnyFrames(...)"));
+			this.ignore = this.ignore.and(CheckOptions.checked(() -> IgnoreRules
+				.anyFrames("ThreadLeaksExtension.builder().ignoreAnyFrames(...)", List.of(regexes))));
 			return this;
 		}
 
@@ -327,14 +324,14 @@ public final class ThreadLeaksExtension
 		 * thread, as {@code class.method}.
 		 */
 		public Builder ignoreCreatedBy(String... regexes) {
-			this.ignoredCreatedBy
-				.addAll(CheckOptions.patterns(regexes, "ThreadLeaksExtension.builder().ignoreCreatedBy(...)"));
+			this.ignoredCreatedBy.addAll(
+					CheckOptions.createdBy("ThreadLeaksExtension.builder().ignoreCreatedBy(...)", List.of(regexes)));
 			return this;
 		}
 
 		public ThreadLeaksExtension build() {
-			return new ThreadLeaksExtension(new CheckOptions(this.linger, this.ignoredThreadNames,
-					this.ignoredTopFrames, this.ignoredAnyFrames, this.ignoredCreatedBy), this.scope);
+			return new ThreadLeaksExtension(new CheckOptions(this.linger, this.ignore, this.ignoredCreatedBy),
+					this.scope);
 		}
 
 	}

@@ -28,7 +28,7 @@ class LingerTests extends AbstractExtensionTests {
 		EngineExecutionResults results = run(EndsOnceWaitedFor.class, PlatformProperties.LINGER + "=0s");
 		assertThat(testFailure(results)).isInstanceOf(ThreadLeakError.class)
 			.hasMessageStartingWith("1 leaked thread in 1 stack group:\n  1 thread like \"finisher-#\" ")
-			.hasMessageContaining("still alive 0s after it ended");
+			.hasMessageContaining("still alive 0ms after it ended");
 	}
 
 	@Test

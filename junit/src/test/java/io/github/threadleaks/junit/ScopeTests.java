@@ -63,7 +63,7 @@ class ScopeTests extends AbstractExtensionTests {
 		results.testEvents().assertStatistics((stats) -> stats.started(2).succeeded(1).failed(1));
 		assertThat(testFailure(results)).isInstanceOf(ThreadLeakError.class)
 			.hasMessageStartingWith("1 leaked thread in 1 stack group:\n  1 thread like \"other-#\"")
-			.hasMessageContaining("still alive 0s after it ended");
+			.hasMessageContaining("still alive 0ms after it ended");
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class TimedWaitTests extends AbstractExtensionTests {
 				PlatformProperties.TIMED_WAIT_GRACE + "=100ms");
 		assertThat(testFailure(results)).isInstanceOf(ThreadLeakError.class)
 			.hasMessageContaining("1 thread like \"long-sleeper-#\" TIMED_WAITING")
-			.hasMessageContaining("still alive 0s after it ended; it was in a timed wait (a sleep, a timed park "
+			.hasMessageContaining("still alive 0ms after it ended; it was in a timed wait (a sleep, a timed park "
 					+ "or wait) then, and still alive after a further 100ms of grace "
 					+ "(threadleaks.junit.timed-wait-grace).");
 	}
@@ -57,7 +57,7 @@ class TimedWaitTests extends AbstractExtensionTests {
 	void anInvalidGraceFailsTheTestNamingTheKey() {
 		Throwable failure = testFailure(run(TwoSecondSleeper.class, PlatformProperties.TIMED_WAIT_GRACE + "=1m"));
 		assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
-			.hasMessage("threadleaks.junit.timed-wait-grace must be from 0s to 30s but was \"1m\"");
+			.hasMessage("threadleaks.junit.timed-wait-grace must be between 0ms and 30s but was 1m");
 	}
 
 	@LeakExample

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.VirtualThreadsReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.sample.SampleApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,7 +116,8 @@ class ThreadLeakAlertEndToEndTests {
 				assertThat(firingFrom - pendingFrom).as("seconds pending")
 					.isGreaterThanOrEqualTo(SHORT_FOR_SECONDS - 1);
 
-				assertEveryExpressionRuns(server, target, watchesVirtualThreads(app.getBean(CombinedReports.class)));
+				assertEveryExpressionRuns(server, target,
+						watchesVirtualThreads(app.getBean(PlatformAndVirtualMonitors.class)));
 				assertThat(server.ruleGroups().findValues("health")).map(JsonNode::asString)
 					.hasSize(5)
 					.containsOnly("ok");
@@ -164,7 +165,7 @@ class ThreadLeakAlertEndToEndTests {
 		return new Leak(suspects.get(0).id(), suspectedAt);
 	}
 
-	private static boolean watchesVirtualThreads(CombinedReports reports) {
+	private static boolean watchesVirtualThreads(PlatformAndVirtualMonitors reports) {
 		VirtualThreadsReport virtualThreads = reports.report().virtualThreads();
 		return virtualThreads != null && virtualThreads.status() == VirtualThreadsReport.Status.AVAILABLE;
 	}

@@ -1,6 +1,6 @@
 package io.github.threadleaks.autoconfigure.endpoint;
 
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -19,9 +19,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 @Endpoint(id = "threadleaks", defaultAccess = Access.READ_ONLY)
 public class ThreadLeaksEndpoint {
 
-	private final CombinedReports reports;
+	private final PlatformAndVirtualMonitors reports;
 
-	public ThreadLeaksEndpoint(CombinedReports reports) {
+	public ThreadLeaksEndpoint(PlatformAndVirtualMonitors reports) {
 		this.reports = reports;
 	}
 

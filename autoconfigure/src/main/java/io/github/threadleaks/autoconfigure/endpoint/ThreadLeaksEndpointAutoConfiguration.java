@@ -1,7 +1,7 @@
 package io.github.threadleaks.autoconfigure.endpoint;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -26,12 +26,12 @@ public final class ThreadLeaksEndpointAutoConfiguration {
 	// check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(ThreadLeaksEndpoint.class)
-	@ConditionalOnBean(CombinedReports.class)
+	@ConditionalOnBean(PlatformAndVirtualMonitors.class)
 	static class AvailableEndpointConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ThreadLeaksEndpoint threadLeaksEndpoint(CombinedReports reports) {
+		ThreadLeaksEndpoint threadLeaksEndpoint(PlatformAndVirtualMonitors reports) {
 			return new ThreadLeaksEndpoint(reports);
 		}
 

@@ -1,7 +1,7 @@
 package io.github.threadleaks.autoconfigure.health;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,12 +27,12 @@ public final class ThreadLeaksHealthContributorAutoConfiguration {
 	// has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledHealthIndicator("threadleaks")
-	@ConditionalOnBean(CombinedReports.class)
+	@ConditionalOnBean(PlatformAndVirtualMonitors.class)
 	static class EnabledHealthIndicatorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "threadLeaksHealthIndicator")
-		ThreadLeaksHealthIndicator threadLeaksHealthIndicator(CombinedReports reports) {
+		ThreadLeaksHealthIndicator threadLeaksHealthIndicator(PlatformAndVirtualMonitors reports) {
 			return new ThreadLeaksHealthIndicator(reports);
 		}
 

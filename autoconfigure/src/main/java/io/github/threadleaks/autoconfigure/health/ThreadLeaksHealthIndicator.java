@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.threadleaks.core.LatestReport;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,9 +18,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public class ThreadLeaksHealthIndicator implements HealthIndicator {
 
-	private final CombinedReports reports;
+	private final LatestReport reports;
 
-	public ThreadLeaksHealthIndicator(CombinedReports reports) {
+	public ThreadLeaksHealthIndicator(LatestReport reports) {
 		this.reports = reports;
 	}
 

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import io.github.threadleaks.core.LatestReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.VirtualThreadsReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
 
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -24,7 +24,7 @@ public class ThreadLeaksInfoContributor implements InfoContributor {
 
 	private static final String VERSION_RESOURCE = "threadleaks-version.properties";
 
-	private final CombinedReports reports;
+	private final LatestReport reports;
 
 	private final ThreadLeaksSettings settings;
 
@@ -35,7 +35,7 @@ public class ThreadLeaksInfoContributor implements InfoContributor {
 	 * @param reports the reports whose latest gives the status
 	 * @param settings the settings the monitor runs with
 	 */
-	public ThreadLeaksInfoContributor(CombinedReports reports, ThreadLeaksSettings settings) {
+	public ThreadLeaksInfoContributor(LatestReport reports, ThreadLeaksSettings settings) {
 		this.reports = reports;
 		this.settings = settings;
 		this.version = version();

@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.info;
 
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -28,12 +28,13 @@ public final class ThreadLeaksInfoContributorAutoConfiguration {
 	// has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnEnabledInfoContributor("threadleaks")
-	@ConditionalOnBean({ CombinedReports.class, ThreadLeaksSettings.class })
+	@ConditionalOnBean({ PlatformAndVirtualMonitors.class, ThreadLeaksSettings.class })
 	static class EnabledInfoContributorConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ThreadLeaksInfoContributor threadLeaksInfoContributor(CombinedReports reports, ThreadLeaksSettings settings) {
+		ThreadLeaksInfoContributor threadLeaksInfoContributor(PlatformAndVirtualMonitors reports,
+				ThreadLeaksSettings settings) {
 			return new ThreadLeaksInfoContributor(reports, settings);
 		}
 

@@ -17,7 +17,7 @@ import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.VirtualThreadsReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +46,7 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 		.reversed()
 		.thenComparing(StackGroupReport::id);
 
-	private final CombinedReports reports;
+	private final PlatformAndVirtualMonitors reports;
 
 	private final int maxGroups;
 
@@ -58,7 +58,7 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 	 * @param maxGroups how many of the largest groups get a
 	 * {@code threadleaks.group.threads} gauge besides every suspect
 	 */
-	public ThreadLeaksMetrics(CombinedReports reports, int maxGroups) {
+	public ThreadLeaksMetrics(PlatformAndVirtualMonitors reports, int maxGroups) {
 		this.reports = reports;
 		this.maxGroups = maxGroups;
 	}
@@ -129,7 +129,8 @@ public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 			.register(registry);
 	}
 
-	private static double virtualThreads(CombinedReports reports, ToDoubleFunction<VirtualThreadsReport> value) {
+	private static double virtualThreads(PlatformAndVirtualMonitors reports,
+			ToDoubleFunction<VirtualThreadsReport> value) {
 		VirtualThreadsReport status = reports.report().virtualThreads();
 		return (status != null) ? value.applyAsDouble(status) : Double.NaN;
 	}

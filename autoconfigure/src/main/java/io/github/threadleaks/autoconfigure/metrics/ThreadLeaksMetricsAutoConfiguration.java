@@ -3,7 +3,7 @@ package io.github.threadleaks.autoconfigure.metrics;
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
 import io.github.threadleaks.autoconfigure.ThreadLeaksProperties;
 import io.github.threadleaks.core.CreationSites;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
-@ConditionalOnBean({ MeterRegistry.class, CombinedReports.class })
+@ConditionalOnBean({ MeterRegistry.class, PlatformAndVirtualMonitors.class })
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
 public final class ThreadLeaksMetricsAutoConfiguration {
 
@@ -36,7 +36,7 @@ public final class ThreadLeaksMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ThreadLeaksMetrics threadLeaksMetrics(CombinedReports reports, ThreadLeaksProperties properties) {
+	ThreadLeaksMetrics threadLeaksMetrics(PlatformAndVirtualMonitors reports, ThreadLeaksProperties properties) {
 		int maxGroups = properties.getMetrics().getMaxGroups();
 		if (maxGroups < 0 || maxGroups > MAX_EXPORTED_GROUPS) {
 			throw new InvalidConfigurationPropertyValueException("threadleaks.metrics.max-groups", maxGroups,

@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.reachability;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpointAutoConfiguration;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -34,7 +34,7 @@ public final class ThreadLeaksReachabilityAutoConfiguration {
 	// check has passed.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnAvailableEndpoint(ThreadLeaksEndpoint.class)
-	@ConditionalOnBean({ CombinedReports.class, ThreadLeaksEndpoint.class })
+	@ConditionalOnBean({ PlatformAndVirtualMonitors.class, ThreadLeaksEndpoint.class })
 	static class AvailableEndpointConfiguration {
 
 		@Bean
@@ -45,7 +45,7 @@ public final class ThreadLeaksReachabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ThreadLeaksReachabilityWebExtension threadLeaksReachabilityWebExtension(CombinedReports reports,
+		ThreadLeaksReachabilityWebExtension threadLeaksReachabilityWebExtension(PlatformAndVirtualMonitors reports,
 				ReachabilityAnalyzer analyzer) {
 			return new ThreadLeaksReachabilityWebExtension(reports, analyzer);
 		}

@@ -2,7 +2,7 @@ package io.github.threadleaks.autoconfigure.reachability;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
 import io.github.threadleaks.core.GroupDetail;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.LatestReport;
 import io.github.threadleaks.reachability.AnalysisInProgressException;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 import org.apache.commons.logging.Log;
@@ -29,11 +29,11 @@ public class ThreadLeaksReachabilityWebExtension {
 	/** The last segment of the path. */
 	static final String REACHABILITY = "reachability";
 
-	private final CombinedReports reports;
+	private final LatestReport reports;
 
 	private final ReachabilityAnalyzer analyzer;
 
-	public ThreadLeaksReachabilityWebExtension(CombinedReports reports, ReachabilityAnalyzer analyzer) {
+	public ThreadLeaksReachabilityWebExtension(LatestReport reports, ReachabilityAnalyzer analyzer) {
 		this.reports = reports;
 		this.analyzer = analyzer;
 	}

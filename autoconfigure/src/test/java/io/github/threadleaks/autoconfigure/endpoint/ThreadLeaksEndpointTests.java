@@ -8,7 +8,7 @@ import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.SampleFailure;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,8 @@ class ThreadLeaksEndpointTests {
 
 	private final TestLeak leak = new TestLeak();
 
-	private final ThreadLeaksEndpoint endpoint = new ThreadLeaksEndpoint(new CombinedReports(this.leak.monitor()));
+	private final ThreadLeaksEndpoint endpoint = new ThreadLeaksEndpoint(
+			new PlatformAndVirtualMonitors(this.leak.monitor()));
 
 	@AfterEach
 	void endLeak() {
@@ -146,10 +147,10 @@ class ThreadLeaksEndpointTests {
 		this.leak.sample();
 		assertThat(this.endpoint.report().lastError()).isNull();
 		ThreadLeakReport good = this.leak.monitor().report();
-		ThreadLeakReport failed = new ThreadLeakReport(good.status(), good.threads(), good.samples(), good.takenAt(),
-				good.sampleMillis(), good.stacksWalked(), good.trackedGroups(), good.untrackedThreads(),
-				good.deadlockedThreads(), good.suspects(), good.groups(), new SampleFailure(
-						"java.lang.IllegalStateException", "census failed", Instant.parse("2026-01-01T00:00:10Z"), 3));
+		ThreadLeakReport failed = good.toBuilder()
+			.lastError(new SampleFailure("java.lang.IllegalStateException", "census failed",
+					Instant.parse("2026-01-01T00:00:10Z"), 3))
+			.build();
 		Map<String, Object> json = toJson(ThreadLeaksDescriptor.of(failed));
 		assertThat((Map<String, Object>) json.get("lastError")).containsOnly(
 				Map.entry("type", "java.lang.IllegalStateException"), Map.entry("message", "census failed"),

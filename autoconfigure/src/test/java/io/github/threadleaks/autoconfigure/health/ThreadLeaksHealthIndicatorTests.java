@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.StackGroupReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +28,7 @@ class ThreadLeaksHealthIndicatorTests {
 	private final TestLeak leak = new TestLeak();
 
 	private final ThreadLeaksHealthIndicator indicator = new ThreadLeaksHealthIndicator(
-			new CombinedReports(this.leak.monitor()));
+			new PlatformAndVirtualMonitors(this.leak.monitor()));
 
 	@AfterEach
 	void endLeak() {

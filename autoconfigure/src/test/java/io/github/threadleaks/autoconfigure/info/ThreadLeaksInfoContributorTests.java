@@ -5,7 +5,7 @@ import java.util.Map;
 import io.github.threadleaks.autoconfigure.ThreadLeaksAutoConfiguration;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -73,7 +73,7 @@ class ThreadLeaksInfoContributorTests {
 		this.contextRunner
 			.withBean("mine", ThreadLeaksInfoContributor.class,
 					() -> new ThreadLeaksInfoContributor(
-							new CombinedReports(new ThreadLeakMonitor(ThreadLeaksSettings.defaults())),
+							new PlatformAndVirtualMonitors(new ThreadLeakMonitor(ThreadLeaksSettings.defaults())),
 							ThreadLeaksSettings.defaults()))
 			.run((context) -> assertThat(context).hasSingleBean(ThreadLeaksInfoContributor.class).hasBean("mine"));
 	}

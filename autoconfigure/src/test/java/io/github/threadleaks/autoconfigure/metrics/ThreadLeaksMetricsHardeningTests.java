@@ -12,7 +12,7 @@ import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.ThreadSource;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -82,7 +82,7 @@ class ThreadLeaksMetricsHardeningTests {
 			}
 		};
 		SimpleMeterRegistry healthy = new SimpleMeterRegistry();
-		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new CombinedReports(this.monitor), 5);
+		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new PlatformAndVirtualMonitors(this.monitor), 5);
 		metrics.bindTo(failing);
 		metrics.bindTo(healthy);
 		this.monitor.addListener(metrics);
@@ -108,7 +108,7 @@ class ThreadLeaksMetricsHardeningTests {
 	}
 
 	private ThreadLeaksMetrics bind(int maxGroups, SimpleMeterRegistry registry) {
-		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new CombinedReports(this.monitor), maxGroups);
+		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new PlatformAndVirtualMonitors(this.monitor), maxGroups);
 		metrics.bindTo(registry);
 		return metrics;
 	}

@@ -7,7 +7,7 @@ import io.github.threadleaks.autoconfigure.TestLeak;
 import io.github.threadleaks.core.LeakStatus;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.virtual.CombinedReports;
+import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -124,9 +124,15 @@ class ThreadLeaksMetricsTests {
 		StackGroupReport large = group("large", 50, false);
 		StackGroupReport medium = group("medium", 10, false);
 		StackGroupReport small = group("small", 1, false);
-		ThreadLeakReport report = new ThreadLeakReport(LeakStatus.LEAK_SUSPECTED, 63, 1, null, 1, 0, 4, 0, List.of(),
-				List.of(suspect), List.of(suspect, large, medium, small));
-		CombinedReports reports = new CombinedReports(this.leak.monitor());
+		ThreadLeakReport report = ThreadLeakReport.builder()
+			.status(LeakStatus.LEAK_SUSPECTED)
+			.threads(63)
+			.samples(1)
+			.trackedGroups(4)
+			.suspects(List.of(suspect))
+			.groups(List.of(suspect, large, medium, small))
+			.build();
+		PlatformAndVirtualMonitors reports = new PlatformAndVirtualMonitors(this.leak.monitor());
 		assertThat(new ThreadLeaksMetrics(reports, 2).exported(report)).containsExactly(suspect, large, medium);
 		assertThat(new ThreadLeaksMetrics(reports, 0).exported(report)).containsExactly(suspect);
 	}
@@ -140,7 +146,8 @@ class ThreadLeaksMetricsTests {
 	}
 
 	private void bind(int maxGroups) {
-		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new CombinedReports(this.leak.monitor()), maxGroups);
+		ThreadLeaksMetrics metrics = new ThreadLeaksMetrics(new PlatformAndVirtualMonitors(this.leak.monitor()),
+				maxGroups);
 		this.leak.monitor().addListener(metrics);
 		metrics.bindTo(this.registry);
 	}

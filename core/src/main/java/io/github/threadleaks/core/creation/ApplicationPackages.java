@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 import io.github.threadleaks.core.InvalidSettingException;
 import io.github.threadleaks.core.StackFrame;
-import io.github.threadleaks.core.StackFrames;
 import io.github.threadleaks.core.ThreadOrigin;
+import io.github.threadleaks.core.internal.StackFrames;
 import org.jspecify.annotations.Nullable;
 
 /**

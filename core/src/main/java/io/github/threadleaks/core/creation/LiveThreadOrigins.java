@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.threadleaks.core.StackFrame;
-import io.github.threadleaks.core.StackFrames;
 import io.github.threadleaks.core.ThreadOrigin;
+import io.github.threadleaks.core.internal.StackFrames;
 import org.jspecify.annotations.Nullable;
 
 /**

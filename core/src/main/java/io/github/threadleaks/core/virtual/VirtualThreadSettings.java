@@ -2,9 +2,9 @@ package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
 
-import io.github.threadleaks.core.Durations;
 import io.github.threadleaks.core.InvalidSettingException;
-import io.github.threadleaks.core.SettingChecks;
+import io.github.threadleaks.core.internal.Durations;
+import io.github.threadleaks.core.internal.SettingChecks;
 
 /**
  * How the virtual threads are watched: whether at all, how often they are listed, the

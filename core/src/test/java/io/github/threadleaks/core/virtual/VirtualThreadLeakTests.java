@@ -40,7 +40,7 @@ class VirtualThreadLeakTests {
 		VirtualThreadMonitor monitor = new VirtualThreadMonitor(SETTINGS, VIRTUAL, new VirtualThreadSource(32),
 				this.clock);
 		ThreadLeakMonitor platformThreads = new ThreadLeakMonitor(SETTINGS, new JvmThreadSource(), this.clock);
-		CombinedReports platform = new CombinedReports(platformThreads, monitor);
+		PlatformAndVirtualMonitors platform = new PlatformAndVirtualMonitors(platformThreads, monitor);
 		SynchronousQueue<Object> queue = new SynchronousQueue<>();
 		try (VirtualThreads threads = new VirtualThreads()) {
 			for (int step = 1; step <= 5; step++) {

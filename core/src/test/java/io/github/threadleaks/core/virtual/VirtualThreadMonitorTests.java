@@ -49,11 +49,11 @@ class VirtualThreadMonitorTests {
 			Thread.State.WAITING, "java.lang.Object.wait", "com.example.Worker.run");
 
 	@Test
-	void virtualGroupsAreReportedJudgedAndHeardOfThroughTheCombinedReports() {
+	void virtualGroupsAreReportedJudgedAndHeardOfThroughThePlatformAndVirtualMonitors() {
 		VirtualThreadMonitor virtual = new VirtualThreadMonitor(SETTINGS, VIRTUAL, inContainer(this.virtualThreads),
 				this.clock);
 		ThreadLeakMonitor platformThreads = new ThreadLeakMonitor(SETTINGS, this.platformThreads, this.clock);
-		CombinedReports platform = new CombinedReports(platformThreads, virtual);
+		PlatformAndVirtualMonitors platform = new PlatformAndVirtualMonitors(platformThreads, virtual);
 		List<StackGroupReport> heard = new ArrayList<>();
 		platform.addListener(new ThreadLeakListener() {
 
@@ -141,7 +141,7 @@ class VirtualThreadMonitorTests {
 	@Test
 	void readersOfAMonitorWithVirtualThreadsTurnedOffGetOneCombinedReportPerSample() {
 		ThreadLeakMonitor platform = new ThreadLeakMonitor(SETTINGS, this.platformThreads, this.clock);
-		CombinedReports reports = new CombinedReports(platform,
+		PlatformAndVirtualMonitors reports = new PlatformAndVirtualMonitors(platform,
 				VirtualThreadMonitor.of(SETTINGS, VirtualThreadSettings.builder().enabled(false).build()));
 		List<ThreadLeakReport> heard = new ArrayList<>();
 		reports.addListener(new ThreadLeakListener() {

@@ -1,10 +1,10 @@
-package io.github.threadleaks.core;
+package io.github.threadleaks.core.internal;
 
 import java.util.List;
 
 /**
  * What a frame's text ({@code class.method(File.java:12)}) says about where it belongs.
- * Public for core's feature packages only: not part of the API.
+ * Not API: see the package.
  *
  * @since 0.1.0
  */
@@ -36,11 +36,11 @@ public final class StackFrames {
 		return startsWithAny(frame, JDK_PACKAGES);
 	}
 
-	static boolean isParkingMachinery(String frame) {
+	public static boolean isParkingMachinery(String frame) {
 		return startsWithAny(frame, PARKING_MACHINERY);
 	}
 
-	static boolean isThreadRunner(String frame) {
+	public static boolean isThreadRunner(String frame) {
 		return startsWithAny(frame, THREAD_RUNNERS);
 	}
 

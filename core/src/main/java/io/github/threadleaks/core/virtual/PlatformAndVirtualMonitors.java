@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class CombinedReports implements LatestReport {
+public final class PlatformAndVirtualMonitors implements LatestReport {
 
 	private final ThreadLeakMonitor platform;
 
@@ -33,13 +33,13 @@ public final class CombinedReports implements LatestReport {
 	private volatile @Nullable Combined combined;
 
 	/** The platform threads' reports alone: no virtual threads are watched. */
-	public CombinedReports(ThreadLeakMonitor platform) {
+	public PlatformAndVirtualMonitors(ThreadLeakMonitor platform) {
 		this.platform = platform;
 		this.virtual = null;
 	}
 
 	/** The platform threads' reports with the virtual threads' groups and status. */
-	public CombinedReports(ThreadLeakMonitor platform, VirtualThreadMonitor virtual) {
+	public PlatformAndVirtualMonitors(ThreadLeakMonitor platform, VirtualThreadMonitor virtual) {
 		this.platform = platform;
 		this.virtual = virtual;
 	}
@@ -90,11 +90,14 @@ public final class CombinedReports implements LatestReport {
 	 */
 	static ThreadLeakReport combined(ThreadLeakReport own, ThreadLeakReport virtual, VirtualThreadsReport status) {
 		List<StackGroupReport> allSuspects = merged(own.suspects(), virtual.suspects());
-		return new ThreadLeakReport(allSuspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED, own.threads(),
-				own.samples(), own.takenAt(), own.sampleMillis(), own.stacksWalked(),
-				own.trackedGroups() + virtual.trackedGroups(), own.untrackedThreads() + virtual.untrackedThreads(),
-				own.deadlockedThreads(), allSuspects, merged(own.groups(), virtual.groups()), own.lastError(),
-				own.creationSiteTracking(), status, own.stacksDeferred());
+		return own.toBuilder()
+			.status(allSuspects.isEmpty() ? LeakStatus.OK : LeakStatus.LEAK_SUSPECTED)
+			.trackedGroups(own.trackedGroups() + virtual.trackedGroups())
+			.untrackedThreads(own.untrackedThreads() + virtual.untrackedThreads())
+			.suspects(allSuspects)
+			.groups(merged(own.groups(), virtual.groups()))
+			.virtualThreads(status)
+			.build();
 	}
 
 	private static List<StackGroupReport> merged(List<StackGroupReport> first, List<StackGroupReport> second) {
@@ -170,9 +173,9 @@ public final class CombinedReports implements LatestReport {
 	/** The platform monitor's calls too, with the combined report after each sample. */
 	private static final class PlatformVerdicts extends VirtualVerdicts {
 
-		private final CombinedReports reports;
+		private final PlatformAndVirtualMonitors reports;
 
-		PlatformVerdicts(ThreadLeakListener listener, CombinedReports reports) {
+		PlatformVerdicts(ThreadLeakListener listener, PlatformAndVirtualMonitors reports) {
 			super(listener);
 			this.reports = reports;
 		}
