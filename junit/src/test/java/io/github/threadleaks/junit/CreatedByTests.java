@@ -65,14 +65,8 @@ class CreatedByTests extends AbstractExtensionTests {
 		@Test
 		void startsAWorkerThroughALibrary() {
 			CountDownLatch never = new CountDownLatch(1);
-			WorkerLibrary.startWorker(ExampleThreads.factory("library-worker-"), () -> {
-				try {
-					never.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
+			WorkerLibrary.startWorker(ExampleThreads.factory("library-worker-"),
+					() -> ApplicationPackagesTests.LibraryStartedThread.await(never));
 			ExampleThreads.awaitAllParkedIn("library-worker-", 1, "java.util.concurrent.CountDownLatch.await");
 		}
 
