@@ -33,10 +33,13 @@ class PackageDependencyTests {
 
 	private static final String DUMP = ENGINE + ".dump";
 
+	private static final String INTERNAL = ENGINE + ".internal";
+
 	/** Which packages (or package prefixes) each package must not use. */
 	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE,
 			List.of(CREATION, VIRTUAL, DUMP, "jdk.jfr"), CREATION, List.of(VIRTUAL, DUMP), VIRTUAL,
-			List.of(CREATION, "jdk.jfr"), DUMP, List.of(CREATION, VIRTUAL, "jdk.jfr"));
+			List.of(CREATION, "jdk.jfr"), DUMP, List.of(CREATION, VIRTUAL, "jdk.jfr"), INTERNAL,
+			List.of(CREATION, VIRTUAL, DUMP, "jdk.jfr"));
 
 	private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][a-z0-9_]*\\.)+)[A-Z*]");
 
