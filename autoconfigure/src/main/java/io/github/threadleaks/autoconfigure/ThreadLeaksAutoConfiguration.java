@@ -1,6 +1,7 @@
 package io.github.threadleaks.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.jfr.JfrVerdictEvents;
 import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
@@ -34,6 +36,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
 
@@ -44,12 +47,13 @@ import org.springframework.core.task.TaskDecorator;
  * and the log of their verdicts. The application's {@link ThreadLeakListener} beans are
  * attached here, explicitly, to the {@link PlatformAndVirtualMonitors} bean
  * ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor
- * or sampler keeps the meters, the log and the virtual threads.
+ * or sampler keeps the meters, the log, the JFR events and the virtual threads.
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
+@ImportRuntimeHints(ThreadLeaksRuntimeHints.class)
 public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
@@ -176,13 +180,16 @@ public final class ThreadLeaksAutoConfiguration {
 	 */
 	static VirtualThreadSettings virtualThreadSettings(VirtualThreadsProperties properties) {
 		try {
-			return VirtualThreadSettings.builder()
+			VirtualThreadSettings.Builder settings = VirtualThreadSettings.builder()
 				.enabled(properties.isEnabled())
-				.interval(properties.getInterval())
 				.maxSampleTime(properties.getMaxSampleTime())
 				.maxInterval(properties.getMaxInterval())
-				.maxThreads(properties.getMaxThreads())
-				.build();
+				.maxThreads(properties.getMaxThreads());
+			Duration interval = properties.getInterval();
+			if (interval != null) {
+				settings.interval(interval);
+			}
+			return settings.build();
 		}
 		catch (InvalidSettingException ex) {
 			throw invalidProperty(ex);
@@ -243,6 +250,22 @@ public final class ThreadLeaksAutoConfiguration {
 				return registration;
 			}
 
+		}
+
+	}
+
+	/**
+	 * The verdicts as JFR events, where the runtime has JFR: they cost nothing until a
+	 * recording runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jdk.jfr.FlightRecorder")
+	static class JfrEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JfrVerdictEvents threadLeaksJfrVerdictEvents() {
+			return new JfrVerdictEvents();
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.threadleaks.core.LeakStatus;
+import io.github.threadleaks.core.TextReport;
 import io.github.threadleaks.core.ThreadLeakReportJson;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;

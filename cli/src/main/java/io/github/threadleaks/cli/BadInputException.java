@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import io.github.threadleaks.core.PrintableText;
 import io.github.threadleaks.core.dump.DumpFormatException;
-import io.github.threadleaks.core.dump.PrintableText;
 
 /**
  * An input that cannot be read as thread dumps: its message is the one line the user

@@ -3,9 +3,9 @@ package io.github.threadleaks.cli;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.threadleaks.core.PrintableText;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.dump.PrintableText;
 
 /**
  * The report as one self-contained HTML page: no script or style from the network, each

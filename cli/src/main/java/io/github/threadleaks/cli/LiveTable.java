@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.github.threadleaks.core.PrintableText;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
-import io.github.threadleaks.core.dump.PrintableText;
 
 /**
  * The table {@code watch} shows after each sample: the suspects, then the growing and the

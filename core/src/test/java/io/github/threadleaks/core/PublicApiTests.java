@@ -31,18 +31,19 @@ class PublicApiTests {
 	/**
 	 * The types users need: the monitor, settings, sources, listener and report types.
 	 */
-	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of(
-			"io.github.threadleaks.core", Set.of("BackgroundTask", "CreationSite", "CreationSiteTracking",
-					"CreationSiteTracking.State", "CreationSites", "Evidence", "GroupDetail", "InvalidSettingException",
-					"JvmThreadSource", "LatestReport", "LeakStatus", "LockReport", "MemberThread", "SampleFailure",
-					"SamplingLoop", "StackFrame", "StackGroupReport", "StackGrouping", "ThreadCensus",
+	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of("io.github.threadleaks.core",
+			Set.of("BackgroundTask", "CreationSite", "CreationSiteTracking", "CreationSiteTracking.State",
+					"CreationSites", "Evidence", "GroupDetail", "InvalidSettingException", "JvmThreadSource",
+					"LatestReport", "LeakStatus", "LockReport", "MemberThread", "PrintableText", "SampleFailure",
+					"SamplingLoop", "StackFrame", "StackGroupReport", "StackGrouping", "TextReport", "ThreadCensus",
 					"ThreadLeakListener", "ThreadLeakMonitor", "ThreadLeakReport", "ThreadLeakReport.Builder",
 					"ThreadLeakReportJson", "ThreadLeaksSettings", "ThreadLeaksSettings.Builder", "ThreadNames",
 					"ThreadOrigin", "ThreadOrigin.Kind", "ThreadSource", "VirtualThreadsReport",
 					"VirtualThreadsReport.Source", "VirtualThreadsReport.Status", "IgnoreRules"),
 			"io.github.threadleaks.core.creation", Set.of("ApplicationPackages", "CreationSiteTracker"),
-			"io.github.threadleaks.core.dump", Set.of("DumpFormatException", "DumpedThread", "FrameText",
-					"JsonThreadDumpReader", "PrintableText", "TextThreadDumpReader", "ThreadDump"),
+			"io.github.threadleaks.core.jfr", Set.of("JfrVerdictEvents"), "io.github.threadleaks.core.dump",
+			Set.of("DumpFormatException", "DumpedThread", "FrameText", "JsonThreadDumpReader", "TextThreadDumpReader",
+					"ThreadDump"),
 			"io.github.threadleaks.core.virtual",
 			Set.of("PlatformAndVirtualMonitors", "ContainerThreadSource", "VirtualThreadMonitor",
 					"VirtualThreadRegistry", "VirtualThreadRegistry.Registration", "VirtualThreadSettings",

@@ -2,6 +2,7 @@ package io.github.threadleaks.core.dump;
 
 import java.io.IOException;
 
+import io.github.threadleaks.core.PrintableText;
 import org.jspecify.annotations.Nullable;
 
 /**

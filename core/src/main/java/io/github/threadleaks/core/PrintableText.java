@@ -1,10 +1,10 @@
-package io.github.threadleaks.core.dump;
+package io.github.threadleaks.core;
 
 /**
- * Text from a dump made safe to show: a thread name is chosen by the program that was
- * dumped, and one holding terminal control sequences ({@code ESC [2J}) would act on the
- * terminal of whoever reads a report. Every control character (C0, DEL and C1) is written
- * as a Java escape ({@code \n}, {@code \t}, <code>&#92;u001b</code>); all else is kept.
+ * Text from a watched program made safe to show: a thread name is chosen by that program,
+ * and one holding terminal control sequences ({@code ESC [2J}) would act on the terminal
+ * of whoever reads a report. Every control character (C0, DEL and C1) is written as a
+ * Java escape ({@code \n}, {@code \t}, <code>&#92;u001b</code>); all else is kept.
  *
  * @since 0.1.0
  */
