@@ -3,10 +3,11 @@ package io.github.threadleaks.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -138,14 +139,14 @@ final class DumpSeries {
 	 */
 	void replay(RecordedCreationSites sites, BiConsumer<ThreadDump, Instant> dumps, Consumer<String> errors) {
 		FrameText frames = new FrameText();
-		List<@Nullable DumpInput> inputs = new ArrayList<>(Collections.nCopies(this.files.size(), null));
+		Map<Integer, DumpInput> inputs = new HashMap<>();
 		int[] cursors = new int[this.files.size()];
 		try {
 			for (Entry entry : this.entries) {
 				DumpInput input = inputs.get(entry.input());
 				if (input == null) {
 					input = DumpInputs.open(this.files.get(entry.input()), frames, sites);
-					inputs.set(entry.input(), input);
+					inputs.put(entry.input(), input);
 				}
 				ThreadDump dump = null;
 				while (cursors[entry.input()] <= entry.index()) {
@@ -161,11 +162,7 @@ final class DumpSeries {
 			errors.accept(ex.getMessage());
 		}
 		finally {
-			for (DumpInput input : inputs) {
-				if (input != null) {
-					input.close();
-				}
-			}
+			inputs.values().forEach(DumpInput::close);
 		}
 	}
 
