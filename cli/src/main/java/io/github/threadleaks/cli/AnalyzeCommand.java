@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import io.github.threadleaks.core.LeakStatus;
 import io.github.threadleaks.core.TextReport;
+import io.github.threadleaks.core.ThreadLeakReportJson;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 		}
 		String written = switch (this.format) {
 			case TEXT -> TextReport.of(result.report(), source);
-			case JSON -> JsonReport.of(result.report());
+			case JSON -> ThreadLeakReportJson.of(result.report()) + "\n";
 			case HTML -> HtmlReport.of(result.report(), source);
 		};
 		if (this.output != null) {

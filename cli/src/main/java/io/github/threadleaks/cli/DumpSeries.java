@@ -3,11 +3,14 @@ package io.github.threadleaks.cli;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.github.threadleaks.core.dump.DumpedThread;
@@ -19,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * The series a set of input files makes: every readable dump once (a dump of the same
  * process, time and threads given twice, as two overlapping {@code JFR.dump} snapshots or
  * a copied file give it, counts once) and in the order of the dumps' own timestamps (the
- * inputs' order on a tie). Found by reading every input once; memory holds one dump at a
- * time and a few numbers per dump.
+ * inputs' order on a tie). Within one file the file's order holds: a dump whose time is
+ * before its predecessor's is taken as of its predecessor's time. Found by reading every
+ * input once; memory holds one dump at a time and a few numbers per dump.
  */
 final class DumpSeries {
 
@@ -57,9 +61,11 @@ final class DumpSeries {
 			try (DumpInput dumps = DumpInputs.open(files.get(input), frames, new RecordedCreationSites())) {
 				recordings |= dumps instanceof JfrDumpInput;
 				ThreadDump dump;
+				Instant previous = Instant.MIN;
 				for (int index = 0; (dump = dumps.next()) != null; index++) {
 					read++;
-					Instant takenAt = takenAt(dump);
+					Instant takenAt = takenAt(dump, previous);
+					previous = takenAt;
 					if (seen.add(new Key(dump.processId(), takenAt, content(dump)))) {
 						entries.add(new Entry(input, index, takenAt));
 					}
@@ -75,10 +81,11 @@ final class DumpSeries {
 		return new DumpSeries(List.copyOf(files), List.copyOf(entries), read, refused, recordings);
 	}
 
-	private static Instant takenAt(ThreadDump dump) {
+	/** The dump's time, never before its predecessor's in the same file. */
+	private static Instant takenAt(ThreadDump dump, Instant previous) {
 		// Every input gives its dumps a time, or refuses them.
-		Instant takenAt = dump.takenAt();
-		return (takenAt != null) ? takenAt : Instant.EPOCH;
+		Instant takenAt = Objects.requireNonNullElse(dump.takenAt(), Instant.EPOCH);
+		return takenAt.isBefore(previous) ? previous : takenAt;
 	}
 
 	/** A hash of every thread of the dump: its id, name and where it sits. */
@@ -123,22 +130,23 @@ final class DumpSeries {
 	}
 
 	/**
-	 * Reads the series again, handing each dump to {@code dumps} in the series' order;
-	 * one input open at a time per file, one dump in memory per input.
+	 * Reads the series again, handing each dump and its time in the series to
+	 * {@code dumps} in the series' order; one input open at a time per file, one dump in
+	 * memory per input.
 	 * @param sites where the threads of recordings were started, filled on the way
-	 * @param dumps receives each dump
+	 * @param dumps receives each dump and its time
 	 * @param errors receives an input that fails now but did not before (it changed)
 	 */
-	void replay(RecordedCreationSites sites, Consumer<ThreadDump> dumps, Consumer<String> errors) {
+	void replay(RecordedCreationSites sites, BiConsumer<ThreadDump, Instant> dumps, Consumer<String> errors) {
 		FrameText frames = new FrameText();
-		List<@Nullable DumpInput> inputs = new ArrayList<>(Collections.nCopies(this.files.size(), null));
+		Map<Integer, DumpInput> inputs = new HashMap<>();
 		int[] cursors = new int[this.files.size()];
 		try {
 			for (Entry entry : this.entries) {
 				DumpInput input = inputs.get(entry.input());
 				if (input == null) {
 					input = DumpInputs.open(this.files.get(entry.input()), frames, sites);
-					inputs.set(entry.input(), input);
+					inputs.put(entry.input(), input);
 				}
 				ThreadDump dump = null;
 				while (cursors[entry.input()] <= entry.index()) {
@@ -146,7 +154,7 @@ final class DumpSeries {
 					cursors[entry.input()]++;
 				}
 				if (dump != null) {
-					dumps.accept(dump);
+					dumps.accept(dump, entry.takenAt());
 				}
 			}
 		}
@@ -154,11 +162,7 @@ final class DumpSeries {
 			errors.accept(ex.getMessage());
 		}
 		finally {
-			for (DumpInput input : inputs) {
-				if (input != null) {
-					input.close();
-				}
-			}
+			inputs.values().forEach(DumpInput::close);
 		}
 	}
 

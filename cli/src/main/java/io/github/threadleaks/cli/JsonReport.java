@@ -6,30 +6,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.threadleaks.core.StackGroupReport;
-import io.github.threadleaks.core.ThreadLeakReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The report as the endpoint's JSON ({@code GET /actuator/threadleaks}): the report's
- * record components by name, times as ISO-8601 text, each group with its
- * {@code blockedAt}.
+ * A reachability report as the endpoint's JSON: records by their components, times as
+ * ISO-8601 text. The leak report is written by core's {@code ThreadLeakReportJson}.
  */
 final class JsonReport {
 
 	private JsonReport() {
 	}
 
-	static String of(ThreadLeakReport report) {
-		StringBuilder json = new StringBuilder(4096);
-		write(json, report);
-		return json.append('\n').toString();
-	}
-
-	/**
-	 * Any value as JSON, records by their components: for reports other than the leak
-	 * report.
-	 */
+	/** Any value as JSON, records by their components. */
 	static String value(Object value) {
 		StringBuilder json = new StringBuilder(1024);
 		write(json, value);
@@ -59,9 +47,6 @@ final class JsonReport {
 			boolean first = true;
 			for (RecordComponent component : record.getClass().getRecordComponents()) {
 				first = field(json, first, component.getName(), read(component, record));
-				if (record instanceof StackGroupReport group && component.getName().equals("frames")) {
-					first = field(json, first, "blockedAt", group.blockedAt());
-				}
 			}
 			json.append('}');
 		}

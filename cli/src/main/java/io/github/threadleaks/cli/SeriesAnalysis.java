@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -86,8 +85,8 @@ final class SeriesAnalysis {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings, source, clock,
 				series.recordings() ? sites : CreationSites.NONE);
 		int[] judged = { 0 };
-		series.replay(sites, (dump) -> {
-			clock.set(Objects.requireNonNull(dump.takenAt()));
+		series.replay(sites, (dump, takenAt) -> {
+			clock.set(takenAt);
 			source.advance(dump);
 			// Dump times are to the second: each dump stands for the interval worked out
 			// for the series.

@@ -15,6 +15,7 @@ import io.github.threadleaks.core.LeakStatus;
 import io.github.threadleaks.core.TextReport;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeakReportJson;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -147,7 +148,7 @@ final class WatchCommand implements Callable<Integer> {
 		String source = report.samples() + " samples of process " + this.pid;
 		String written = switch (this.format) {
 			case TEXT -> "\n" + TextReport.of(report, source);
-			case JSON -> JsonReport.of(report);
+			case JSON -> ThreadLeakReportJson.of(report) + "\n";
 			case HTML -> HtmlReport.of(report, source);
 		};
 		if (this.output == null) {

@@ -2,6 +2,7 @@ package io.github.threadleaks.core.dump;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -40,10 +41,11 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Anything else throws a {@link DumpFormatException} naming the input and the line (and
  * the thread where one was being read): an unreadable thread header, frame or state, a
- * line that is not indented inside a dump, and a dump that ends before its
- * {@code JNI global refs} line (said as {@code truncated}, at the dump's first line). The
- * reader stops at its first error; the dumps before it were read. Errors of the
- * underlying {@link BufferedReader} pass as they are.
+ * line that is not indented inside a dump, a date line that is no date
+ * ({@code 2026-21-07 ...}), and a dump that ends before its {@code JNI global refs} line
+ * (said as {@code truncated}, at the dump's first line). The reader stops at its first
+ * error; the dumps before it were read. Errors of the underlying {@link BufferedReader}
+ * pass as they are.
  *
  * @since 0.1.0
  */
@@ -133,7 +135,7 @@ public final class TextThreadDumpReader {
 			if (line.startsWith(DUMP_START)) {
 				this.dumpLine = this.lineNumber;
 				if (previous != null && DATE.matcher(previous).matches()) {
-					this.time = LocalDateTime.parse(previous, DATE_FORMAT).toInstant(ZoneOffset.UTC);
+					this.time = date(previous);
 				}
 				return true;
 			}
@@ -147,6 +149,16 @@ public final class TextThreadDumpReader {
 		}
 		this.exhausted = true;
 		return false;
+	}
+
+	private Instant date(String line) throws DumpFormatException {
+		try {
+			return LocalDateTime.parse(line, DATE_FORMAT).toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			throw new DumpFormatException(this.source, "unreadable date before the dump: " + line, this.dumpLine, -1,
+					null);
+		}
 	}
 
 	private ThreadDump readDump() throws IOException {
