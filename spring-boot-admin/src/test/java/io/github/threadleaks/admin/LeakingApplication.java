@@ -36,9 +36,14 @@ final class LeakingApplication implements AutoCloseable {
 
 	private final SteppedClock clock = new SteppedClock();
 
-	private final ThreadLeakMonitor monitor = new ThreadLeakMonitor(
-			ThreadLeaksSettings.builder().window(5).minGrowth(2).minStillSamples(2).build(), new JvmThreadSource(),
-			this.clock);
+	private final ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder()
+		// The sampler's first sample at start-up, then none: the test takes the
+		// others.
+		.sampleInterval(Duration.ofHours(1))
+		.window(5)
+		.minGrowth(2)
+		.minStillSamples(2)
+		.build(), new JvmThreadSource(), this.clock);
 
 	private final ConfigurableApplicationContext context;
 
@@ -48,10 +53,7 @@ final class LeakingApplication implements AutoCloseable {
 					"logging.level.root=warn", "spring.application.name=orders",
 					// Spring Boot Admin's Thymeleaf is on this test's classpath too.
 					"spring.thymeleaf.check-template-location=false",
-					"management.endpoints.web.exposure.include=health,info,threadleaks",
-					// The sampler's first sample at start-up, then none: the test takes
-					// the others.
-					"threadleaks.sample-interval=1h")
+					"management.endpoints.web.exposure.include=health,info,threadleaks")
 			.initializers((context) -> context.getBeanFactory().registerSingleton("ordersLeakMonitor", this.monitor))
 			.run();
 	}

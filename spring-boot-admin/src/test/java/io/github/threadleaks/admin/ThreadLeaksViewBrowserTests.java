@@ -101,6 +101,7 @@ class ThreadLeaksViewBrowserTests {
 			.contains(LeakingApplication.GROUP_NAME);
 		assertThat(suspect.findElement(By.cssSelector(".threadleaks-state")).getText()).isEqualTo("WAITING");
 		assertThat(suspect.findElement(By.cssSelector(".threadleaks-count")).getText()).isEqualTo("3");
+		assertThat(suspect.findElement(By.cssSelector(".threadleaks-growth")).getText()).isEqualTo("+2");
 		assertThat(suspect.findElement(By.cssSelector(".threadleaks-stuck")).getText()).matches("\\d+(ms|s)");
 		assertThat(
 				suspect.findElement(By.cssSelector(".threadleaks-history polyline")).getAttribute("points").split(" "))
