@@ -1,6 +1,7 @@
 package io.github.threadleaks.junit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  *
  * @param linger how long threads still alive at the end may take to end, or {@code null}
  * to leave it to the layers below
- * @param ignore the threads never reported
+ * @param ignore the threads never reported, by their own name and frames
+ * @param ignoredCreatedBy {@code class.method} regular expressions for any frame of the
+ * code that started a thread: such threads are never reported either
  */
-record CheckOptions(@Nullable Duration linger, IgnoreRules ignore) {
+record CheckOptions(@Nullable Duration linger, IgnoreRules ignore, List<String> ignoredCreatedBy) {
 
 	/** The longest linger: beyond it a check would rather be a hang. */
 	static final Duration MAX_LINGER = Duration.ofMinutes(10);
@@ -34,7 +37,11 @@ record CheckOptions(@Nullable Duration linger, IgnoreRules ignore) {
 	 */
 	static final int STACK_DEPTH = 64;
 
-	static final CheckOptions NONE = new CheckOptions(null, IgnoreRules.NONE);
+	static final CheckOptions NONE = new CheckOptions(null, IgnoreRules.NONE, List.of());
+
+	CheckOptions {
+		ignoredCreatedBy = List.copyOf(ignoredCreatedBy);
+	}
 
 	/**
 	 * The bottom layer: the default linger, with or without the {@link DefaultIgnores
@@ -43,7 +50,7 @@ record CheckOptions(@Nullable Duration linger, IgnoreRules ignore) {
 	static CheckOptions defaults(boolean withDefaultIgnores) {
 		return new CheckOptions(DEFAULT_LINGER, withDefaultIgnores
 				? IgnoreRules.of(DefaultIgnores.THREAD_NAMES, DefaultIgnores.TOP_FRAMES, DefaultIgnores.ANY_FRAMES)
-				: IgnoreRules.NONE);
+				: IgnoreRules.NONE, List.of());
 	}
 
 	/**
@@ -56,13 +63,32 @@ record CheckOptions(@Nullable Duration linger, IgnoreRules ignore) {
 		return new CheckOptions(linger, checked(() -> IgnoreRules
 			.threadNames(attribute.formatted("ignoreThreadNames"), List.of(annotation.ignoreThreadNames()))
 			.and(IgnoreRules.topFrames(attribute.formatted("ignoreTopFrames"), List.of(annotation.ignoreTopFrames())))
-			.and(IgnoreRules.anyFrames(attribute.formatted("ignoreAnyFrames"),
-					List.of(annotation.ignoreAnyFrames())))));
+			.and(IgnoreRules.anyFrames(attribute.formatted("ignoreAnyFrames"), List.of(annotation.ignoreAnyFrames())))),
+				createdBy(attribute.formatted("ignoreCreatedBy"), List.of(annotation.ignoreCreatedBy())));
 	}
 
 	/** These options with {@code nearer} laid over them. */
 	CheckOptions with(CheckOptions nearer) {
-		return new CheckOptions((nearer.linger != null) ? nearer.linger : this.linger, this.ignore.and(nearer.ignore));
+		return new CheckOptions((nearer.linger != null) ? nearer.linger : this.linger, this.ignore.and(nearer.ignore),
+				concat(this.ignoredCreatedBy, nearer.ignoredCreatedBy));
+	}
+
+	/**
+	 * {@code ignoreCreatedBy} expressions, each checked as the engine checks an ignore
+	 * rule's; {@code setting} names their source in the error message.
+	 */
+	static List<String> createdBy(String setting, List<String> regexes) {
+		checked(() -> IgnoreRules.anyFrames(setting, regexes));
+		return regexes;
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		if (second.isEmpty()) {
+			return first;
+		}
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	/** The linger of a complete stack of layers. */

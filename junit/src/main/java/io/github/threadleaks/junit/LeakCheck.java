@@ -1,5 +1,7 @@
 package io.github.threadleaks.junit;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,15 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
+import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.MemberThread;
 import io.github.threadleaks.core.StackGrouping;
-import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.ThreadOrigin;
 import io.github.threadleaks.core.ThreadSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One check: the threads alive at its start and, at its end, the threads started since
@@ -25,12 +28,26 @@ import io.github.threadleaks.core.ThreadSource;
  * threads in rounds of growing length, so a thread that ends is noticed at once, and one
  * that settles somewhere ignored (an idle pool) within a round. Threads in a timed wait
  * when the linger ends get one bounded extra grace, since they end by themselves.
+ *
+ * <p>
+ * A test that left no new thread alive costs one read of the live thread ids, compared
+ * with the baseline's: no stack is read. Where tests run in parallel, the new threads
+ * that count are the test's own ({@link Attribution}); threads started by no test are
+ * noted in the run's summary, never blamed.
  */
 final class LeakCheck {
 
 	private static final long FIRST_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
 	private static final long LONGEST_ROUND_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+	private static final ThreadMXBean THREAD_IDS = ManagementFactory.getThreadMXBean();
+
+	/**
+	 * Whether a check first compares thread ids and stops there when no new thread is
+	 * alive; off only in the test that proves both paths give the same verdicts.
+	 */
+	static volatile boolean idsFirst = true;
 
 	private final ThreadSource threads;
 
@@ -51,17 +68,34 @@ final class LeakCheck {
 	/** Whether a leak's message carries the heap-dump reachability verdicts. */
 	private final boolean reachability;
 
-	private LeakCheck(ThreadSource threads, CheckOptions options, RunSettings run, String where, boolean reachability) {
+	private final Activation activation;
+
+	private final CreatedByRules createdBy;
+
+	/** Where the check's test names its threads' creation sites. */
+	private final CreationSites sites;
+
+	/** Which threads are the test's own, where tests run in parallel; else null. */
+	private final @Nullable Attribution attribution;
+
+	/** Whether only the test's own threads count: it ran beside others. */
+	private boolean attributed;
+
+	private LeakCheck(CheckOptions options, RunSettings run, CheckSubject subject, @Nullable Attribution attribution) {
 		this.run = run;
-		this.reachability = reachability;
-		this.where = where;
+		this.reachability = subject.reachability();
+		this.where = subject.where();
+		this.activation = subject.activation();
 		this.settings = options.engineSettings();
 		this.linger = options.requiredLinger();
-		this.threads = threads;
-		List<ThreadCensus> census = threads.census();
-		this.baseline = new HashSet<>(census.size() * 2);
-		for (ThreadCensus thread : census) {
-			this.baseline.add(thread.id());
+		this.createdBy = new CreatedByRules(options.ignoredCreatedBy());
+		this.sites = new TestFrameSites(run.creationSites(), subject.testClasses());
+		this.threads = new JvmThreadSource();
+		this.attribution = attribution;
+		long[] ids = THREAD_IDS.getAllThreadIds();
+		this.baseline = new HashSet<>(ids.length * 2);
+		for (long id : ids) {
+			this.baseline.add(id);
 		}
 		if (run.summary() != null) {
 			run.summary().checked();
@@ -69,12 +103,16 @@ final class LeakCheck {
 	}
 
 	/**
-	 * Starts a check of this JVM's platform threads: takes the baseline. {@code where}
-	 * names the test or test class in the run's summary; {@code reachability} adds the
-	 * heap-dump verdicts to a leak's message.
+	 * Starts a check of this JVM's platform threads: takes the baseline. Where tests run
+	 * in parallel ({@code parallel}), the threads the test starts are told apart from the
+	 * others' ({@link Attribution}); {@code concurrent} says whether JUnit may run this
+	 * one beside others.
 	 */
-	static LeakCheck begin(CheckOptions options, RunSettings run, String where, boolean reachability) {
-		return new LeakCheck(new JvmThreadSource(), options, run, where, reachability);
+	static LeakCheck begin(CheckOptions options, RunSettings run, CheckSubject subject, boolean parallel,
+			boolean concurrent) {
+		Attribution attribution = parallel ? Attribution.enter(run.sites().owners(), subject.where(), concurrent)
+				: null;
+		return new LeakCheck(options, run, subject, attribution);
 	}
 
 	/**
@@ -84,8 +122,15 @@ final class LeakCheck {
 	 * {@code subject} names what has ended ({@code test}).
 	 */
 	Optional<ThreadLeakError> end(String subject) {
-		StackGrouping grouping = new StackGrouping(new NewThreadSource(this.threads, this.baseline), this.settings,
-				this.run.creationSites());
+		this.attributed = this.attribution != null && this.attribution.leave();
+		if (idsFirst && newThreadIds().isEmpty()) {
+			return Optional.empty();
+		}
+		if (this.attributed && !attributable()) {
+			return Optional.empty();
+		}
+		StackGrouping grouping = new StackGrouping(new NewThreadSource(this.threads, this::counts), this.settings,
+				this.sites);
 		long deadline = System.nanoTime() + this.linger.toNanos();
 		long round = FIRST_ROUND_NANOS;
 		// The threads in a timed wait when the linger ended; null until it has.
@@ -122,9 +167,9 @@ final class LeakCheck {
 					// a failing check pays for it.
 					Map<String, String> verdicts = this.reachability ? ReachabilityNotes.of(leftovers) : Map.of();
 					return Optional.of(new ThreadLeakError(LeakMessage.of(leftovers, this.linger, subject, graced,
-							this.run.timedWaitGrace(), verdicts)));
+							this.run.timedWaitGrace(), verdicts, this.activation)));
 				}
-				interrupted |= !awaitEnd(leftovers, System.nanoTime() + Math.min(left, round));
+				interrupted |= !LeftoverJoin.awaitEnd(leftovers, System.nanoTime() + Math.min(left, round));
 				round = Math.min(round * 2, LONGEST_ROUND_NANOS);
 			}
 		}
@@ -136,16 +181,69 @@ final class LeakCheck {
 	}
 
 	/**
+	 * Whether a thread counts for this check: started since the baseline, not one the
+	 * check has left out, not started from an ignored creation site, and where tests ran
+	 * in parallel, perhaps the test's own.
+	 */
+	private boolean counts(long threadId) {
+		if (this.baseline.contains(threadId)) {
+			return false;
+		}
+		Attribution own = this.attribution;
+		if (this.attributed && own != null && !own.mayBeOwn(threadId)) {
+			return false;
+		}
+		return this.createdBy.isEmpty() || !this.createdBy.ignores(this.run.creationSites().originOf(threadId));
+	}
+
+	/** The live threads that count, by id alone: no stack is read. */
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on
+										// 17.
+	private List<Long> newThreadIds() {
+		long self = Thread.currentThread().getId();
+		List<Long> started = new ArrayList<>();
+		for (long id : THREAD_IDS.getAllThreadIds()) {
+			if (id != self && counts(id)) {
+				started.add(id);
+			}
+		}
+		return started;
+	}
+
+	/**
+	 * Where the test ran beside others: waits for the new threads' starts to be delivered
+	 * where some are not, and returns whether any may be the test's own. Where thread
+	 * starts are not seen, nothing can be attributed: the summary says so and the check
+	 * passes.
+	 */
+	private boolean attributable() {
+		if (!this.run.sites().tracking()) {
+			if (this.run.summary() != null) {
+				this.run.summary().notAttributable(this.where);
+			}
+			return false;
+		}
+		for (long id : newThreadIds()) {
+			if (this.run.creationSites().originOf(id).kind() != ThreadOrigin.Kind.STARTED_AT) {
+				this.run.sites().awaitCatchUp();
+				return !newThreadIds().isEmpty();
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * The leftovers once JFR has delivered their starts (so that the message says who
 	 * started them), less the idle workers that time out by themselves and the threads
 	 * started from a class initializer, which are noted; neither is blamed again in this
 	 * check.
 	 */
 	private List<GroupDetail> settle(StackGrouping grouping) {
-		RunCreationSites.awaitCatchUp(this.run.creationSites());
+		this.run.sites().awaitCatchUp();
 		List<GroupDetail> leftovers = grouping.sample();
 		boolean dropped = false;
 		for (GroupDetail group : leftovers) {
+			dropped |= this.attributed && leaveOutOwnerless(group);
 			if (this.run.defaultIgnores() && DefaultIgnores.idleWorkersThatTimeOut(group.group())) {
 				group.threads().forEach((member) -> this.baseline.add(member.id()));
 				dropped = true;
@@ -170,6 +268,26 @@ final class LeakCheck {
 			dropped |= !byInitializer.isEmpty();
 		}
 		return dropped ? grouping.sample() : leftovers;
+	}
+
+	/**
+	 * Leaves out the group's threads that no test started (a pool's thread started by a
+	 * thread alive before the test, say): in a parallel run they cannot be blamed on a
+	 * test, so the summary notes them. Returns whether any was left out.
+	 */
+	private boolean leaveOutOwnerless(GroupDetail group) {
+		Attribution own = this.attribution;
+		int left = 0;
+		for (MemberThread member : group.threads()) {
+			if (own != null && own.ownerless(member.id())) {
+				this.baseline.add(member.id());
+				if (this.run.summary() != null) {
+					this.run.summary().ownerless(member.id(), group.group().name());
+				}
+				left++;
+			}
+		}
+		return left > 0;
 	}
 
 	/**
@@ -202,64 +320,6 @@ final class LeakCheck {
 			}
 		}
 		return count;
-	}
-
-	/**
-	 * Joins the leftover threads until each has ended or the round is over. Returns
-	 * {@code false} if the calling thread was interrupted: a flag left set by the test
-	 * must not cut the linger short, so the wait goes on and the flag is set again at the
-	 * end.
-	 */
-	private static boolean awaitEnd(List<GroupDetail> leftovers, long roundEndNanos) {
-		Set<Long> ids = new HashSet<>();
-		for (GroupDetail group : leftovers) {
-			for (MemberThread member : group.threads()) {
-				ids.add(member.id());
-			}
-		}
-		boolean interrupted = false;
-		List<Thread> joinable = liveThreads(ids);
-		for (Thread thread : joinable) {
-			long left = roundEndNanos - System.nanoTime();
-			if (left <= 0) {
-				break;
-			}
-			try {
-				thread.join(TimeUnit.NANOSECONDS.toMillis(left), (int) (left % 1_000_000));
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		long left = roundEndNanos - System.nanoTime();
-		if (joinable.size() < ids.size() && left > 0) {
-			// A thread without a Thread object to join, or one that ended meanwhile: wait
-			// out the round, not spin.
-			LockSupport.parkNanos(left);
-		}
-		return !interrupted;
-	}
-
-	/** The live platform threads with the given ids, found without walking any stack. */
-	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on
-										// 17.
-	static List<Thread> liveThreads(Set<Long> ids) {
-		ThreadGroup root = Thread.currentThread().getThreadGroup();
-		while (root.getParent() != null) {
-			root = root.getParent();
-		}
-		Thread[] all = new Thread[root.activeCount() + 16];
-		int count;
-		while ((count = root.enumerate(all, true)) == all.length) {
-			all = new Thread[all.length * 2];
-		}
-		List<Thread> found = new ArrayList<>(ids.size());
-		for (int i = 0; i < count; i++) {
-			if (ids.contains(all[i].getId())) {
-				found.add(all[i]);
-			}
-		}
-		return found;
 	}
 
 }

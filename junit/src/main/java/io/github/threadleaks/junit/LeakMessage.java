@@ -29,18 +29,12 @@ final class LeakMessage {
 	/**
 	 * The message for the given leftover groups; {@code subject} names what has ended
 	 * ({@code test}), and {@code timedWaiters} of the threads were in a timed wait when
-	 * the linger ended, so had {@code grace} more.
-	 */
-	static String of(List<GroupDetail> groups, Duration linger, String subject, int timedWaiters, Duration grace) {
-		return of(groups, linger, subject, timedWaiters, grace, Map.of());
-	}
-
-	/**
-	 * As above, with each group's reachability lines ({@link ReachabilityNotes}) by group
-	 * id after its frames.
+	 * the linger ended, so had {@code grace} more. Each group's reachability lines
+	 * ({@link ReachabilityNotes}) by group id follow its frames, and the way to ignore
+	 * threads in the words of how the check was turned on.
 	 */
 	static String of(List<GroupDetail> groups, Duration linger, String subject, int timedWaiters, Duration grace,
-			Map<String, String> reachability) {
+			Map<String, String> reachability, Activation activation) {
 		int threads = 0;
 		for (GroupDetail group : groups) {
 			threads += group.group().count();
@@ -71,7 +65,8 @@ final class LeakMessage {
 		}
 		text.append(". Stop them before it ends (shut executors ")
 			.append("down and await them, join threads) or, if they are meant to outlive it, ignore them with ")
-			.append("@VerifyNoThreadLeaks(ignoreThreadNames = ...) or threadleaks.junit.ignore.thread-names.");
+			.append(activation.ignoreByName())
+			.append('.');
 		return text.toString();
 	}
 

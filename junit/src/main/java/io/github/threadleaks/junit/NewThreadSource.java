@@ -3,29 +3,29 @@ package io.github.threadleaks.junit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.LongPredicate;
 
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadSource;
 
 /**
- * The threads of another source that were not alive at a baseline: the ones a test may
- * have started.
+ * The threads of another source that count for a check: not alive at its baseline, and
+ * perhaps the test's own.
  */
 final class NewThreadSource implements ThreadSource {
 
 	private final ThreadSource threads;
 
-	private final Set<Long> baseline;
+	private final LongPredicate counts;
 
 	/**
 	 * Thread ids are never reused within a JVM, so an id alive at the baseline is the
 	 * same thread now.
 	 */
-	NewThreadSource(ThreadSource threads, Set<Long> baseline) {
+	NewThreadSource(ThreadSource threads, LongPredicate counts) {
 		this.threads = threads;
-		this.baseline = baseline;
+		this.counts = counts;
 	}
 
 	@Override
@@ -33,7 +33,7 @@ final class NewThreadSource implements ThreadSource {
 		List<ThreadCensus> census = this.threads.census();
 		List<ThreadCensus> started = new ArrayList<>(Math.min(census.size(), 16));
 		for (ThreadCensus thread : census) {
-			if (!this.baseline.contains(thread.id())) {
+			if (this.counts.test(thread.id())) {
 				started.add(thread);
 			}
 		}

@@ -1,9 +1,12 @@
 package io.github.threadleaks.junit;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.github.threadleaks.core.IgnoreRules;
 import io.github.threadleaks.core.InvalidSettingException;
@@ -26,6 +29,15 @@ final class PlatformProperties {
 	static final String IGNORE_TOP_FRAMES = "threadleaks.junit.ignore.top-frames";
 
 	static final String IGNORE_ANY_FRAMES = "threadleaks.junit.ignore.any-frames";
+
+	/**
+	 * Configuration parameter: {@code class.method} regular expressions matched against
+	 * the frames that started a thread.
+	 */
+	static final String IGNORE_CREATED_BY = "threadleaks.junit.ignore.created-by";
+
+	/** Configuration parameter: a file the run's summary is also written to, as JSON. */
+	static final String REPORT_FILE = "threadleaks.junit.report-file";
 
 	static final String IGNORE_DEFAULTS = "threadleaks.junit.ignore.defaults";
 
@@ -61,6 +73,9 @@ final class PlatformProperties {
 	 */
 	static final Duration MAX_TIMED_WAIT_GRACE = Duration.ofSeconds(30);
 
+	/** JUnit Jupiter's own switch for extension auto-detection. */
+	static final String AUTO_DETECTION = "junit.jupiter.extensions.autodetection.enabled";
+
 	/** JUnit Jupiter's own switch for parallel execution. */
 	static final String PARALLEL_ENABLED = "junit.jupiter.execution.parallel.enabled";
 
@@ -79,7 +94,8 @@ final class PlatformProperties {
 			.checked(() -> IgnoreRules.threadNames(IGNORE_THREAD_NAMES, list(context, IGNORE_THREAD_NAMES))
 				.and(IgnoreRules.topFrames(IGNORE_TOP_FRAMES, list(context, IGNORE_TOP_FRAMES)))
 				.and(IgnoreRules.anyFrames(IGNORE_ANY_FRAMES, list(context, IGNORE_ANY_FRAMES))));
-		CheckOptions parameters = new CheckOptions(linger, ignore);
+		CheckOptions parameters = new CheckOptions(linger, ignore,
+				CheckOptions.createdBy(IGNORE_CREATED_BY, list(context, IGNORE_CREATED_BY)));
 		return CheckOptions.defaults(withDefaults).with(parameters);
 	}
 
@@ -109,18 +125,20 @@ final class PlatformProperties {
 	}
 
 	/**
-	 * The application's own code, whose first frame a creation site names before the
-	 * library's: the packages given, or else the package of the test class that asks
-	 * first (a suite's classes mostly share their root package).
+	 * The application's own packages as configured, whose first frame a creation site
+	 * names before the library's; empty where not configured (the run then learns them
+	 * from the test classes it runs, see {@link TestPackages}).
 	 */
-	static ApplicationPackages applicationPackages(ExtensionContext context) {
+	static List<String> applicationPackages(ExtensionContext context) {
 		List<String> packages = context.getConfigurationParameter(APPLICATION_PACKAGES)
 			.map((text) -> split(text))
-			.orElseGet(() -> context.getTestClass()
-				.map(Class::getPackageName)
-				.filter((name) -> !name.isEmpty())
-				.map(List::of)
-				.orElse(List.of()));
+			.orElse(List.of());
+		checkedPackages(packages);
+		return packages;
+	}
+
+	/** Package names, checked. */
+	static ApplicationPackages checkedPackages(List<String> packages) {
 		try {
 			return ApplicationPackages.of(packages);
 		}
@@ -128,6 +146,21 @@ final class PlatformProperties {
 			throw CheckOptions.invalid(APPLICATION_PACKAGES, String.join(",", packages),
 					"package names such as com.example.orders, separated by commas");
 		}
+	}
+
+	/** The file the run's summary is also written to as JSON, if any. */
+	static Optional<Path> reportFile(ExtensionContext context) {
+		return context.getConfigurationParameter(REPORT_FILE)
+			.map(String::trim)
+			.filter((text) -> !text.isEmpty())
+			.map((text) -> {
+				try {
+					return Path.of(text);
+				}
+				catch (InvalidPathException ex) {
+					throw CheckOptions.invalid(REPORT_FILE, text, "a file path (" + ex.getReason() + ")");
+				}
+			});
 	}
 
 	/**

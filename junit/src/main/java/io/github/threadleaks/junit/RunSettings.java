@@ -7,12 +7,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What every check of a run shares, from the configuration parameters: the creation
- * sites, the extra time for timed waiters, whether class-initializer threads are blamed,
- * and the run's summary.
+ * What every check of a run shares, from the configuration parameters: the creation sites
+ * and the threads' owners, the extra time for timed waiters, whether class-initializer
+ * threads are blamed, and the run's summary.
  *
- * @param creationSites where threads were started, {@link CreationSites#NONE} where not
- * tracked
+ * @param sites where threads were started and which test started them
  * @param timedWaitGrace the extra time threads still in a timed wait when the linger is
  * over get to end
  * @param blameClassInitializers whether threads started from a class initializer fail the
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * idle threads time out among them
  * @param summary the run's summary, {@code null} where switched off
  */
-record RunSettings(CreationSites creationSites, Duration timedWaitGrace, boolean blameClassInitializers,
+record RunSettings(RunCreationSites sites, Duration timedWaitGrace, boolean blameClassInitializers,
 		boolean defaultIgnores, @Nullable RunSummary summary) {
 
 	/**
@@ -32,6 +31,11 @@ record RunSettings(CreationSites creationSites, Duration timedWaitGrace, boolean
 		return new RunSettings(RunCreationSites.of(context), PlatformProperties.timedWaitGrace(context),
 				PlatformProperties.blameClassInitializers(context), PlatformProperties.defaultIgnores(context),
 				RunSummary.of(context));
+	}
+
+	/** Where threads were started, {@link CreationSites#NONE} where not tracked. */
+	CreationSites creationSites() {
+		return this.sites.sites();
 	}
 
 }

@@ -1,6 +1,11 @@
 package io.github.threadleaks.junit;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,9 +26,11 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 /**
  * The leaks of the whole run, one paragraph per stack group with the tests it failed, the
  * group that failed most tests first, and the class-initializer threads noted rather than
- * blamed. Printed once, to standard output, when JUnit closes the run's root store: JUnit
- * before 5.13 closes only a {@link CloseableResource}, later lines an
- * {@link AutoCloseable} too, so it is both and prints once.
+ * blamed, and what a run in parallel could not attribute. Printed once, to standard
+ * output (and written as JSON where {@code threadleaks.junit.report-file} asks), when
+ * JUnit closes the run's root store: JUnit before 5.13 closes only a
+ * {@link CloseableResource}, later lines an {@link AutoCloseable} too, so it is both and
+ * prints once.
  */
 @SuppressWarnings("deprecation") // CloseableResource is deprecated from JUnit 5.13 on,
 									// and the only one 5.10 closes.
@@ -42,6 +49,8 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 
 	private final PrintStream out;
 
+	private final @Nullable Path reportFile;
+
 	private final AtomicBoolean printed = new AtomicBoolean();
 
 	private int checks;
@@ -55,8 +64,12 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 	/** Class-initializer threads by group name and initializer frame. */
 	private final Map<String, Singleton> singletons = new LinkedHashMap<>();
 
-	RunSummary(PrintStream out) {
+	/** What a run in parallel could not attribute to a test. */
+	private final Unattributed unattributed = new Unattributed();
+
+	RunSummary(PrintStream out, @Nullable Path reportFile) {
 		this.out = out;
+		this.reportFile = reportFile;
 	}
 
 	/** The run's summary, created on first use; {@code null} where switched off. */
@@ -66,7 +79,9 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 		}
 		return context.getRoot()
 			.getStore(NAMESPACE)
-			.getOrComputeIfAbsent(RunSummary.class, (key) -> new RunSummary(System.out), RunSummary.class);
+			.getOrComputeIfAbsent(RunSummary.class,
+					(key) -> new RunSummary(System.out, PlatformProperties.reportFile(context).orElse(null)),
+					RunSummary.class);
 	}
 
 	/** A check has begun. */
@@ -94,6 +109,22 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 		singleton.threads += threads;
 	}
 
+	/**
+	 * A thread like {@code name} that no test started was alive after a test that ran
+	 * beside others; it was not blamed.
+	 */
+	synchronized void ownerless(long threadId, String name) {
+		this.unattributed.ownerless(threadId, name);
+	}
+
+	/**
+	 * The check of {@code where} ran beside other tests without creation sites, so it
+	 * could tell none of its threads from theirs and made no verdict.
+	 */
+	synchronized void notAttributable(String where) {
+		this.unattributed.notAttributable(where);
+	}
+
 	@Override
 	public void close() {
 		if (this.printed.compareAndSet(false, true)) {
@@ -102,6 +133,23 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 				this.out.print(text);
 				this.out.flush();
 			}
+			if (this.reportFile != null) {
+				write(this.reportFile, json());
+			}
+		}
+	}
+
+	private static void write(Path file, String json) {
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Files.writeString(file, json, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(
+					"threadleaks could not write " + PlatformProperties.REPORT_FILE + "=" + file + ": " + ex, ex);
 		}
 	}
 
@@ -129,11 +177,7 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 				.append(" of ")
 				.append(plural(this.checks, "check"))
 				.append(" failed, the group that failed most first:\n");
-			List<Leak> worstFirst = new ArrayList<>(this.leaks.values());
-			worstFirst.sort(Comparator.comparingInt((Leak leak) -> leak.where.size())
-				.thenComparingInt((leak) -> leak.threads)
-				.reversed());
-			for (Leak leak : worstFirst) {
+			for (Leak leak : worstFirst()) {
 				leak.appendTo(text);
 			}
 		}
@@ -153,7 +197,53 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 					.append('\n');
 			}
 		}
+		this.unattributed.appendTo(text);
 		return text.toString();
+	}
+
+	/** The summary as a JSON document. */
+	synchronized String json() {
+		Set<String> failed = new LinkedHashSet<>();
+		int threads = 0;
+		for (Leak leak : this.leaks.values()) {
+			failed.addAll(leak.where);
+			threads += leak.threads;
+		}
+		RunReportJson json = new RunReportJson().beginObject()
+			.field("checks", this.checks)
+			.field("failedChecks", failed.size())
+			.field("leakedThreads", threads)
+			.beginArray("groups");
+		for (Leak leak : worstFirst()) {
+			json.beginObject()
+				.field("name", leak.group.name())
+				.field("state", String.valueOf(leak.group.state()))
+				.field("threads", leak.threads)
+				.field("frames", leak.group.frames())
+				.field("createdBy", leak.group.creationSites().stream().map(CreationSite::site).toList())
+				.field("checks", leak.where)
+				.endObject();
+		}
+		json.endArray().beginArray("classInitializerThreads");
+		for (Singleton singleton : this.singletons.values()) {
+			json.beginObject()
+				.field("name", singleton.name)
+				.field("initializer", singleton.initializer)
+				.field("threads", singleton.threads)
+				.field("firstIn", singleton.firstWhere)
+				.endObject();
+		}
+		json.endArray();
+		this.unattributed.appendTo(json);
+		return json.endObject().toString();
+	}
+
+	private List<Leak> worstFirst() {
+		List<Leak> worstFirst = new ArrayList<>(this.leaks.values());
+		worstFirst.sort(Comparator.comparingInt((Leak leak) -> leak.where.size())
+			.thenComparingInt((leak) -> leak.threads)
+			.reversed());
+		return worstFirst;
 	}
 
 	private static String plural(int count, String noun) {

@@ -1,6 +1,5 @@
 package io.github.threadleaks.junit;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -41,10 +39,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * standard output.
  *
  * <p>
- * With {@code junit.jupiter.execution.parallel.enabled=true} a thread census cannot tell
- * which of the tests running at once started a thread, so a check runs only for a test
- * class annotated {@link Isolated @Isolated}, which JUnit runs alone; any other checked
- * test fails at once with a message that says so.
+ * With {@code junit.jupiter.execution.parallel.enabled=true}, a test that JUnit runs
+ * alone is checked as in a serial run; a test that ran beside others is failed only for
+ * the threads it started (itself, or threads it started, transitively), known from JFR's
+ * thread start events. Threads no test started are noted in the run's summary, never
+ * blamed.
  */
 public final class ThreadLeaksExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -52,6 +51,8 @@ public final class ThreadLeaksExtension
 	private static final String CLASS_CHECK = "class-check";
 
 	private static final String TEST_CHECK = "test-check";
+
+	private static final String LIFECYCLE = "lifecycle";
 
 	/**
 	 * Settings given to the builder; {@code null} for the instance
@@ -82,19 +83,33 @@ public final class ThreadLeaksExtension
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		if (defersToRegistered(context) || scope(context) != Scope.CLASS || store(context).get(CLASS_CHECK) != null) {
+		if (defersToRegistered(context) || store(context).get(CLASS_CHECK) != null) {
 			// An enclosing class checked as a whole covers its nested classes.
 			return;
 		}
-		refuseUnlessAlone(context);
+		boolean parallel = TestContexts.mayRunBesideOthers(context);
+		if (scope(context) != Scope.CLASS) {
+			if (parallel && RunSettings.of(context).sites().tracking()) {
+				store(context).put(LIFECYCLE, new Lifecycle(context.getUniqueId(), Attribution
+					.enter(RunSettings.of(context).sites().owners(), TestContexts.describe(context), true)));
+			}
+			return;
+		}
 		CheckOptions options = classOptions(context);
 		RunSettings run = RunSettings.of(context);
-		store(context).put(CLASS_CHECK, new ClassCheck(context.getUniqueId(),
-				LeakCheck.begin(options, run, describe(context), reachability(context, Optional.empty()))));
+		store(context).put(CLASS_CHECK,
+				new ClassCheck(context.getUniqueId(),
+						LeakCheck.begin(options, run,
+								subject(context, TestContexts.describe(context), Optional.empty()), parallel,
+								TestContexts.concurrent(context))));
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
+		Lifecycle lifecycle = store(context).get(LIFECYCLE, Lifecycle.class);
+		if (lifecycle != null && lifecycle.owner().equals(context.getUniqueId())) {
+			lifecycle.attribution().leave();
+		}
 		ClassCheck check = store(context).get(CLASS_CHECK, ClassCheck.class);
 		if (check != null && check.owner().equals(context.getUniqueId())) {
 			Optional<ThreadLeakError> leak = check.check().end("test class");
@@ -113,9 +128,10 @@ public final class ThreadLeaksExtension
 				VerifyNoThreadLeaks.class);
 		if (onMethod.isEmpty() && scope(context) == Scope.CLASS) {
 			if (store(context).get(CLASS_CHECK) == null) {
-				throw new ExtensionConfigurationException("ThreadLeaksExtension with scope CLASS on "
-						+ describe(context) + " never saw the class start: register it in a static field, since "
-						+ "JUnit calls before-all callbacks only on extensions held in static fields");
+				throw new ExtensionConfigurationException(
+						"ThreadLeaksExtension with scope CLASS on " + TestContexts.describe(context)
+								+ " never saw the class start: register it in a static field, since "
+								+ "JUnit calls before-all callbacks only on extensions held in static fields");
 			}
 			return;
 		}
@@ -123,10 +139,10 @@ public final class ThreadLeaksExtension
 		if (onMethod.isPresent()) {
 			options = options.with(methodOptions(onMethod.get(), context));
 		}
-		refuseUnlessAlone(context);
 		RunSettings run = RunSettings.of(context);
 		store(context).put(TEST_CHECK,
-				LeakCheck.begin(options, run, describeInvocation(context), reachability(context, onMethod)));
+				LeakCheck.begin(options, run, subject(context, TestContexts.describeInvocation(context), onMethod),
+						TestContexts.mayRunBesideOthers(context), TestContexts.concurrent(context)));
 	}
 
 	@Override
@@ -155,7 +171,7 @@ public final class ThreadLeaksExtension
 		if (this.registered != null) {
 			return false;
 		}
-		for (Class<?> type : classes(context)) {
+		for (Class<?> type : TestContexts.classes(context)) {
 			if (!AnnotationSupport
 				.findAnnotatedFields(type, RegisterExtension.class,
 						(field) -> ThreadLeaksExtension.class.isAssignableFrom(field.getType()))
@@ -172,7 +188,7 @@ public final class ThreadLeaksExtension
 			return this.registeredScope;
 		}
 		Scope scope = Scope.TEST;
-		for (Class<?> type : classes(context)) {
+		for (Class<?> type : TestContexts.classes(context)) {
 			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type,
 					VerifyNoThreadLeaks.class);
 			if (annotation.isPresent()) {
@@ -191,7 +207,7 @@ public final class ThreadLeaksExtension
 		if (this.registered != null) {
 			options = options.with(this.registered);
 		}
-		for (Class<?> type : classes(context)) {
+		for (Class<?> type : TestContexts.classes(context)) {
 			Optional<VerifyNoThreadLeaks> annotation = AnnotationSupport.findAnnotation(type,
 					VerifyNoThreadLeaks.class);
 			if (annotation.isPresent()) {
@@ -201,6 +217,12 @@ public final class ThreadLeaksExtension
 		return options;
 	}
 
+	/** What a check of the context is about; {@code where} names it in the summary. */
+	private CheckSubject subject(ExtensionContext context, String where, Optional<VerifyNoThreadLeaks> onMethod) {
+		return new CheckSubject(where, TestContexts.testClassNames(context),
+				TestContexts.activation(context, onMethod, this.registered != null), reachability(context, onMethod));
+	}
+
 	/**
 	 * Whether a leak's message carries the heap-dump verdicts: the configuration
 	 * parameter, or {@code reachability = true} on the method or any enclosing class.
@@ -208,7 +230,7 @@ public final class ThreadLeaksExtension
 	private static boolean reachability(ExtensionContext context, Optional<VerifyNoThreadLeaks> onMethod) {
 		boolean on = PlatformProperties.reachability(context)
 				|| onMethod.map(VerifyNoThreadLeaks::reachability).orElse(false);
-		for (Class<?> type : classes(context)) {
+		for (Class<?> type : TestContexts.classes(context)) {
 			on |= AnnotationSupport.findAnnotation(type, VerifyNoThreadLeaks.class)
 				.map(VerifyNoThreadLeaks::reachability)
 				.orElse(false);
@@ -219,68 +241,21 @@ public final class ThreadLeaksExtension
 	private static CheckOptions methodOptions(VerifyNoThreadLeaks annotation, ExtensionContext context) {
 		if (annotation.scope() != Scope.TEST) {
 			throw new ExtensionConfigurationException("@VerifyNoThreadLeaks(scope = " + annotation.scope() + ") on "
-					+ describe(context) + ": a method is always checked on its own; put scope = " + annotation.scope()
-					+ " on the class");
+					+ TestContexts.describe(context) + ": a method is always checked on its own; put scope = "
+					+ annotation.scope() + " on the class");
 		}
-		return CheckOptions.of(annotation, describe(context));
-	}
-
-	/**
-	 * Fails before the test runs when tests run in parallel and this one is not isolated:
-	 * threads of the tests running beside it would be blamed on it, or its own leaks on
-	 * them.
-	 */
-	private static void refuseUnlessAlone(ExtensionContext context) {
-		if (!PlatformProperties.parallelExecution(context)) {
-			return;
-		}
-		for (Class<?> type : classes(context)) {
-			if (AnnotationSupport.isAnnotated(type, Isolated.class)) {
-				return;
-			}
-		}
-		throw new ExtensionConfigurationException("@VerifyNoThreadLeaks cannot check " + describe(context)
-				+ " while tests run in parallel (" + PlatformProperties.PARALLEL_ENABLED + "=true): a census of "
-				+ "threads cannot tell which test started a thread, so threads of tests running at the same time "
-				+ "would be blamed on this one. Annotate the test class with @Isolated "
-				+ "(org.junit.jupiter.api.parallel.Isolated) so that JUnit runs it alone, or run these tests "
-				+ "without parallel execution.");
-	}
-
-	/**
-	 * The test class and its enclosing classes, outermost first: the test classes of the
-	 * context and its parents (a {@code @Nested} class's context is a child of its
-	 * enclosing class's).
-	 */
-	private static List<Class<?>> classes(ExtensionContext context) {
-		List<Class<?>> classes = new ArrayList<>();
-		for (Optional<ExtensionContext> current = Optional.of(context); current
-			.isPresent(); current = current.get().getParent()) {
-			Optional<Class<?>> type = current.get().getTestClass();
-			if (type.isPresent() && (classes.isEmpty() || classes.get(0) != type.get())) {
-				classes.add(0, type.get());
-			}
-		}
-		return classes;
-	}
-
-	private static String describe(ExtensionContext context) {
-		String type = context.getTestClass().map(Class::getName).orElse(context.getDisplayName());
-		Optional<Method> method = context.getTestMethod();
-		return method.isPresent() ? type + "#" + method.get().getName() + "()" : type;
-	}
-
-	/**
-	 * The test, and for one invocation of a parameterized or repeated test its display
-	 * name ({@code [2] b}), so that the run's summary counts each invocation.
-	 */
-	private static String describeInvocation(ExtensionContext context) {
-		boolean invocation = context.getParent().flatMap(ExtensionContext::getTestMethod).isPresent();
-		return invocation ? describe(context) + " " + context.getDisplayName() : describe(context);
+		return CheckOptions.of(annotation, TestContexts.describe(context));
 	}
 
 	/** A class-scope check and the unique id of the class context that started it. */
 	private record ClassCheck(String owner, LeakCheck check) {
+	}
+
+	/**
+	 * The threads a test class's lifecycle methods start while tests run in parallel:
+	 * theirs, not a test's; the unique id of the class context that began it.
+	 */
+	private record Lifecycle(String owner, Attribution attribution) {
 	}
 
 	/**
@@ -294,6 +269,8 @@ public final class ThreadLeaksExtension
 		private @Nullable Duration linger;
 
 		private IgnoreRules ignore = IgnoreRules.NONE;
+
+		private final List<String> ignoredCreatedBy = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -342,8 +319,19 @@ public final class ThreadLeaksExtension
 			return this;
 		}
 
+		/**
+		 * Adds regular expressions matched against every frame of the code that started a
+		 * thread, as {@code class.method}.
+		 */
+		public Builder ignoreCreatedBy(String... regexes) {
+			this.ignoredCreatedBy.addAll(
+					CheckOptions.createdBy("ThreadLeaksExtension.builder().ignoreCreatedBy(...)", List.of(regexes)));
+			return this;
+		}
+
 		public ThreadLeaksExtension build() {
-			return new ThreadLeaksExtension(new CheckOptions(this.linger, this.ignore), this.scope);
+			return new ThreadLeaksExtension(new CheckOptions(this.linger, this.ignore, this.ignoredCreatedBy),
+					this.scope);
 		}
 
 	}

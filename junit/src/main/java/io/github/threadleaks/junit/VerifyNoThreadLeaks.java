@@ -62,6 +62,15 @@ public @interface VerifyNoThreadLeaks {
 	String[] ignoreAnyFrames() default {};
 
 	/**
+	 * Regular expressions matched against every frame of the code that started a thread
+	 * (its creation stack, as {@code class.method}); threads started from a matching
+	 * frame are never reported. For a library that starts its helper threads from deep
+	 * inside ({@code okhttp3\\.ConnectionPool\\..*}). Needs the creation sites
+	 * ({@code threadleaks.junit.creation-site}, on by default).
+	 */
+	String[] ignoreCreatedBy() default {};
+
+	/**
 	 * Whether a leak's failure message also says, from a heap dump, whether anything
 	 * could ever wake each leaked group's threads. Needs {@code threadleaks-reachability}
 	 * on the test classpath; one heap dump per failing check, none for a passing one. On

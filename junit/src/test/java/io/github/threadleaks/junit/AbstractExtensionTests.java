@@ -3,6 +3,7 @@ package io.github.threadleaks.junit;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -30,8 +31,13 @@ abstract class AbstractExtensionTests {
 	 * {@code junit-platform.properties} file change the outcome.
 	 */
 	static EngineExecutionResults run(Class<?> example, String... parameters) {
+		return run(List.of(example), parameters);
+	}
+
+	/** Runs example classes together, as {@link #run(Class, String...)} runs one. */
+	static EngineExecutionResults run(List<Class<?>> examples, String... parameters) {
 		EngineTestKit.Builder builder = EngineTestKit.engine("junit-jupiter")
-			.selectors(selectClass(example))
+			.selectors(examples.stream().map((example) -> selectClass(example)).toArray(DiscoverySelector[]::new))
 			.enableImplicitConfigurationParameters(false)
 			.configurationParameter(LeakExample.RUN_PARAMETER, "true");
 		for (String parameter : parameters) {

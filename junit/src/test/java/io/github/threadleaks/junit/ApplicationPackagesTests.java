@@ -28,11 +28,25 @@ class ApplicationPackagesTests extends AbstractExtensionTests {
 	}
 
 	@Test
-	void theParameterNamesTheApplicationInstead() {
+	void theTestClassOwnFrameWinsOverTheParameter() {
 		String message = testFailure(
 				run(LibraryStartedThread.class, PlatformProperties.APPLICATION_PACKAGES + "=com.example.elsewhere"))
 			.getMessage();
-		assertThat(message).contains("created by " + LIBRARY_FRAME).doesNotContain(" via ");
+		assertThat(message).containsPattern(
+				"created by " + quoted(APPLICATION_FRAME) + "\\d+\\) via " + quoted(LIBRARY_FRAME) + "\\d+\\)");
+	}
+
+	@Test
+	void testPackagesShareTheirCommonPackage() {
+		TestPackages packages = new TestPackages();
+		packages.add("org.apache.hc.core5.benchmark");
+		assertThat(packages.roots()).containsExactly("org.apache.hc.core5.benchmark");
+		packages.add("org.apache.hc.core5.testing.classic");
+		assertThat(packages.roots()).containsExactly("org.apache.hc.core5");
+		packages.add("org.apache.hc.core5.http2");
+		packages.add("com.example.orders");
+		packages.add("org.junit.other");
+		assertThat(packages.roots()).containsExactly("org.apache.hc.core5", "com.example.orders", "org.junit.other");
 	}
 
 	@Test

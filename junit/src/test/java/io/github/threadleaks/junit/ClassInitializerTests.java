@@ -33,7 +33,8 @@ class ClassInitializerTests extends AbstractExtensionTests {
 				PlatformProperties.BLAME_CLASS_INITIALIZERS + "=true");
 		assertThat(testFailure(results)).isInstanceOf(ThreadLeakError.class)
 			.hasMessageContaining("1 thread like \"blamed-holder-timer-#\" WAITING")
-			.hasMessageContaining("created by " + BlamedHolder.class.getName() + ".<clinit>(line ");
+			.hasMessageContaining("created by " + TouchesAnotherHolder.class.getName() + ".touchesTheHolder(line ")
+			.hasMessageContaining(" via " + BlamedHolder.class.getName() + ".<clinit>(line ");
 	}
 
 	private static String quoted(String text) {

@@ -118,7 +118,8 @@ class ReachabilityTests extends AbstractExtensionTests {
 	 */
 	private static List<GroupDetail> groupsStartedSince(Set<Long> before) {
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(CheckOptions.NONE.engineSettings(),
-				new NewThreadSource(new JvmThreadSource(), before), Clock.systemUTC(), CreationSites.NONE);
+				new NewThreadSource(new JvmThreadSource(), (id) -> !before.contains(id)), Clock.systemUTC(),
+				CreationSites.NONE);
 		return monitor.sample().groups().stream().map((group) -> monitor.group(group.id()).orElseThrow()).toList();
 	}
 

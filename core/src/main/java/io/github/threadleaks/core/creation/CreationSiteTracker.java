@@ -2,6 +2,7 @@ package io.github.threadleaks.core.creation;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +85,8 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	private volatile @Nullable ThreadStartEvents events;
 
 	private @Nullable Thread reader;
+
+	private volatile @Nullable ThreadStartListener listener;
 
 	/**
 	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads.
@@ -287,6 +290,24 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 				this.origins.forgotten(), this.handlingNanos.get());
 	}
 
+	/**
+	 * Tells {@code listener} of each thread start and end delivered from now on, on the
+	 * reading thread, after this tracker has taken it in; {@code null} stops telling. One
+	 * listener at a time: a second replaces the first.
+	 */
+	public void listen(@Nullable ThreadStartListener listener) {
+		this.listener = listener;
+	}
+
+	/**
+	 * Names the application's frames with these packages in the sites of threads started
+	 * from now on (a test run learns its test classes' common package as they run); the
+	 * sites already known stay as they were.
+	 */
+	public void application(ApplicationPackages application) {
+		this.origins.application(application);
+	}
+
 	/** Distinct frame lists held now: threads started from one place share one. */
 	int sharedSites() {
 		return this.origins.sharedSites();
@@ -296,11 +317,15 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	private final class Handler implements ThreadStartEvents.Handler {
 
 		@Override
-		public void started(long threadId, long starterThreadId, List<StackFrame> starterFrames) {
+		public void started(long threadId, long starterThreadId, Instant startTime, List<StackFrame> starterFrames) {
 			long began = System.nanoTime();
 			CreationSiteTracker.this.origins.started(threadId, starterThreadId, starterFrames);
 			long starts = CreationSiteTracker.this.threadStarts.incrementAndGet();
 			CreationSiteTracker.this.handlingNanos.addAndGet(System.nanoTime() - began);
+			ThreadStartListener told = CreationSiteTracker.this.listener;
+			if (told != null) {
+				told.started(threadId, starterThreadId, startTime);
+			}
 			if (starts % ROTATE_EVERY_STARTS == 0) {
 				rotate();
 			}
@@ -323,6 +348,10 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 			long began = System.nanoTime();
 			CreationSiteTracker.this.origins.ended(threadId);
 			CreationSiteTracker.this.handlingNanos.addAndGet(System.nanoTime() - began);
+			ThreadStartListener told = CreationSiteTracker.this.listener;
+			if (told != null) {
+				told.ended(threadId);
+			}
 		}
 
 		@Override

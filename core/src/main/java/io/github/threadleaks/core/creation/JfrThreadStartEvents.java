@@ -94,7 +94,8 @@ final class JfrThreadStartEvents implements ThreadStartEvents {
 				}
 			}
 		}
-		handler.started(thread.getJavaThreadId(), starterId(event, thread.getJavaThreadId()), frames);
+		handler.started(thread.getJavaThreadId(), starterId(event, thread.getJavaThreadId()), event.getStartTime(),
+				frames);
 	}
 
 	/**

@@ -32,7 +32,7 @@ final class LiveThreadOrigins {
 
 	private final int maxThreads;
 
-	private final ApplicationPackages application;
+	private ApplicationPackages application;
 
 	/** Live threads' origins in the order their starts arrived. */
 	private final LinkedHashMap<Long, ThreadOrigin> origins = new LinkedHashMap<>();
@@ -53,6 +53,18 @@ final class LiveThreadOrigins {
 	LiveThreadOrigins(int maxThreads, ApplicationPackages application) {
 		this.maxThreads = maxThreads;
 		this.application = application;
+	}
+
+	/**
+	 * Names the application's frames with these packages in the starts delivered from now
+	 * on; the sites already held stay as they were.
+	 */
+	synchronized void application(ApplicationPackages application) {
+		if (!application.packages().equals(this.application.packages())) {
+			this.application = application;
+			this.shared = new HashMap<>();
+			this.sharedAfterRebuild = 0;
+		}
 	}
 
 	/** Takes these threads as started before tracking began, or none. */

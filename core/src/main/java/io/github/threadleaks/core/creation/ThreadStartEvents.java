@@ -1,6 +1,7 @@
 package io.github.threadleaks.core.creation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.github.threadleaks.core.StackFrame;
@@ -55,14 +56,15 @@ interface ThreadStartEvents extends AutoCloseable {
 
 		/** A platform thread was started by code whose frames, top first, are given. */
 		default void started(long threadId, List<StackFrame> starterFrames) {
-			started(threadId, -1, starterFrames);
+			started(threadId, -1, Instant.EPOCH, starterFrames);
 		}
 
 		/**
-		 * A platform thread was started by the thread {@code starterThreadId} ({@code -1}
-		 * where not known), in code whose frames, top first, are given.
+		 * A platform thread was started at {@code startTime} by the thread
+		 * {@code starterThreadId} ({@code -1} where not known), in code whose frames, top
+		 * first, are given.
 		 */
-		void started(long threadId, long starterThreadId, List<StackFrame> starterFrames);
+		void started(long threadId, long starterThreadId, Instant startTime, List<StackFrame> starterFrames);
 
 		/** A platform thread ended. */
 		void ended(long threadId);
