@@ -42,6 +42,9 @@ public final class TestLeak implements AutoCloseable {
 
 	public TestLeak() {
 		ThreadLeaksSettings settings = ThreadLeaksSettings.builder()
+			// Where an application's sampler runs this monitor, it samples once at
+			// start-up and then leaves the samples to the test.
+			.sampleInterval(Duration.ofHours(1))
 			.window(5)
 			.minGrowth(2)
 			// Members count as stuck after two still samples, so that three samples of
