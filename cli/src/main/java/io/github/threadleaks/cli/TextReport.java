@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.internal.Plurals;
 
 /**
  * The report as text, like Go's goroutine profile: one block per stack group, suspects
@@ -49,8 +50,7 @@ final class TextReport {
 
 	private static void group(StringBuilder text, StackGroupReport group) {
 		text.append(group.suspected() ? "SUSPECTED " : "")
-			.append(group.count())
-			.append((group.count() == 1) ? " thread" : " threads")
+			.append(Plurals.count(group.count(), "thread"))
 			.append(" \"")
 			.append(group.name())
 			.append("\" ")

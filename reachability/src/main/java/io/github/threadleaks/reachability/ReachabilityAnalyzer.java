@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.MemberThread;
+import io.github.threadleaks.core.internal.Plurals;
 import shark.CloseableHeapGraph;
 import shark.HprofHeapGraph;
 import shark.HprofRecordTag;
@@ -127,18 +128,14 @@ public final class ReachabilityAnalyzer {
 			List<PathStep> path = result.fixpoint().pathTo(first.blocker());
 			return new ReachabilityVerdict(group, Verdict.REACHABLE, blockerClass, threads, path, bytes, dumpMillis,
 					analysisMillis,
-					"The " + blockerClass + " that " + woken.size() + " of " + threads(threads)
+					"The " + blockerClass + " that " + woken.size() + " of " + Plurals.count(threads, "thread")
 							+ " wait on is reachable from " + path.get(0).reference()
 							+ ": whatever holds it there could still wake them.");
 		}
 		String blockerClass = result.blockerClass(sleeping.values().iterator().next());
 		return new ReachabilityVerdict(group, Verdict.UNREACHABLE, blockerClass, threads, List.of(), bytes, dumpMillis,
 				analysisMillis, "Nothing outside the blocked threads reaches the " + blockerClass + " that "
-						+ threads(threads) + " wait on: nothing can ever wake them.");
-	}
-
-	private static String threads(int count) {
-		return (count == 1) ? "1 thread" : count + " threads";
+						+ Plurals.count(threads, "thread") + " wait on: nothing can ever wake them.");
 	}
 
 	private static long millisSince(long start) {
