@@ -7,6 +7,8 @@ import io.github.threadleaks.core.virtual.VirtualThreadSettings;
 /**
  * Virtual threads (JDK 21+), listed through the JDK's thread containers at a cadence of
  * their own. The defaults are the engine's ({@link VirtualThreadSettings#defaults()}).
+ *
+ * @since 0.1.0
  */
 public class VirtualThreadsProperties {
 

@@ -45,6 +45,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * which of the tests running at once started a thread, so a check runs only for a test
  * class annotated {@link Isolated @Isolated}, which JUnit runs alone; any other checked
  * test fails at once with a message that says so.
+ *
+ * @since 0.1.0
  */
 public final class ThreadLeaksExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -286,6 +288,8 @@ public final class ThreadLeaksExtension
 	/**
 	 * Builds a {@link ThreadLeaksExtension} for {@code @RegisterExtension}; each method
 	 * checks its value at once.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

@@ -15,6 +15,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * sample. Its write operation takes a sample at once; it is off unless
  * {@code management.endpoint.threadleaks.access} (or the default access) grants
  * {@code unrestricted} access.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "threadleaks", defaultAccess = Access.READ_ONLY)
 public class ThreadLeaksEndpoint {

@@ -20,6 +20,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * for the request. Answers 404 for an unknown group or another last segment, 429 while
  * another analysis runs, as Boot's heapdump endpoint does while it dumps. A failed
  * analysis (a full disk, say) is logged at WARN and answered 500.
+ *
+ * @since 0.1.0
  */
 @EndpointWebExtension(endpoint = ThreadLeaksEndpoint.class)
 public class ThreadLeaksReachabilityWebExtension {

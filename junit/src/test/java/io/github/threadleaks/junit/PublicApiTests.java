@@ -1,0 +1,36 @@
+package io.github.threadleaks.junit;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.github.threadleaks.core.PublicApi;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public types of each of this module's packages, listed by hand: adding or removing
+ * one fails here, so a change to the API is a decision.
+ */
+class PublicApiTests {
+
+	/**
+	 * The extension, its annotation and builder, and the error a leak fails a test with.
+	 */
+	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of("io.github.threadleaks.junit",
+			Set.of("ThreadLeakError", "ThreadLeaksExtension", "ThreadLeaksExtension.Builder", "VerifyNoThreadLeaks",
+					"VerifyNoThreadLeaks.Scope"));
+
+	@Test
+	void eachPackageExportsExactlyTheListedTypes() {
+		assertThat(PublicApi.differences(PUBLIC_TYPES))
+			.as("differences from the listed public API (update the list if deliberate)")
+			.isEmpty();
+	}
+
+	@Test
+	void eachPublicTypeSaysSinceWhenItExists() {
+		assertThat(PublicApi.withoutSince(PUBLIC_TYPES)).as("public types without @since in their javadoc").isEmpty();
+	}
+
+}
