@@ -12,6 +12,7 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.creation.ApplicationPackages;
 import io.github.threadleaks.core.creation.CreationSiteTracker;
+import io.github.threadleaks.core.jfr.JfrVerdictEvents;
 import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.core.virtual.VirtualThreadMonitor;
 import io.github.threadleaks.core.virtual.VirtualThreadRegistry;
@@ -34,6 +35,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskDecorator;
 
@@ -44,7 +46,7 @@ import org.springframework.core.task.TaskDecorator;
  * and the log of their verdicts. The application's {@link ThreadLeakListener} beans are
  * attached here, explicitly, to the {@link PlatformAndVirtualMonitors} bean
  * ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor
- * or sampler keeps the meters, the log and the virtual threads.
+ * or sampler keeps the meters, the log, the JFR events and the virtual threads.
  *
  * @since 0.1.0
  */
@@ -52,6 +54,7 @@ import org.springframework.core.task.TaskDecorator;
 @Conditional(ValidEnabledPropertyCondition.class)
 @ConditionalOnBooleanProperty(name = "threadleaks.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ThreadLeaksProperties.class)
+@ImportRuntimeHints(ThreadLeaksRuntimeHints.class)
 public final class ThreadLeaksAutoConfiguration {
 
 	@Bean
@@ -245,6 +248,22 @@ public final class ThreadLeaksAutoConfiguration {
 				return registration;
 			}
 
+		}
+
+	}
+
+	/**
+	 * The verdicts as JFR events, where the runtime has JFR: they cost nothing until a
+	 * recording runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jdk.jfr.FlightRecorder")
+	static class JfrEventsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JfrVerdictEvents threadLeaksJfrVerdictEvents() {
+			return new JfrVerdictEvents();
 		}
 
 	}

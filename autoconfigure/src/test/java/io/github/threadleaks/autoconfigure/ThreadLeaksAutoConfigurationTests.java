@@ -18,6 +18,7 @@ import io.github.threadleaks.core.ThreadLeakListener;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
+import io.github.threadleaks.core.jfr.JfrVerdictEvents;
 import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,6 +72,7 @@ class ThreadLeaksAutoConfigurationTests {
 				.hasSingleBean(ThreadLeakMonitor.class)
 				.hasSingleBean(ThreadLeaksSampler.class)
 				.hasSingleBean(ThreadLeakLogger.class)
+				.hasSingleBean(JfrVerdictEvents.class)
 				.hasSingleBean(ThreadLeaksEndpoint.class)
 				.hasSingleBean(ThreadLeaksHealthIndicator.class)
 				.hasBean("threadLeaksHealthIndicator")
@@ -172,6 +174,11 @@ class ThreadLeaksAutoConfigurationTests {
 	void withoutTheActuatorTheRestWorks() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.run(withoutOnly(ThreadLeaksEndpoint.class));
+	}
+
+	@Test
+	void withoutJfrTheRestWorks() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("jdk.jfr")).run(withoutOnly(JfrVerdictEvents.class));
 	}
 
 	@Test
@@ -314,7 +321,8 @@ class ThreadLeaksAutoConfigurationTests {
 		return (context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(absent);
 			for (Class<?> type : List.of(ThreadLeakMonitor.class, ThreadLeaksSampler.class, ThreadLeakLogger.class,
-					ThreadLeaksEndpoint.class, ThreadLeaksHealthIndicator.class, ThreadLeaksMetrics.class)) {
+					JfrVerdictEvents.class, ThreadLeaksEndpoint.class, ThreadLeaksHealthIndicator.class,
+					ThreadLeaksMetrics.class)) {
 				if (type != absent) {
 					assertThat(context).hasSingleBean(type);
 				}

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.LeakStatus;
+import io.github.threadleaks.core.TextReport;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Core's packages depend one way: the feature packages ({@code creation},
- * {@code virtual}) on the engine, never the engine on them nor on each other, and only
- * {@code creation} reads JFR. Read from the sources' imports and fully qualified names in
- * code (comments left out).
+ * {@code virtual}, {@code jfr}) on the engine, never the engine on them nor on each
+ * other, and only {@code creation} (thread start events) and {@code jfr} (verdict events)
+ * use JFR. Read from the sources' imports and fully qualified names in code (comments
+ * left out).
  */
 class PackageDependencyTests {
 
@@ -30,9 +31,15 @@ class PackageDependencyTests {
 
 	private static final String VIRTUAL = ENGINE + ".virtual";
 
+	private static final String JFR = ENGINE + ".jfr";
+
+	private static final String INTERNAL = ENGINE + ".internal";
+
 	/** Which packages (or package prefixes) each package must not use. */
-	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE, List.of(CREATION, VIRTUAL, "jdk.jfr"),
-			CREATION, List.of(VIRTUAL), VIRTUAL, List.of(CREATION, "jdk.jfr"));
+	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE,
+			List.of(CREATION, VIRTUAL, JFR, "jdk.jfr"), CREATION, List.of(VIRTUAL, JFR), VIRTUAL,
+			List.of(CREATION, JFR, "jdk.jfr"), JFR, List.of(CREATION, VIRTUAL), INTERNAL,
+			List.of(CREATION, VIRTUAL, JFR, "jdk.jfr"));
 
 	private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][a-z0-9_]*\\.)+)[A-Z*]");
 
@@ -54,6 +61,8 @@ class PackageDependencyTests {
 		assertThat(forbiddenRule(ENGINE, "jdk.jfr.consumer")).isEqualTo("jdk.jfr");
 		assertThat(forbiddenRule(ENGINE, "io.github.threadleaks.core.virtualish")).isNull();
 		assertThat(forbiddenRule(CREATION, ENGINE)).isNull();
+		assertThat(forbiddenRule(JFR, "jdk.jfr")).isNull();
+		assertThat(forbiddenRule(VIRTUAL, JFR)).isEqualTo(JFR);
 	}
 
 	private static Set<String> violations(Path sources) throws IOException {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.github.threadleaks.autoconfigure.TestLeak;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,12 +36,24 @@ final class RunningApplication implements AutoCloseable {
 	}
 
 	static RunningApplication start(String... properties) {
+		return new RunningApplication(builder(properties).run());
+	}
+
+	/**
+	 * Started with the leak's monitor as the application's own, so that the test decides
+	 * when samples are taken and what they find.
+	 */
+	static RunningApplication watching(TestLeak leak, String... properties) {
+		return new RunningApplication(builder(properties)
+			.initializers((context) -> context.getBeanFactory().registerSingleton("testLeakMonitor", leak.monitor()))
+			.run());
+	}
+
+	private static SpringApplicationBuilder builder(String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "logging.level.root=warn"));
 		all.addAll(List.of(properties));
-		return new RunningApplication(
-				new SpringApplicationBuilder(SecuredActuatorApplication.class).properties(all.toArray(String[]::new))
-					.run());
+		return new SpringApplicationBuilder(SecuredActuatorApplication.class).properties(all.toArray(String[]::new));
 	}
 
 	ConfigurableApplicationContext context() {
@@ -49,19 +62,31 @@ final class RunningApplication implements AutoCloseable {
 
 	/** GET {@code path}, as the given user ({@code null}: anonymous). */
 	Response get(String path, @Nullable String user) throws IOException {
-		return request("GET", path, user);
+		return request("GET", path, user, null);
+	}
+
+	/**
+	 * GET {@code path} as the given user ({@code null}: anonymous), accepting only the
+	 * given media type.
+	 */
+	Response get(String path, @Nullable String user, String accept) throws IOException {
+		return request("GET", path, user, accept);
 	}
 
 	/** POST to {@code path} with no body, as the given user ({@code null}: anonymous). */
 	Response post(String path, @Nullable String user) throws IOException {
-		return request("POST", path, user);
+		return request("POST", path, user, null);
 	}
 
-	private Response request(String method, String path, @Nullable String user) throws IOException {
+	private Response request(String method, String path, @Nullable String user, @Nullable String accept)
+			throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + this.port + path)
 			.toURL()
 			.openConnection();
 		connection.setRequestMethod(method);
+		if (accept != null) {
+			connection.setRequestProperty("Accept", accept);
+		}
 		if (user != null) {
 			String credentials = user + ":" + SecuredActuatorApplication.PASSWORD;
 			connection.setRequestProperty("Authorization",
@@ -77,7 +102,8 @@ final class RunningApplication implements AutoCloseable {
 			if (stream != null) {
 				stream.close();
 			}
-			return new Response(status, new String(body, StandardCharsets.UTF_8), System.nanoTime() - started);
+			return new Response(status, new String(body, StandardCharsets.UTF_8), System.nanoTime() - started,
+					String.valueOf(connection.getContentType()));
 		}
 		finally {
 			connection.disconnect();
@@ -90,7 +116,11 @@ final class RunningApplication implements AutoCloseable {
 	}
 
 	/** One answer. */
-	record Response(int status, String body, long nanos) {
+	record Response(int status, String body, long nanos, String contentType) {
+
+		Response(int status, String body, long nanos) {
+			this(status, body, nanos, "");
+		}
 
 		@SuppressWarnings("unchecked")
 		Map<String, Object> json() {

@@ -1,19 +1,20 @@
-package io.github.threadleaks.cli;
+package io.github.threadleaks.core;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.threadleaks.core.CreationSite;
-import io.github.threadleaks.core.StackGroupReport;
-import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.internal.Durations;
 import io.github.threadleaks.core.internal.Plurals;
 
 /**
  * The report as text, like Go's goroutine profile: one block per stack group, suspects
  * first, each with its count history, where its threads are blocked, the verdict in words
- * and its frames.
+ * and its frames. Read by people at a terminal: the command line's text output and the
+ * endpoint's {@code text/plain} answer.
+ *
+ * @since 0.1.0
  */
-final class TextReport {
+public final class TextReport {
 
 	/** Frames shown for a group that is not suspected: enough to recognise it. */
 	private static final int FRAMES_OF_OTHERS = 6;
@@ -27,7 +28,7 @@ final class TextReport {
 	 * @param source what was judged, for the first line
 	 * ({@code 12 dumps from ... to ...})
 	 */
-	static String of(ThreadLeakReport report, String source) {
+	public static String of(ThreadLeakReport report, String source) {
 		StringBuilder text = new StringBuilder(4096);
 		text.append(report.status())
 			.append(": ")
@@ -43,12 +44,39 @@ final class TextReport {
 			.append(" threads in the last\n");
 		for (StackGroupReport group : report.groups()) {
 			text.append('\n');
-			group(text, group);
+			group(text, group, group.suspected() ? Integer.MAX_VALUE : FRAMES_OF_OTHERS);
 		}
 		return text.toString();
 	}
 
-	private static void group(StringBuilder text, StackGroupReport group) {
+	/**
+	 * One group as plain text, whole: its block as in the report with every frame, then
+	 * its members, longest stuck first.
+	 * @param detail the group and its members
+	 */
+	public static String of(GroupDetail detail) {
+		StringBuilder text = new StringBuilder(4096);
+		group(text, detail.group(), Integer.MAX_VALUE);
+		text.append('\n');
+		for (MemberThread member : detail.threads()) {
+			text.append("  \"")
+				.append(member.name())
+				.append("\" #")
+				.append(member.id())
+				.append(member.daemon() ? " daemon " : " ")
+				.append(member.state())
+				.append(", stuck for ")
+				.append(Durations.format(member.stuckForMillis()))
+				.append(member.deadlocked() ? ", deadlocked" : "")
+				.append('\n');
+		}
+		if (detail.omittedThreads() > 0) {
+			text.append("  ... ").append(detail.omittedThreads()).append(" more threads\n");
+		}
+		return text.toString();
+	}
+
+	private static void group(StringBuilder text, StackGroupReport group, int maxFrames) {
 		text.append(group.suspected() ? "SUSPECTED " : "")
 			.append(Plurals.count(group.count(), "thread"))
 			.append(" \"")
@@ -74,7 +102,7 @@ final class TextReport {
 			}
 		}
 		List<String> frames = group.frames();
-		int shown = group.suspected() ? frames.size() : Math.min(frames.size(), FRAMES_OF_OTHERS);
+		int shown = Math.min(frames.size(), maxFrames);
 		for (int i = 0; i < shown; i++) {
 			text.append("    ").append(frames.get(i)).append('\n');
 		}

@@ -1,0 +1,157 @@
+package io.github.threadleaks.core.jfr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.SynchronousQueue;
+
+import io.github.threadleaks.core.JvmThreadSource;
+import io.github.threadleaks.core.ManualClock;
+import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.ThreadLeakMonitor;
+import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.ThreadLeaksSettings;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verdict events in a real JFR recording, read back from its file: a real leak
+ * (threads blocked for ever in {@link SynchronousQueue#put}) that becomes suspected, then
+ * clears when its threads end.
+ */
+class JfrVerdictEventsTests {
+
+	private static final String PREFIX = "threadleaks-jfr-test-";
+
+	private final SynchronousQueue<Object> queue = new SynchronousQueue<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private final ManualClock clock = new ManualClock();
+
+	private final ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder()
+		.window(5)
+		.minGrowth(2)
+		.minStillSamples(2)
+		// Only this test's threads: the rest of the test JVM comes and goes.
+		.ignoredThreadNames(List.of("(?!" + PREFIX + ").*"))
+		.build(), new JvmThreadSource(), this.clock);
+
+	@TempDir
+	@SuppressWarnings("NullAway.Init")
+	Path directory;
+
+	@AfterEach
+	void endThreads() throws InterruptedException {
+		for (Thread thread : this.threads) {
+			thread.interrupt();
+			thread.join();
+		}
+	}
+
+	@Test
+	void eachChangeOfVerdictIsRecorded() throws IOException, InterruptedException {
+		this.monitor.addListener(new JfrVerdictEvents());
+		List<RecordedEvent> events;
+		StackGroupReport suspect;
+		// Enabled by default: a recording started with no settings of ours records them.
+		try (Recording recording = new Recording()) {
+			recording.start();
+			suspect = leakUntilSuspected();
+			release();
+			assertThat(sample().suspects()).isEmpty();
+			events = eventsOf(recording);
+		}
+		assertThat(events).extracting((event) -> event.getEventType().getName())
+			.containsExactly(JfrVerdictEvents.SUSPECTED, JfrVerdictEvents.CLEARED);
+		RecordedEvent suspected = events.get(0);
+		assertThat(suspected.getEventType().getCategoryNames()).containsExactly("Thread Leaks");
+		assertThat(suspected.getEventType().getLabel()).isEqualTo("Thread Leak Suspected");
+		assertThat(suspected.getString("groupId")).isEqualTo(suspect.id());
+		assertThat(suspected.getString("name")).isEqualTo(PREFIX + "#");
+		assertThat(suspected.getString("state")).isEqualTo("WAITING");
+		assertThat(suspected.getInt("count")).isEqualTo(3);
+		assertThat(suspected.getInt("growth")).isEqualTo(suspect.growth()).isPositive();
+		assertThat(suspected.getDuration("stuckFor")).isEqualTo(Duration.ofMillis(suspect.stuckForMillis()));
+		assertThat(suspected.getString("blockedAt")).contains("java.util.concurrent.SynchronousQueue.put");
+		assertThat(suspected.getString("explanation")).isEqualTo(suspect.explanation()).isNotBlank();
+		assertThat(suspected.getStackTrace()).isNull();
+		RecordedEvent cleared = events.get(1);
+		assertThat(cleared.getString("groupId")).isEqualTo(suspect.id());
+		assertThat(cleared.getEventType().getCategoryNames()).containsExactly("Thread Leaks");
+	}
+
+	@Test
+	void aRecordingThatDisablesTheEventsGetsNone() throws IOException, InterruptedException {
+		this.monitor.addListener(new JfrVerdictEvents());
+		try (Recording recording = new Recording()) {
+			recording.disable(JfrVerdictEvents.SUSPECTED);
+			recording.disable(JfrVerdictEvents.CLEARED);
+			recording.start();
+			leakUntilSuspected();
+			assertThat(eventsOf(recording)).isEmpty();
+		}
+	}
+
+	private List<RecordedEvent> eventsOf(Recording recording) throws IOException {
+		recording.stop();
+		Path file = this.directory.resolve("verdicts.jfr");
+		recording.dump(file);
+		assertThat(Files.size(file)).isPositive();
+		return RecordingFile.readAllEvents(file)
+			.stream()
+			.filter((event) -> event.getEventType().getName().startsWith("io.github.threadleaks."))
+			.toList();
+	}
+
+	private StackGroupReport leakUntilSuspected() {
+		ThreadLeakReport report = sample();
+		for (int i = 0; i < 3; i++) {
+			leakOne();
+			report = sample();
+		}
+		assertThat(report.suspects()).hasSize(1);
+		return report.suspects().get(0);
+	}
+
+	private ThreadLeakReport sample() {
+		this.clock.advance(Duration.ofSeconds(1));
+		return this.monitor.sample();
+	}
+
+	private void leakOne() {
+		Thread thread = new Thread(() -> {
+			try {
+				this.queue.put(Thread.currentThread().getName());
+			}
+			catch (InterruptedException ex) {
+				// Ended by the test.
+			}
+		}, PREFIX + (this.threads.size() + 1));
+		thread.setDaemon(true);
+		this.threads.add(thread);
+		thread.start();
+		while (thread.getState() != Thread.State.WAITING) {
+			Thread.onSpinWait();
+		}
+	}
+
+	private void release() throws InterruptedException {
+		for (int i = 0; i < this.threads.size(); i++) {
+			this.queue.take();
+		}
+		for (Thread thread : this.threads) {
+			thread.join();
+		}
+	}
+
+}
