@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A module's public API as its compiled classes show it, against the list its
  * {@code PublicApiTests} keeps by hand: adding or removing a public type then fails a
@@ -29,6 +31,16 @@ public final class PublicApi {
 	private static final Path SOURCES = Path.of("src/main/java");
 
 	private PublicApi() {
+	}
+
+	/**
+	 * Fails unless the module's public types are exactly the listed ones and each says
+	 * {@code @since} which version it exists from.
+	 */
+	public static void assertListed(Map<String, Set<String>> listed) {
+		assertThat(differences(listed)).as("differences from the listed public API (update the list if deliberate)")
+			.isEmpty();
+		assertThat(withoutSince(listed)).as("public types without @since in their javadoc").isEmpty();
 	}
 
 	/**
