@@ -1,6 +1,7 @@
 package io.github.threadleaks.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -181,13 +182,16 @@ public final class ThreadLeaksAutoConfiguration {
 	 */
 	static VirtualThreadSettings virtualThreadSettings(VirtualThreadsProperties properties) {
 		try {
-			return VirtualThreadSettings.builder()
+			VirtualThreadSettings.Builder settings = VirtualThreadSettings.builder()
 				.enabled(properties.isEnabled())
-				.interval(properties.getInterval())
 				.maxSampleTime(properties.getMaxSampleTime())
 				.maxInterval(properties.getMaxInterval())
-				.maxThreads(properties.getMaxThreads())
-				.build();
+				.maxThreads(properties.getMaxThreads());
+			Duration interval = properties.getInterval();
+			if (interval != null) {
+				settings.interval(interval);
+			}
+			return settings.build();
 		}
 		catch (InvalidSettingException ex) {
 			throw invalidProperty(ex);

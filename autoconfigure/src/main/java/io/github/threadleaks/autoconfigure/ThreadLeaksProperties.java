@@ -48,14 +48,15 @@ public class ThreadLeaksProperties {
 	private double minRiseShare = DEFAULTS.minRiseShare();
 
 	/**
-	 * Share of a suspected group's members that must make no progress from one sample to
-	 * the next. Greater than 0 and at most 1.
+	 * Share of a suspected group's judged members (in the group for min-still-samples
+	 * samples) that must be stuck: still, not moved since the previous sample, for
+	 * min-still-samples samples in a row. Greater than 0 and at most 1.
 	 */
 	private double minStuckShare = DEFAULTS.minStuckShare();
 
 	/**
-	 * Number of samples in a row a member must sit still before it counts toward the
-	 * stuck share; members that joined their group fewer samples ago are not judged yet.
+	 * Number of samples in a row a member must sit still to be stuck, and be in its group
+	 * to be judged; members that joined their group fewer samples ago are not judged yet.
 	 * Still between two samples is no evidence: a slow task sits still a sample or two, a
 	 * leaked thread for as long as the leak lasts. Between 1 and 9999; at most the window
 	 * minus 1 applies.

@@ -3,6 +3,7 @@ package io.github.threadleaks.autoconfigure;
 import java.time.Duration;
 
 import io.github.threadleaks.core.virtual.VirtualThreadSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Virtual threads (JDK 21+), listed through the JDK's thread containers at a cadence of
@@ -24,10 +25,11 @@ public class VirtualThreadsProperties {
 	private boolean enabled = DEFAULTS.enabled();
 
 	/**
-	 * How often to list the virtual threads while listings stay within 'max-sample-time'.
-	 * At least 1s.
+	 * How often to list the virtual threads while listings stay within 'max-sample-time';
+	 * by default 'threadleaks.sample-interval', the platform threads' cadence (a steady
+	 * listing walks only the stacks that moved). At least 100ms.
 	 */
-	private Duration interval = DEFAULTS.interval();
+	private @Nullable Duration interval;
 
 	/**
 	 * Budget of one listing of the virtual threads; a listing that takes longer doubles
@@ -38,14 +40,14 @@ public class VirtualThreadsProperties {
 
 	/**
 	 * Longest interval the listings are stretched to when over budget. At least
-	 * 'interval'.
+	 * 'interval' and 100ms.
 	 */
 	private Duration maxInterval = DEFAULTS.maxInterval();
 
 	/**
-	 * Most virtual threads one listing walks the stacks of; the threads past it are left
-	 * out of that listing. Without the JVM option, also the most threads registered at
-	 * once. At least 1.
+	 * Most virtual threads one listing lists; the threads past it are left out of that
+	 * listing. Without the JVM option, also the most threads registered at once. At least
+	 * 1.
 	 */
 	private int maxThreads = DEFAULTS.maxThreads();
 
@@ -57,11 +59,11 @@ public class VirtualThreadsProperties {
 		this.enabled = enabled;
 	}
 
-	public Duration getInterval() {
+	public @Nullable Duration getInterval() {
 		return this.interval;
 	}
 
-	public void setInterval(Duration interval) {
+	public void setInterval(@Nullable Duration interval) {
 		this.interval = interval;
 	}
 

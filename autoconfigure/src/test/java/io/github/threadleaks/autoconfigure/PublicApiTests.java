@@ -33,7 +33,8 @@ class PublicApiTests {
 			Set.of("CreationSiteMetrics", "ThreadLeaksMetrics", "ThreadLeaksMetricsAutoConfiguration"),
 			"io.github.threadleaks.autoconfigure.reachability",
 			Set.of("ReachabilityDescriptor", "ReachabilityRefusal", "ThreadLeaksReachabilityAutoConfiguration",
-					"ThreadLeaksReachabilityProperties", "ThreadLeaksReachabilityWebExtension"));
+					"ThreadLeaksReachabilityProperties", "ThreadLeaksReachabilityProperties.Analysis",
+					"ThreadLeaksReachabilityWebExtension"));
 
 	@Test
 	void thePublicTypesAreTheListedOnesEachSayingSince() {

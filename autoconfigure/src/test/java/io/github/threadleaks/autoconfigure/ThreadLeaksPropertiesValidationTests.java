@@ -59,9 +59,9 @@ class ThreadLeaksPropertiesValidationTests {
 			ignore.any-frames[0]      | *x     | *x     | a valid regular expression
 			metrics.max-groups        | -1     | -1     | between 0 and 1000
 			metrics.max-groups        | 1001   | 1001   | between 0 and 1000
-			virtual-threads.interval  | 500ms  | 500ms  | at least 1s
+			virtual-threads.interval  | 50ms   | 50ms   | at least 100ms
 			virtual-threads.max-sample-time | 0ms | 0ms | at least 1ms
-			virtual-threads.max-interval | 10s | 10s    | at least virtual-threads.interval (30s)
+			virtual-threads.max-interval | 50ms | 50ms   | at least 100ms
 			virtual-threads.max-threads  | 0      | 0      | at least 1
 			creation-site.max-threads | 0     | 0      | between 1 and 10000000
 			creation-site.max-threads | 10000001 | 10000001 | between 1 and 10000000

@@ -1,5 +1,6 @@
 package io.github.threadleaks.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksDescriptor;
@@ -38,12 +39,24 @@ class VirtualThreadsAutoConfigurationTests {
 
 	private static final String HOW_TO_TURN_ON = "To watch them, start the JVM with";
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	private final ApplicationContextRunner platformOnly = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ThreadLeaksAutoConfiguration.class,
 				ThreadLeaksEndpointAutoConfiguration.class, ThreadLeaksMetricsAutoConfiguration.class))
-		.withPropertyValues("threadleaks.sample-interval=1h", "threadleaks.virtual-threads.interval=1h",
-				"threadleaks.virtual-threads.max-interval=1h", "management.endpoints.web.exposure.include=threadleaks")
+		.withPropertyValues("threadleaks.sample-interval=1h", "management.endpoints.web.exposure.include=threadleaks")
 		.withBean(SimpleMeterRegistry.class);
+
+	private final ApplicationContextRunner contextRunner = this.platformOnly
+		.withPropertyValues("threadleaks.virtual-threads.interval=1h", "threadleaks.virtual-threads.max-interval=1h");
+
+	@Test
+	void withoutAnIntervalOfTheirOwnTheVirtualThreadsAreListedAtThePlatformSampleInterval() {
+		this.platformOnly.withPropertyValues("threadleaks.sample-interval=2h").run((context) -> {
+			assertThat(context).hasNotFailed();
+			VirtualThreadsReport status = context.getBean(VirtualThreadMonitor.class).status();
+			assertThat(status.intervalMillis()).isEqualTo(Duration.ofHours(2).toMillis());
+			assertThat(status.backedOff()).isFalse();
+		});
+	}
 
 	@Test
 	void turnedOffItIsDisabledAndSaidSoInTheReport(CapturedOutput output) {

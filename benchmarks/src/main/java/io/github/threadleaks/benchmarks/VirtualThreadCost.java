@@ -226,7 +226,7 @@ public final class VirtualThreadCost {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static void dump(Path file) throws ReflectiveOperationException {
+	static void dump(Path file) throws ReflectiveOperationException {
 		Class<?> bean = Class.forName("com.sun.management.HotSpotDiagnosticMXBean");
 		Class<?> format = Class.forName("com.sun.management.HotSpotDiagnosticMXBean$ThreadDumpFormat");
 		Method dump = bean.getMethod("dumpThreads", String.class, format);
@@ -234,7 +234,7 @@ public final class VirtualThreadCost {
 				Enum.valueOf((Class<Enum>) format, "JSON"));
 	}
 
-	private static long allocatedBytes() {
+	static long allocatedBytes() {
 		return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
 	}
 
@@ -243,7 +243,7 @@ public final class VirtualThreadCost {
 		return memory.getHeapMemoryUsage().getUsed();
 	}
 
-	private static double median(double[] values) {
+	static double median(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted[sorted.length / 2];

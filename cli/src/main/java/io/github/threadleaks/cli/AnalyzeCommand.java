@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -28,8 +27,8 @@ import picocli.CommandLine.Spec;
 		description = "Judges a series of thread dumps: jstack or jcmd Thread.print text (one or many dumps per "
 				+ "file), JDK JSON thread dumps, JFR recordings with jdk.ThreadDump events. Each file's format is read "
 				+ "from its content; the dumps are judged in the order of their own timestamps.",
-		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:no stack group suspected", "1:suspects found", "2:bad input or usage" })
+		exitCodeListHeading = "%nExit codes:%n", exitCodeList = { "0:no stack group suspected", "1:suspects found",
+				"2:usage, or no series could be read (bad inputs are said, and the rest judged)" })
 final class AnalyzeCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "Thread dumps, JSON thread dumps or JFR recordings.")
@@ -57,16 +56,17 @@ final class AnalyzeCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		PrintWriter err = this.spec.commandLine().getErr();
-		List<String> problems = new ArrayList<>();
-		SeriesAnalysis analysis = new SeriesAnalysis(this.rules, this.interval, (problem) -> {
-			problems.add(problem);
-			err.println("threadleaks: " + problem);
-		});
+		SeriesAnalysis analysis = new SeriesAnalysis(this.rules, this.interval,
+				(problem) -> err.println("threadleaks: " + problem));
 		SeriesAnalysis.Result result = analysis.analyze(this.files);
 		if (result == null) {
 			return ThreadLeaksCli.BAD_INPUT;
 		}
-		String source = result.dumps() + " dumps from " + result.first() + " to " + result.last();
+		String source = result.series();
+		if (this.format == OutputFormat.JSON) {
+			// The document stays the endpoint's: what was judged goes beside it.
+			err.println("threadleaks: " + source);
+		}
 		String written = switch (this.format) {
 			case TEXT -> TextReport.of(result.report(), source);
 			case JSON -> JsonReport.of(result.report());
@@ -80,9 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 			out.print(written);
 			out.flush();
 		}
-		if (!problems.isEmpty()) {
-			return ThreadLeaksCli.BAD_INPUT;
-		}
+		// Refused inputs are said above; what could be judged gives the verdict.
 		return (result.report().status() == LeakStatus.LEAK_SUSPECTED) ? ThreadLeaksCli.SUSPECTS : ThreadLeaksCli.OK;
 	}
 

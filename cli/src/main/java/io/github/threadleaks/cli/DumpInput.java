@@ -1,8 +1,8 @@
 package io.github.threadleaks.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 
+import io.github.threadleaks.core.dump.ThreadDump;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,19 +15,12 @@ interface DumpInput extends AutoCloseable {
 	Path file();
 
 	/**
-	 * When the next dump was taken, or {@code null} when the file holds no more; does not
-	 * consume it.
+	 * Reads the next dump.
+	 * @return the dump, with its time, or {@code null} when the file holds no more
+	 * @throws BadInputException where the next dump cannot be read; the input then holds
+	 * no more
 	 */
-	@Nullable Instant nextTime() throws BadInputException;
-
-	/** Reads the next dump; only after {@link #nextTime()} answered a time. */
-	Dump next() throws BadInputException;
-
-	/**
-	 * Passes over the next dump without reading its threads, checking only that it is
-	 * whole.
-	 */
-	void skip() throws BadInputException;
+	@Nullable ThreadDump next() throws BadInputException;
 
 	@Override
 	void close();

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.threadleaks.core.dump.FrameText;
+
 /**
  * Opens an input file as the kind of dump its content shows: JFR recording, JSON thread
  * dump or jstack text.
@@ -39,7 +41,7 @@ final class DumpInputs {
 			BufferedReader reader = new BufferedReader(
 					new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
 			if (firstSignificant(head) == '{') {
-				return new JsonDumpInput(file, reader, frames);
+				return new JsonDumpInput(file, reader);
 			}
 			return new TextDumpInput(file, reader, frames);
 		}

@@ -9,6 +9,8 @@ import java.util.Objects;
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
 import io.github.threadleaks.core.ThreadSource;
+import io.github.threadleaks.core.dump.DumpedThread;
+import io.github.threadleaks.core.dump.ThreadDump;
 
 /**
  * The threads of one dump after another, as the engine's {@link ThreadSource}. Dumps
@@ -31,7 +33,7 @@ final class DumpThreadSource implements ThreadSource {
 	private Map<Long, Progress> progress = new HashMap<>();
 
 	/** Makes the given dump the one the next census reads. */
-	void advance(Dump dump) {
+	void advance(ThreadDump dump) {
 		Map<Long, DumpedThread> threads = new HashMap<>(dump.threads().size() * 2);
 		Map<Long, Progress> next = new HashMap<>(dump.threads().size() * 2);
 		for (DumpedThread thread : dump.threads()) {

@@ -3,6 +3,7 @@ package io.github.threadleaks.cli;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.threadleaks.core.PrintableText;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.internal.Plurals;
@@ -131,7 +132,9 @@ final class HtmlReport {
 		html.append("</svg>");
 	}
 
-	private static String escape(String text) {
+	/** The text as HTML, its control characters shown escaped, never raw. */
+	private static String escape(String shown) {
+		String text = PrintableText.of(shown);
 		StringBuilder escaped = new StringBuilder(text.length() + 16);
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

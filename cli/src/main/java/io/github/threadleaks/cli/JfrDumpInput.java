@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.time.Instant;
 
+import io.github.threadleaks.core.dump.FrameText;
+import io.github.threadleaks.core.dump.TextThreadDumpReader;
+import io.github.threadleaks.core.dump.ThreadDump;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -28,8 +30,6 @@ final class JfrDumpInput implements DumpInput {
 
 	private @Nullable RecordingFile recording;
 
-	private @Nullable RecordedEvent dump;
-
 	private int dumps;
 
 	JfrDumpInput(Path file, FrameText frames, RecordedCreationSites sites) throws BadInputException {
@@ -50,10 +50,37 @@ final class JfrDumpInput implements DumpInput {
 	}
 
 	@Override
-	public @Nullable Instant nextTime() throws BadInputException {
-		if (this.dump != null) {
-			return this.dump.getStartTime();
+	public @Nullable ThreadDump next() throws BadInputException {
+		RecordedEvent event = nextDumpEvent();
+		if (event == null) {
+			return null;
 		}
+		this.dumps++;
+		String where = this.file + " " + THREAD_DUMP + " event at " + event.getStartTime();
+		ThreadDump dump;
+		try {
+			dump = new TextThreadDumpReader(new BufferedReader(new StringReader(event.getString("result"))), where,
+					this.frames)
+				.next();
+		}
+		catch (IOException ex) {
+			close();
+			throw BadInputException.of(this.file, ex);
+		}
+		if (dump == null) {
+			close();
+			throw new BadInputException(this.file,
+					THREAD_DUMP + " event at " + event.getStartTime() + " holds no thread dump");
+		}
+		// The event's time is exact; the text's own is to the second.
+		return new ThreadDump(event.getStartTime(), null, dump.threads());
+	}
+
+	/**
+	 * Reads up to the next thread dump event, noting where the threads met on the way
+	 * were started.
+	 */
+	private @Nullable RecordedEvent nextDumpEvent() throws BadInputException {
 		RecordingFile events = this.recording;
 		if (events == null) {
 			return null;
@@ -63,8 +90,7 @@ final class JfrDumpInput implements DumpInput {
 				RecordedEvent event = events.readEvent();
 				String type = event.getEventType().getName();
 				if (type.equals(THREAD_DUMP)) {
-					this.dump = event;
-					return event.getStartTime();
+					return event;
 				}
 				if (type.equals("jdk.ThreadStart")) {
 					RecordedThread thread = event.getThread("thread");
@@ -91,36 +117,6 @@ final class JfrDumpInput implements DumpInput {
 					+ " events (record them with jdk.ThreadDump#enabled=true, e.g. the default settings, or a period)");
 		}
 		return null;
-	}
-
-	@Override
-	public Dump next() throws BadInputException {
-		RecordedEvent event = this.dump;
-		if (event == null) {
-			throw new IllegalStateException("next() without a dump ahead");
-		}
-		this.dump = null;
-		this.dumps++;
-		String text = event.getString("result");
-		TextDumpInput dump = new TextDumpInput(this.file, new BufferedReader(new StringReader(text)), this.frames);
-		try {
-			if (dump.nextTime() == null) {
-				throw new BadInputException(this.file,
-						THREAD_DUMP + " event at " + event.getStartTime() + " holds no thread dump");
-			}
-			Dump read = dump.next();
-			return new Dump(event.getStartTime(), read.threads());
-		}
-		catch (BadInputException ex) {
-			throw new BadInputException(this.file, THREAD_DUMP + " event at " + event.getStartTime() + ": "
-					+ ex.getMessage().substring(this.file.toString().length() + 1).strip());
-		}
-	}
-
-	@Override
-	public void skip() {
-		this.dump = null;
-		this.dumps++;
 	}
 
 	@Override

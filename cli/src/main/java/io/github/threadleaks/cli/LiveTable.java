@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.github.threadleaks.core.PrintableText;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 
 /**
  * The table {@code watch} shows after each sample: the suspects, then the growing and the
- * largest groups.
+ * largest groups, names with their control characters escaped.
  */
 final class LiveTable {
 
@@ -30,7 +31,7 @@ final class LiveTable {
 		for (StackGroupReport group : rows(report)) {
 			table.append(String.format("%-9s %6d %+6d  %-13s  %-" + NAME_WIDTH + "s  %s%n",
 					group.suspected() ? "SUSPECTED" : "", group.count(), group.growth(), group.state(),
-					cut(group.name(), NAME_WIDTH), cut(group.blockedAt(), 110)));
+					cut(PrintableText.of(group.name()), NAME_WIDTH), cut(PrintableText.of(group.blockedAt()), 110)));
 		}
 		return table.toString();
 	}

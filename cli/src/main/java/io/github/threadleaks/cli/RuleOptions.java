@@ -29,7 +29,8 @@ final class RuleOptions {
 	@Nullable Double minRiseShare;
 
 	@Option(names = "--min-stuck-share", paramLabel = "SHARE",
-			description = "Share of a group's members that must sit still between samples (0-1]. Default: 0.9.")
+			description = "Share of a group's judged members that must be stuck: still for min-still-samples "
+					+ "samples in a row (0-1]. Default: 0.9.")
 	@Nullable Double minStuckShare;
 
 	@Option(names = "--min-still-samples", paramLabel = "SAMPLES",

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -17,11 +18,11 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Judges a series of dumps with the engine: each dump, in the order of the dumps' own
- * timestamps, is one sample of a {@link ThreadLeakMonitor} whose source reads the dump
- * and whose clock reads its time. Two passes: the first only counts the dumps and their
- * times (for the defaults that follow the series' length), the second reads them one at a
- * time, so memory holds one dump per input, never the series.
+ * Judges a series of dumps with the engine: each distinct dump, in the order of the
+ * dumps' own timestamps, is one sample of a {@link ThreadLeakMonitor} whose source reads
+ * the dump and whose clock reads its time. Two passes: the first finds the series
+ * ({@link DumpSeries}: its dumps, their times, the duplicates), the second reads the
+ * dumps one at a time, so memory holds one dump per input, never the series.
  */
 final class SeriesAnalysis {
 
@@ -67,78 +68,34 @@ final class SeriesAnalysis {
 
 	/**
 	 * The engine's report after the last dump, or {@code null} where fewer than
-	 * {@value #MIN_DUMPS} could be read.
+	 * {@value #MIN_DUMPS} distinct dumps could be read.
 	 */
 	@Nullable Result analyze(List<Path> files) {
-		List<Path> readable = new ArrayList<>();
-		List<Instant> times = new ArrayList<>();
-		for (Path file : files) {
-			if (scan(file, times)) {
-				readable.add(file);
-			}
-		}
-		if (times.size() < MIN_DUMPS) {
-			say("a series needs at least " + MIN_DUMPS + " thread dumps to judge growth; " + times.size()
-					+ " could be read");
+		DumpSeries series = DumpSeries.scan(files, this::say);
+		if (series.size() < MIN_DUMPS) {
+			say("a series needs at least " + MIN_DUMPS + " thread dumps to judge growth; " + series.size()
+					+ " could be read"
+					+ ((series.duplicates() > 0) ? " (" + series.duplicates() + " duplicates left out)" : ""));
 			return null;
 		}
-		Collections.sort(times);
+		List<Instant> times = series.times();
 		ThreadLeaksSettings settings = this.rules.settings(defaults(times, this.interval));
 		RecordedCreationSites sites = new RecordedCreationSites();
-		FrameText frames = new FrameText();
-		List<DumpInput> inputs = new ArrayList<>();
-		boolean recordings = false;
-		for (Path file : readable) {
-			try {
-				DumpInput input = DumpInputs.open(file, frames, sites);
-				recordings |= input instanceof JfrDumpInput;
-				inputs.add(input);
-			}
-			catch (BadInputException ex) {
-				say(ex.getMessage());
-			}
-		}
 		DumpThreadSource source = new DumpThreadSource();
 		SeriesClock clock = new SeriesClock();
 		ThreadLeakMonitor monitor = new ThreadLeakMonitor(settings, source, clock,
-				recordings ? sites : CreationSites.NONE);
-		int judged = 0;
-		try {
-			Dump dump;
-			while ((dump = nextInTime(inputs)) != null) {
-				clock.set(dump.takenAt());
-				source.advance(dump);
-				// Dump times are to the second: each dump stands for the interval worked
-				// out for the series.
-				monitor.sample(settings.sampleInterval());
-				judged++;
-			}
-		}
-		finally {
-			inputs.forEach(DumpInput::close);
-		}
-		return new Result(monitor.report(), judged, times.get(0), times.get(times.size() - 1), settings);
-	}
-
-	/**
-	 * Counts the file's dumps and their times, up to the first bad one; answers whether
-	 * there is any.
-	 */
-	private boolean scan(Path file, List<Instant> times) {
-		List<Instant> found = new ArrayList<>();
-		try (DumpInput input = DumpInputs.open(file, new FrameText(), new RecordedCreationSites())) {
-			Instant time;
-			while ((time = input.nextTime()) != null) {
-				input.skip();
-				found.add(time);
-			}
-		}
-		catch (BadInputException ex) {
-			say(ex.getMessage());
-		}
-		// The dumps before a bad one are still judged.
-		times.addAll(found);
-		return !found.isEmpty();
+				series.recordings() ? sites : CreationSites.NONE);
+		int[] judged = { 0 };
+		series.replay(sites, (dump) -> {
+			clock.set(Objects.requireNonNull(dump.takenAt()));
+			source.advance(dump);
+			// Dump times are to the second: each dump stands for the interval worked out
+			// for the series.
+			monitor.sample(settings.sampleInterval());
+			judged[0]++;
+		}, this::say);
+		return new Result(monitor.report(), judged[0], series.read(), series.duplicates(), series.refused(),
+				times.get(0), times.get(times.size() - 1), settings);
 	}
 
 	/**
@@ -169,57 +126,30 @@ final class SeriesAnalysis {
 	}
 
 	/**
-	 * The earliest next dump of all inputs (the first input on a tie); an input that
-	 * fails is said and dropped.
-	 */
-	private @Nullable Dump nextInTime(List<DumpInput> inputs) {
-		while (!inputs.isEmpty()) {
-			DumpInput earliest = null;
-			Instant earliestTime = null;
-			for (int i = 0; i < inputs.size(); i++) {
-				DumpInput input = inputs.get(i);
-				Instant time;
-				try {
-					time = input.nextTime();
-				}
-				catch (BadInputException ex) {
-					say(ex.getMessage());
-					time = null;
-				}
-				if (time == null) {
-					input.close();
-					inputs.remove(i--);
-				}
-				else if (earliestTime == null || time.isBefore(earliestTime)) {
-					earliest = input;
-					earliestTime = time;
-				}
-			}
-			if (earliest == null) {
-				return null;
-			}
-			try {
-				return earliest.next();
-			}
-			catch (BadInputException ex) {
-				say(ex.getMessage());
-				earliest.close();
-				inputs.remove(earliest);
-			}
-		}
-		return null;
-	}
-
-	/**
 	 * What the analysis found.
 	 *
 	 * @param report the engine's report after the last dump
 	 * @param dumps how many dumps were judged
+	 * @param read how many dumps were read, duplicates included
+	 * @param duplicates how many dumps were left out as duplicates
+	 * @param refused how many inputs were refused, whole or from a bad dump on
 	 * @param first the time of the earliest dump
 	 * @param last the time of the latest dump
 	 * @param settings the rule settings used
 	 */
-	record Result(ThreadLeakReport report, int dumps, Instant first, Instant last, ThreadLeaksSettings settings) {
+	record Result(ThreadLeakReport report, int dumps, int read, int duplicates, int refused, Instant first,
+			Instant last, ThreadLeaksSettings settings) {
+
+		/**
+		 * What was judged, in words: {@code 10 dumps read, 2 duplicates left out, ...}.
+		 */
+		String series() {
+			return this.read + ((this.read == 1) ? " dump" : " dumps") + " read, " + this.duplicates
+					+ ((this.duplicates == 1) ? " duplicate" : " duplicates") + " left out, " + this.refused
+					+ ((this.refused == 1) ? " input" : " inputs") + " refused; " + this.dumps + " judged from "
+					+ this.first + " to " + this.last;
+		}
+
 	}
 
 }

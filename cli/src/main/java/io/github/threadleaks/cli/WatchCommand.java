@@ -1,7 +1,11 @@
 package io.github.threadleaks.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -51,6 +55,15 @@ final class WatchCommand implements Callable<Integer> {
 	@Option(names = "--stop-on-leak", description = "Stops at the first sample with a suspect.")
 	boolean stopOnLeak;
 
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+			description = "Of the report written when the watch ends: text (default), json (the endpoint's report) or "
+					+ "html. With json or html the live table goes to the standard error.")
+	OutputFormat format = OutputFormat.TEXT;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "FILE",
+			description = "Writes the report written when the watch ends to this file instead of the standard output.")
+	@Nullable Path output;
+
 	@Mixin
 	RuleOptions rules = new RuleOptions();
 
@@ -61,6 +74,9 @@ final class WatchCommand implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		// The standard output carries a JSON or HTML report alone, unless it goes to a
+		// file.
+		PrintWriter live = (this.format == OutputFormat.TEXT || this.output != null) ? out : err;
 		ThreadLeaksSettings settings = this.rules.settings(ThreadLeaksSettings.builder().sampleInterval(this.interval));
 		RemoteJvm jvm;
 		try {
@@ -77,13 +93,11 @@ final class WatchCommand implements Callable<Integer> {
 			// its exit code.
 			Thread stopped = new Thread(() -> {
 				ThreadLeakReport last = monitor.report();
-				out.print("\n" + finalReport(last));
-				out.flush();
-				Runtime.getRuntime().halt(exitCode(last));
+				Runtime.getRuntime().halt(writeReport(last, out, err) ? exitCode(last) : ThreadLeaksCli.BAD_INPUT);
 			}, "threadleaks-watch-stopped");
 			Runtime.getRuntime().addShutdownHook(stopped);
 			try {
-				return watch(monitor, out, err);
+				return watch(monitor, live, out, err);
 			}
 			finally {
 				try {
@@ -100,7 +114,8 @@ final class WatchCommand implements Callable<Integer> {
 	 * Samples until the duration ends or, with {@code --stop-on-leak}, a group is
 	 * suspected.
 	 */
-	private int watch(ThreadLeakMonitor monitor, PrintWriter out, PrintWriter err) throws InterruptedException {
+	private int watch(ThreadLeakMonitor monitor, PrintWriter live, PrintWriter out, PrintWriter err)
+			throws InterruptedException {
 		boolean redraw = System.console() != null;
 		long deadline = (this.duration != null) ? System.nanoTime() + this.duration.toNanos() : Long.MAX_VALUE;
 		ThreadLeakReport report = ThreadLeakReport.empty();
@@ -114,8 +129,8 @@ final class WatchCommand implements Callable<Integer> {
 						+ rootMessage(ex));
 				return ThreadLeaksCli.BAD_INPUT;
 			}
-			out.print((redraw ? "\033[H\033[2J" : "\n") + LiveTable.of(report, "process " + this.pid));
-			out.flush();
+			live.print((redraw ? "\033[H\033[2J" : "\n") + LiveTable.of(report, "process " + this.pid));
+			live.flush();
 			boolean leak = report.status() == LeakStatus.LEAK_SUSPECTED;
 			long left = deadline - System.nanoTime();
 			if ((leak && this.stopOnLeak) || left <= 0) {
@@ -124,13 +139,31 @@ final class WatchCommand implements Callable<Integer> {
 			long pause = this.interval.toNanos() - (System.nanoTime() - started);
 			Thread.sleep(Math.max(0, Math.min(pause, left)) / 1_000_000);
 		}
-		out.print("\n" + finalReport(report));
-		out.flush();
-		return exitCode(report);
+		return writeReport(report, out, err) ? exitCode(report) : ThreadLeaksCli.BAD_INPUT;
 	}
 
-	private String finalReport(ThreadLeakReport report) {
-		return TextReport.of(report, report.samples() + " samples of process " + this.pid);
+	/** Writes the whole report, in the format asked for; answers whether it could. */
+	private boolean writeReport(ThreadLeakReport report, PrintWriter out, PrintWriter err) {
+		String source = report.samples() + " samples of process " + this.pid;
+		String written = switch (this.format) {
+			case TEXT -> "\n" + TextReport.of(report, source);
+			case JSON -> JsonReport.of(report);
+			case HTML -> HtmlReport.of(report, source);
+		};
+		if (this.output == null) {
+			out.print(written);
+			out.flush();
+			return true;
+		}
+		try {
+			Files.writeString(this.output, written, StandardCharsets.UTF_8);
+			return true;
+		}
+		catch (IOException ex) {
+			err.println("threadleaks: cannot write " + this.output + ": " + ex.getMessage());
+			err.flush();
+			return false;
+		}
 	}
 
 	private static int exitCode(ThreadLeakReport report) {

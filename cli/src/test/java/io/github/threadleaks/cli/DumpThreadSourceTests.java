@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadCensus;
+import io.github.threadleaks.core.dump.DumpedThread;
+import io.github.threadleaks.core.dump.ThreadDump;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,12 +48,12 @@ class DumpThreadSourceTests {
 	}
 
 	private ThreadCensus censusAfter(DumpedThread thread) {
-		this.source.advance(new Dump(Instant.EPOCH, List.of(thread)));
+		this.source.advance(new ThreadDump(Instant.EPOCH, null, List.of(thread)));
 		return this.source.census().get(0);
 	}
 
 	private static DumpedThread thread(long id, Thread.State state, List<StackFrame> frames, long fingerprint) {
-		return new DumpedThread(id, "worker-" + id, state, false, null, frames, fingerprint);
+		return new DumpedThread(id, "worker-" + id, state, false, false, null, frames, fingerprint, null);
 	}
 
 }

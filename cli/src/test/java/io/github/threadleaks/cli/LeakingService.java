@@ -36,6 +36,9 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * <li>{@code pending N}: N threads {@code pending-#} each wait on a future kept in the
  * static map {@code PENDING} that nobody completes;</li>
  * <li>{@code heap-dump FILE}: writes a heap dump of live objects to FILE;</li>
+ * <li>{@code odd-name}: one thread named {@code odd\e[2J\e]0;pwned\a-name} (terminal
+ * escapes: clear the screen, set the title, bell) waits on a latch until
+ * {@code exit};</li>
  * <li>{@code exit}: ends the process.</li>
  * </ul>
  */
@@ -51,6 +54,9 @@ public final class LeakingService {
 	static final Map<Integer, CompletableFuture<String>> PENDING = new ConcurrentHashMap<>();
 
 	private static int started;
+
+	/** A thread name that clears and retitles the terminal of whoever prints it raw. */
+	static final String ODD_NAME = "odd\u001b[2J\u001b]0;pwned\u0007-name";
 
 	private LeakingService() {
 	}
@@ -71,6 +77,7 @@ public final class LeakingService {
 				case "pending" -> awaitFutures("pending-", Integer.parseInt(words[1]), true);
 				case "heap-dump" -> ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
 					.dumpHeap(Path.of(words[1]).toString(), true);
+				case "odd-name" -> oddName();
 				case "exit" -> System.exit(0);
 				default -> throw new IllegalArgumentException("unknown command " + line);
 			}
@@ -167,6 +174,20 @@ public final class LeakingService {
 		while (spinning) {
 			Thread.onSpinWait();
 		}
+	}
+
+	private static void oddName() throws InterruptedException {
+		Thread odd = new Thread(() -> {
+			try {
+				new CountDownLatch(1).await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, ODD_NAME);
+		odd.setDaemon(true);
+		odd.start();
+		awaitWaiting(odd);
 	}
 
 	private static void awaitWaiting(Thread thread) throws InterruptedException {

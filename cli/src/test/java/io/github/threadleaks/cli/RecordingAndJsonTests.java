@@ -87,12 +87,13 @@ class RecordingAndJsonTests {
 		Path other = Files.writeString(this.dir.resolve("other.json"), "{\"name\": \"not a dump\"}");
 		CliRun run = CliRun.of("analyze", json.toString(), other.toString());
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.err()).contains(
-				"threadleaks: " + other + ": unknown format: JSON, but not a JDK thread dump (no \"threadDump\")\n");
-		assertThat(run.err()).contains("threadleaks: " + json + ": corrupt JSON thread dump: the document ends early");
+		assertThat(run.err())
+			.contains("threadleaks: " + other + ": not a JDK thread dump (no \"threadDump\" object)\n");
+		assertThat(run.err())
+			.contains("threadleaks: " + json + ": truncated: the document ends early at offset 154, in thread 1\n");
 	}
 
-	private static Path resource(String name) throws URISyntaxException {
+	static Path resource(String name) throws URISyntaxException {
 		return Path.of(RecordingAndJsonTests.class.getResource("/" + name).toURI());
 	}
 

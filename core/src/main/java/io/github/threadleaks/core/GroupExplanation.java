@@ -27,8 +27,8 @@ final class GroupExplanation {
 				: subject + " " + label + ": " + explanation;
 	}
 
-	static String of(TrackedGroup group, @Nullable Evidence evidence, long stuckFor, @Nullable LockReport lock,
-			int deadlocked, int minStillSamples) {
+	static String of(TrackedGroup group, long stuckFor, @Nullable LockReport lock, int deadlocked, int minStillSamples,
+			long nowMillis) {
 		StringBuilder text = new StringBuilder();
 		text.append(subject(group.count()))
 			.append(' ')
@@ -36,14 +36,25 @@ final class GroupExplanation {
 			.append(", oldest stuck ")
 			.append(Durations.format(stuckFor))
 			.append(", ")
-			.append(group.stuckLong)
+			.append(group.stuck)
 			.append(" of ")
 			.append(group.count())
 			.append(" stuck for >= ")
 			.append(minStillSamples)
 			.append(" samples");
+		if (group.idleWorkers) {
+			text.append("; not judged: idle pool workers in a timed poll for their next task, "
+					+ "which their pool ends after its keep-alive");
+		}
+		Evidence evidence = group.evidence();
 		if (evidence != null) {
-			text.append("; suspected: ").append(evidence.describe());
+			String clearing = group.clearingReason();
+			text.append((clearing != null) ? "; cleared (" + clearing + "), was suspected: " : "; suspected: ")
+				.append(evidence.describe());
+			long measuredAgo = nowMillis - group.evidenceMillis();
+			if (measuredAgo > 0) {
+				text.append(" (measured ").append(Durations.format(measuredAgo)).append(" ago, not growing since)");
+			}
 		}
 		if (lock != null && lock.ownerId() >= 0) {
 			text.append("; lock owned by \"").append(lock.ownerName()).append('"');

@@ -15,7 +15,7 @@ final class Horizon {
 
 	private final int[] stuck;
 
-	private final int[] previous;
+	private final int[] judged;
 
 	/**
 	 * The time each point stands for: the real time between its samples and the ones
@@ -33,7 +33,7 @@ final class Horizon {
 
 	private int pendingStuck;
 
-	private int pendingPrevious;
+	private int pendingJudged;
 
 	private long pendingMillis;
 
@@ -41,7 +41,7 @@ final class Horizon {
 		this.period = period;
 		this.counts = new int[capacity];
 		this.stuck = new int[capacity];
-		this.previous = new int[capacity];
+		this.judged = new int[capacity];
 		this.millis = new long[capacity];
 	}
 
@@ -51,26 +51,26 @@ final class Horizon {
 	}
 
 	/**
-	 * Adds one sample: {@code count} members, of which {@code previous} were in the group
+	 * Adds one sample: {@code count} members, of which {@code judged} were in the group
 	 * long enough to judge ({@code min-still-samples}) and {@code stuck} of those sat
 	 * still for that long; the sample stands for the {@code elapsedMillis} since the one
 	 * before.
 	 */
-	void add(int count, int stuck, int previous, long elapsedMillis) {
+	void add(int count, int stuck, int judged, long elapsedMillis) {
 		this.pendingMin = (this.pendingSamples == 0) ? count : Math.min(this.pendingMin, count);
 		this.pendingStuck += stuck;
-		this.pendingPrevious += previous;
+		this.pendingJudged += judged;
 		this.pendingMillis += elapsedMillis;
 		if (++this.pendingSamples == this.period) {
 			this.counts[this.next] = this.pendingMin;
 			this.stuck[this.next] = this.pendingStuck;
-			this.previous[this.next] = this.pendingPrevious;
+			this.judged[this.next] = this.pendingJudged;
 			this.millis[this.next] = this.pendingMillis;
 			this.next = (this.next + 1) % this.counts.length;
 			this.size = Math.min(this.size + 1, this.counts.length);
 			this.pendingSamples = 0;
 			this.pendingStuck = 0;
-			this.pendingPrevious = 0;
+			this.pendingJudged = 0;
 			this.pendingMillis = 0;
 		}
 	}
@@ -88,8 +88,8 @@ final class Horizon {
 		return this.stuck[index(i)];
 	}
 
-	int previous(int i) {
-		return this.previous[index(i)];
+	int judged(int i) {
+		return this.judged[index(i)];
 	}
 
 	/**
@@ -106,6 +106,14 @@ final class Horizon {
 			total += this.millis[index(i)];
 		}
 		return Math.round((double) total / (this.size - 1));
+	}
+
+	/**
+	 * How many samples ago the first point's last sample was taken: a member that has
+	 * been in its group this long was there at the first point.
+	 */
+	int samplesSinceFirstPoint() {
+		return (this.size == 0) ? 0 : (this.size - 1) * this.period + this.pendingSamples;
 	}
 
 	/** The counts, oldest first. */

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param suspected whether the group is suspected of leaking
  * @param frames the captured frames, top first
  * @param history the count at each sample of the window, oldest first
- * @param stuck how many members sat still since the previous sample
+ * @param stuck how many members are stuck: still (not moved since the previous sample)
+ * for {@code min-still-samples} samples in a row
  * @param stuckForMillis how long the group's oldest member has sat in this exact place
  * without progress
  * @param deadlocked how many members the JVM reports deadlocked
@@ -78,6 +79,17 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 		}
 		return (others == 0) ? top : top + " (" + this.creationSites.get(0).threads() + " of "
 				+ (others + this.creationSites.get(0).threads()) + " threads)";
+	}
+
+	/**
+	 * Whether the members are idle pool workers in a timed poll for their next task
+	 * ({@code ThreadPoolExecutor.getTask} polling its queue, Tomcat's and Jetty's pools
+	 * alike): their pool ends them after its keep-alive, so the leak rule never judges
+	 * them. A worker waiting without a timeout (a fixed pool's, a scheduled executor's in
+	 * {@code DelayedWorkQueue.take}) is not one.
+	 */
+	public boolean idleWorkersThatTimeOut() {
+		return IdleWorkers.awaitTaskWithTimeout(this.state, this.frames);
 	}
 
 	/** The top frame, or the empty string for a thread with no Java frames. */

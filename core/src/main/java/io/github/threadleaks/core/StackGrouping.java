@@ -33,6 +33,8 @@ public final class StackGrouping {
 
 	private final ThreadTracker tracker;
 
+	private final LeakRule rule;
+
 	private final GroupCreationSites creationSites;
 
 	private final Map<GroupKey, TrackedGroup> groups = new HashMap<>();
@@ -58,6 +60,7 @@ public final class StackGrouping {
 			LongSupplier nanoTime) {
 		this.settings = settings;
 		this.tracker = new ThreadTracker(source, settings, nanoTime);
+		this.rule = new LeakRule(settings);
 		this.creationSites = new GroupCreationSites(creationSites);
 	}
 
@@ -128,7 +131,7 @@ public final class StackGrouping {
 				continue;
 			}
 			GroupKey key = this.sharedFrames.share(entry.getKey());
-			TrackedGroup group = new TrackedGroup(key, this.sharedFrames.texts(key), this.settings);
+			TrackedGroup group = new TrackedGroup(key, this.sharedFrames.texts(key), this.settings, this.rule);
 			this.groups.put(group.key, group);
 			for (TrackedThread thread : entry.getValue()) {
 				thread.key = group.key;
@@ -187,6 +190,11 @@ public final class StackGrouping {
 		return reports;
 	}
 
+	/** The rule that judges the groups. */
+	LeakRule rule() {
+		return this.rule;
+	}
+
 	/** Whether creation sites are tracked, and at what cost. */
 	CreationSiteTracking creationSiteTracking() {
 		return this.creationSites.tracking();
@@ -210,8 +218,8 @@ public final class StackGrouping {
 		int growth = (history.length > 0) ? history[history.length - 1] - history[0] : 0;
 		Evidence evidence = group.evidence();
 		String container = group.key.container();
-		String explanation = GroupExplanation.of(group, evidence, stuckFor, lock, deadlocked,
-				this.settings.minStillSamples());
+		String explanation = GroupExplanation.of(group, stuckFor, lock, deadlocked, this.settings.minStillSamples(),
+				now);
 		return new StackGroupReport(group.id, displayName(group.key), group.key.state(), group.count(), growth,
 				evidence != null, group.frameTexts, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor,
 				deadlocked, lock, evidence, group.suspectedForMillis(now), explanation, this.creationSites.of(group),

@@ -10,7 +10,9 @@ import io.github.threadleaks.core.internal.Plurals;
  * The report as text, like Go's goroutine profile: one block per stack group, suspects
  * first, each with its count history, where its threads are blocked, the verdict in words
  * and its frames. Read by people at a terminal: the command line's text output and the
- * endpoint's {@code text/plain} answer.
+ * endpoint's {@code text/plain} answer. What the watched program chose (thread names,
+ * frames) is shown with its control characters escaped: a name must not act on the
+ * reader's terminal.
  *
  * @since 0.1.0
  */
@@ -60,7 +62,7 @@ public final class TextReport {
 		text.append('\n');
 		for (MemberThread member : detail.threads()) {
 			text.append("  \"")
-				.append(member.name())
+				.append(PrintableText.of(member.name()))
 				.append("\" #")
 				.append(member.id())
 				.append(member.daemon() ? " daemon " : " ")
@@ -80,7 +82,7 @@ public final class TextReport {
 		text.append(group.suspected() ? "SUSPECTED " : "")
 			.append(Plurals.count(group.count(), "thread"))
 			.append(" \"")
-			.append(group.name())
+			.append(PrintableText.of(group.name()))
 			.append("\" ")
 			.append(group.state())
 			.append(" [group ")
@@ -90,21 +92,21 @@ public final class TextReport {
 			.append(group.history().stream().map(String::valueOf).collect(Collectors.joining(" ")))
 			.append('\n');
 		if (group.suspected()) {
-			text.append("  blocked at: ").append(group.blockedAt()).append('\n');
-			text.append("  why: ").append(group.explanation()).append('\n');
+			text.append("  blocked at: ").append(PrintableText.of(group.blockedAt())).append('\n');
+			text.append("  why: ").append(PrintableText.of(group.explanation())).append('\n');
 			List<CreationSite> sites = group.creationSites();
 			if (!sites.isEmpty()) {
-				text.append("  created by: ").append(group.createdBy()).append('\n');
+				text.append("  created by: ").append(PrintableText.of(group.createdBy())).append('\n');
 				List<String> starter = sites.get(0).frames();
 				for (int i = 1; i < starter.size(); i++) {
-					text.append("        from ").append(starter.get(i)).append('\n');
+					text.append("        from ").append(PrintableText.of(starter.get(i))).append('\n');
 				}
 			}
 		}
 		List<String> frames = group.frames();
 		int shown = Math.min(frames.size(), maxFrames);
 		for (int i = 0; i < shown; i++) {
-			text.append("    ").append(frames.get(i)).append('\n');
+			text.append("    ").append(PrintableText.of(frames.get(i))).append('\n');
 		}
 		if (shown < frames.size()) {
 			text.append("    ... ").append(frames.size() - shown).append(" more frames\n");

@@ -30,8 +30,6 @@ public final class ThreadLeakMonitor implements LatestReport {
 
 	private final StackGrouping grouping;
 
-	private final GrowthDetector detector;
-
 	private final Listeners listeners = new Listeners();
 
 	private long consecutiveFailures;
@@ -72,7 +70,6 @@ public final class ThreadLeakMonitor implements LatestReport {
 		this.settings = settings;
 		this.clock = clock;
 		this.grouping = new StackGrouping(source, settings, creationSites, nanoTime);
-		this.detector = new GrowthDetector(settings);
 	}
 
 	public ThreadLeaksSettings settings() {
@@ -165,7 +162,7 @@ public final class ThreadLeakMonitor implements LatestReport {
 		List<TrackedGroup> newlySuspected = new ArrayList<>();
 		for (TrackedGroup group : this.grouping.groups()) {
 			group.record(elapsed);
-			switch (group.judge(this.detector, now, this.settings.minGrowth())) {
+			switch (this.grouping.rule().judge(group, now)) {
 				case SUSPECTED -> newlySuspected.add(group);
 				case CLEARED -> {
 					cleared.add(this.grouping.describe(group, now));

@@ -103,19 +103,20 @@ public final class ThreadLeaksSettings {
 	}
 
 	/**
-	 * The share of a suspected group's members that must sit still from one sample to the
-	 * next.
+	 * The share of a suspected group's judged members (in the group for
+	 * {@link #minStillSamples()} samples) that must be stuck: still, not moved since the
+	 * previous sample, for that many samples in a row.
 	 */
 	public double minStuckShare() {
 		return this.minStuckShare;
 	}
 
 	/**
-	 * How many consecutive samples a member must have sat still before it counts toward
-	 * the stuck share: still between two samples is no evidence, a leaked thread stays
-	 * still for as long as the leak lasts. Members that joined their group fewer samples
-	 * ago are not judged yet. At most {@code window - 1} applies, so that a window can
-	 * always judge some members.
+	 * How many samples in a row a member must have sat still to be stuck, and have been
+	 * in its group to be judged: still between two samples is no evidence, a leaked
+	 * thread stays still for as long as the leak lasts. Members that joined their group
+	 * fewer samples ago are not judged yet. At most {@code window - 1} applies, so that a
+	 * window can always judge some members.
 	 */
 	public int minStillSamples() {
 		return Math.min(this.minStillSamples, this.window - 1);

@@ -22,6 +22,9 @@ public final class ThreadNames {
 	/** Stands in for the part of a long text that was cut. */
 	static final String TRUNCATED = "…";
 
+	/** The shortest hexadecimal run folded where no {@code @} marks it. */
+	private static final int MIN_HEX_RUN = 6;
+
 	private ThreadNames() {
 	}
 
@@ -29,8 +32,11 @@ public final class ThreadNames {
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	/**
-	 * The name with every UUID, every run of digits, and every hexadecimal run of eight
-	 * or more characters that holds a digit (ids, hashes), folded to {@code #}.
+	 * The name with every UUID, every run of digits, every hexadecimal run after
+	 * {@code @} (an identity hash, as {@code Object.toString} writes it, may be as short
+	 * as one digit) and every other hexadecimal run of six or more characters that holds
+	 * a digit (ids, hashes), folded to {@code #}: one group per leak, whatever hash each
+	 * leaked client got.
 	 */
 	public static String normalize(String name) {
 		if (name.indexOf('-') >= 0) {
@@ -40,7 +46,7 @@ public final class ThreadNames {
 		int i = 0;
 		while (i < name.length() && folded.length() <= MAX_LENGTH) {
 			int end = hexRunEnd(name, i);
-			if (end - i >= 8 && containsDigit(name, i, end)) {
+			if (end > i && (afterHexMarker(name, i) || (end - i >= MIN_HEX_RUN && containsDigit(name, i, end)))) {
 				folded.append('#');
 				i = end;
 			}
@@ -71,6 +77,11 @@ public final class ThreadNames {
 			return text;
 		}
 		return text.substring(0, maxLength) + TRUNCATED;
+	}
+
+	/** Whether a hexadecimal run starting here follows {@code @}: an identity hash. */
+	private static boolean afterHexMarker(String name, int start) {
+		return start >= 1 && name.charAt(start - 1) == '@';
 	}
 
 	private static int hexRunEnd(String name, int start) {

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One stack group's state across samples: its members, its history and its suspicion,
- * which only the group itself changes ({@link #judge}). Confined to the sampling thread.
+ * which only the {@link LeakRule} changes. Confined to the sampling thread.
  */
 final class TrackedGroup {
 
@@ -23,22 +23,19 @@ final class TrackedGroup {
 	/** This sample's members; cleared at the start of each sample. */
 	final List<TrackedThread> members = new ArrayList<>();
 
-	/** This sample's members that sat still since the previous sample. */
+	/**
+	 * Whether the members are idle pool workers in a timed poll for their next task,
+	 * which the rule never judges.
+	 */
+	final boolean idleWorkers;
+
+	/** This sample's members that are stuck: still for {@code min-still-samples}. */
 	int stuck;
 
-	/**
-	 * This sample's members that have sat still for at least {@code min-still-samples}
-	 * samples in a row.
-	 */
-	int stuckLong;
-
-	/**
-	 * This sample's members that joined the group at least {@code min-still-samples}
-	 * samples ago.
-	 */
+	/** This sample's members that the rule judges: in the group long enough. */
 	int judged;
 
-	private final int minStillSamples;
+	private final LeakRule rule;
 
 	int previousCount;
 
@@ -48,6 +45,9 @@ final class TrackedGroup {
 
 	private @Nullable Evidence evidence;
 
+	/** When the evidence was last found (epoch millis). */
+	private long evidenceMillis;
+
 	/**
 	 * While suspected: the count the growth is measured from; the suspicion clears when
 	 * it falls back.
@@ -56,11 +56,21 @@ final class TrackedGroup {
 
 	private long suspectedSinceMillis;
 
-	TrackedGroup(GroupKey key, List<String> frameTexts, ThreadLeaksSettings settings) {
+	/** While suspected: the count when the suspicion began. */
+	private int countWhenSuspected;
+
+	/** While suspected: how many samples ago the suspicion began. */
+	private long samplesSuspected;
+
+	/** Why the suspicion is clearing, once the rule has said so; else {@code null}. */
+	private @Nullable String clearing;
+
+	TrackedGroup(GroupKey key, List<String> frameTexts, ThreadLeaksSettings settings, LeakRule rule) {
 		this.key = key;
 		this.frameTexts = frameTexts;
 		this.id = key.id();
-		this.minStillSamples = settings.minStillSamples();
+		this.rule = rule;
+		this.idleWorkers = IdleWorkers.awaitTaskWithTimeout(key.state(), frameTexts);
 		this.horizons = new Horizon[settings.horizons()];
 		int period = 1;
 		for (int level = 0; level < this.horizons.length; level++) {
@@ -71,16 +81,11 @@ final class TrackedGroup {
 
 	void join(TrackedThread thread) {
 		this.members.add(thread);
-		if (thread.stillSincePrevious) {
+		if (this.rule.isStuck(thread)) {
 			this.stuck++;
 		}
-		// Still between two samples is no evidence: a member is judged once it has been
-		// here long enough.
-		if (thread.samplesInGroup >= this.minStillSamples) {
+		if (this.rule.judges(thread)) {
 			this.judged++;
-			if (thread.stillSamples >= this.minStillSamples) {
-				this.stuckLong++;
-			}
 		}
 	}
 
@@ -104,44 +109,63 @@ final class TrackedGroup {
 		// A member can only have sat still here if the group already held it: caps a
 		// re-created group.
 		int judgedHere = Math.min(this.judged, this.previousCount);
-		int stuckHere = Math.min(this.stuckLong, judgedHere);
+		int stuckHere = Math.min(this.stuck, judgedHere);
 		for (Horizon horizon : this.horizons) {
 			horizon.add(count, stuckHere, judgedHere, elapsedMillis);
 		}
 		this.previousCount = count;
 	}
 
-	/**
-	 * The suspicion rule: the group becomes suspected when a horizon, finest first, shows
-	 * the detector's evidence, and is cleared once its count falls back below the count
-	 * the growth was measured from plus {@code minGrowth}. Returns the change, if any.
-	 */
-	Verdict judge(GrowthDetector detector, long nowMillis, int minGrowth) {
-		Evidence found = null;
-		for (Horizon horizon : this.horizons) {
-			found = detector.judge(horizon, horizon.meanPointMillis());
-			if (found != null) {
-				break;
-			}
+	/** Records the rule's evidence found now, suspecting the group if it was not. */
+	void suspect(Evidence found, long nowMillis) {
+		if (!suspected()) {
+			this.baseline = found.from();
+			this.suspectedSinceMillis = nowMillis;
+			this.countWhenSuspected = count();
+			this.samplesSuspected = 0;
 		}
-		if (found != null) {
-			boolean newly = !suspected();
-			if (newly) {
-				this.baseline = found.from();
-				this.suspectedSinceMillis = nowMillis;
-			}
-			this.evidence = found;
-			return newly ? Verdict.SUSPECTED : Verdict.UNCHANGED;
+		else {
+			this.samplesSuspected++;
 		}
-		if (suspected() && count() < this.baseline + minGrowth) {
-			return Verdict.CLEARED;
-		}
-		return Verdict.UNCHANGED;
+		this.evidence = found;
+		this.evidenceMillis = nowMillis;
+	}
+
+	/** Counts one more sample of a suspicion whose evidence was not found again. */
+	void stillSuspected() {
+		this.samplesSuspected++;
+	}
+
+	/** Marks the suspicion as clearing, for the reason given. */
+	void clearing(String why) {
+		this.clearing = why;
+	}
+
+	@Nullable String clearingReason() {
+		return this.clearing;
+	}
+
+	int baseline() {
+		return this.baseline;
+	}
+
+	int countWhenSuspected() {
+		return this.countWhenSuspected;
+	}
+
+	long samplesSuspected() {
+		return this.samplesSuspected;
+	}
+
+	/** When the evidence was last found (epoch millis). */
+	long evidenceMillis() {
+		return this.evidenceMillis;
 	}
 
 	/** Ends the suspicion, once the cleared group has been described as it was. */
 	void clear() {
 		this.evidence = null;
+		this.clearing = null;
 	}
 
 	@Nullable Evidence evidence() {
@@ -156,7 +180,6 @@ final class TrackedGroup {
 	void reset() {
 		this.members.clear();
 		this.stuck = 0;
-		this.stuckLong = 0;
 		this.judged = 0;
 	}
 
@@ -166,13 +189,6 @@ final class TrackedGroup {
 
 	boolean suspected() {
 		return this.evidence != null;
-	}
-
-	/** What one judgement changed. */
-	enum Verdict {
-
-		UNCHANGED, SUSPECTED, CLEARED
-
 	}
 
 }

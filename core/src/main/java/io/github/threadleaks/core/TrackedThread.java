@@ -82,15 +82,18 @@ final class TrackedThread {
 	 * The thread's stack is walked next time, the budget being spent: it stays in its
 	 * group with its previous record and census, so that the next sample looks at it
 	 * again. A busy one (using more CPU than a still thread may) has moved whatever its
-	 * stack; a quiet one keeps its stillness as it was, neither gained nor lost.
+	 * stack; a quiet one keeps its stillness as it was, neither gained nor lost. Both
+	 * count one more sample in their group.
 	 */
 	void deferred(boolean busy, long nowMillis) {
 		if (busy) {
 			this.stillSinceMillis = nowMillis;
 			this.stillSincePrevious = false;
 			this.stillSamples = 0;
-			this.samplesInGroup++;
 		}
+		// Alive in its group either way: the rule judges it as soon as one that was
+		// walked.
+		this.samplesInGroup++;
 		this.deferred = true;
 	}
 

@@ -15,7 +15,7 @@ class HorizonTests {
 		assertThat(horizon.size()).isEqualTo(3);
 		assertThat(horizon.counts()).containsExactly(3, 4, 5);
 		assertThat(horizon.stuck(0)).isEqualTo(2);
-		assertThat(horizon.previous(2)).isEqualTo(4);
+		assertThat(horizon.judged(2)).isEqualTo(4);
 	}
 
 	@Test
@@ -27,7 +27,7 @@ class HorizonTests {
 		horizon.add(7, 3, 4, 10_000);
 		assertThat(horizon.counts()).containsExactly(4);
 		assertThat(horizon.stuck(0)).isEqualTo(5);
-		assertThat(horizon.previous(0)).isEqualTo(15);
+		assertThat(horizon.judged(0)).isEqualTo(15);
 	}
 
 	@Test

@@ -314,7 +314,7 @@ class LeakPatternTests {
 		// 16].
 		assertThat(stillSuspected.evidence())
 			.isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, 8, 16, 8, SETTINGS.minGrowth(), REQUIRED_RISES,
-					REQUIRED_RISES, 1.0, SETTINGS.minStuckShare(), SETTINGS.minStillSamples()));
+					REQUIRED_RISES, 1.0, SETTINGS.minStuckShare(), SETTINGS.minStillSamples(), 16, false, WINDOW - 1));
 		// Down to baseline + min-growth (2 + 4) is not yet back: still suspected.
 		this.threads.end(receivers.subList(0, 10));
 		assertThat(this.monitor.sample().suspects()).extracting(StackGroupReport::id, StackGroupReport::count)
@@ -358,7 +358,7 @@ class LeakPatternTests {
 		assertThat(leak.history()).as("the raw window").containsExactly(4, 4, 4, 5, 5, 5);
 		assertThat(leak.growth()).isLessThan(settings.minGrowth());
 		assertThat(leak.evidence()).isEqualTo(new Evidence(3 * settings.sampleInterval().toMillis(), 5, 1, 5, 4, 4, 4,
-				3, 1.0, settings.minStuckShare(), settings.minStillSamples()));
+				3, 1.0, settings.minStuckShare(), settings.minStillSamples(), 4, false, 12));
 		assertThat(leak.explanation()).contains("over 5 points of 30s");
 		this.threads.close();
 		assertThat(slow.sample().status()).isEqualTo(LeakStatus.OK);
@@ -395,13 +395,14 @@ class LeakPatternTests {
 		assertThat(this.monitor.memberNames(leak)).containsExactlyInAnyOrderElementsOf(leaked);
 		assertThat(leak.history()).containsExactlyElementsOf(series(threadsPerRequest));
 		assertThat(leak.growth()).isEqualTo(count - threadsPerRequest);
-		assertThat(leak.stuck()).as("members that sat still: all but the last request's")
-			.isEqualTo(count - threadsPerRequest);
+		assertThat(leak.stuck()).as("members stuck for 3 samples: all but the last three requests'")
+			.isEqualTo(count - 3 * threadsPerRequest);
 		assertThat(leak.stuckForMillis()).as("the first request's threads sat still since their first sample")
 			.isEqualTo((WINDOW - 1) * INTERVAL_MILLIS);
-		assertThat(leak.evidence()).isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, threadsPerRequest, count,
-				count - threadsPerRequest, SETTINGS.minGrowth(), WINDOW - 1, REQUIRED_RISES, 1.0,
-				SETTINGS.minStuckShare(), SETTINGS.minStillSamples()));
+		assertThat(leak.evidence())
+			.isEqualTo(new Evidence(INTERVAL_MILLIS, WINDOW, threadsPerRequest, count, count - threadsPerRequest,
+					SETTINGS.minGrowth(), WINDOW - 1, REQUIRED_RISES, 1.0, SETTINGS.minStuckShare(),
+					SETTINGS.minStillSamples(), count - 3 * threadsPerRequest, false, WINDOW - 1));
 		// The first five requests' members have sat still for at least 3 samples; the
 		// last three not yet.
 		assertThat(leak.explanation())

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Core's packages depend one way: the feature packages ({@code creation},
  * {@code virtual}, {@code jfr}) on the engine, never the engine on them nor on each
  * other, and only {@code creation} (thread start events) and {@code jfr} (verdict events)
- * use JFR. Read from the sources' imports and fully qualified names in code (comments
- * left out).
+ * use JFR. The dump readers ({@code dump}) use the engine alone; {@code virtual} reads
+ * its dumps through them. Read from the sources' imports and fully qualified names in
+ * code (comments left out).
  */
 class PackageDependencyTests {
 
@@ -33,13 +34,15 @@ class PackageDependencyTests {
 
 	private static final String JFR = ENGINE + ".jfr";
 
+	private static final String DUMP = ENGINE + ".dump";
+
 	private static final String INTERNAL = ENGINE + ".internal";
 
 	/** Which packages (or package prefixes) each package must not use. */
 	private static final Map<String, List<String>> FORBIDDEN = Map.of(ENGINE,
-			List.of(CREATION, VIRTUAL, JFR, "jdk.jfr"), CREATION, List.of(VIRTUAL, JFR), VIRTUAL,
-			List.of(CREATION, JFR, "jdk.jfr"), JFR, List.of(CREATION, VIRTUAL), INTERNAL,
-			List.of(CREATION, VIRTUAL, JFR, "jdk.jfr"));
+			List.of(CREATION, VIRTUAL, JFR, DUMP, "jdk.jfr"), CREATION, List.of(VIRTUAL, JFR, DUMP), VIRTUAL,
+			List.of(CREATION, JFR, "jdk.jfr"), JFR, List.of(CREATION, VIRTUAL, DUMP), DUMP,
+			List.of(CREATION, VIRTUAL, JFR, "jdk.jfr"), INTERNAL, List.of(CREATION, VIRTUAL, JFR, DUMP, "jdk.jfr"));
 
 	private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][a-z0-9_]*\\.)+)[A-Z*]");
 

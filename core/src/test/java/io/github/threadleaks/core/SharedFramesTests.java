@@ -40,7 +40,7 @@ class SharedFramesTests {
 		List<TrackedGroup> tracked = new ArrayList<>();
 		for (int i = 0; i < 5000; i++) {
 			GroupKey key = this.shared.share(key("com.example.Task" + i + ".run"));
-			TrackedGroup group = new TrackedGroup(key, this.shared.texts(key), settings);
+			TrackedGroup group = new TrackedGroup(key, this.shared.texts(key), settings, new LeakRule(settings));
 			// Only the latest ten groups stay tracked, as under thread churn.
 			tracked.add(group);
 			if (tracked.size() > 10) {

@@ -28,6 +28,16 @@ class ThreadNamesTests {
 	}
 
 	@Test
+	void foldsIdentityHashesWholeWhateverTheirLength() {
+		// Integer.toHexString drops leading zeros: one hash in 16 has seven digits, and
+		// its letters must not survive.
+		assertThat(ThreadNames.normalize("HttpClient@1b2c3d4e-12")).isEqualTo("HttpClient@#-#");
+		assertThat(ThreadNames.normalize("HttpClient@e5bb2f0-3")).isEqualTo("HttpClient@#-#");
+		assertThat(ThreadNames.normalize("HttpClient@abcdef-3")).isEqualTo("HttpClient@#-#");
+		assertThat(ThreadNames.normalize("client-e5bb2f0-worker")).isEqualTo("client-#-worker");
+	}
+
+	@Test
 	void keepsWordsThatLookHexButHoldNoDigit() {
 		assertThat(ThreadNames.normalize("cafebabe-feed")).isEqualTo("cafebabe-feed");
 	}

@@ -22,8 +22,9 @@ class ThreadTrackerTests {
 
 	private final SyntheticThreadSource source = new SyntheticThreadSource();
 
-	private final ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder().window(5).build(),
-			this.source, this.clock);
+	/** Stuck after one still sample: these tests are about stillness itself. */
+	private final ThreadLeakMonitor monitor = new ThreadLeakMonitor(
+			ThreadLeaksSettings.builder().window(5).minStillSamples(1).build(), this.source, this.clock);
 
 	@Test
 	void stillThreadsCostACensusOnly() {
@@ -106,13 +107,15 @@ class ThreadTrackerTests {
 
 	@Test
 	void aMemberCountsAsStuckOnlyAfterSittingStillForMinStillSamples() {
+		ThreadLeakMonitor threeSamples = new ThreadLeakMonitor(ThreadLeaksSettings.builder().window(5).build(),
+				this.source, this.clock);
 		this.source.put(1001, "worker-1", Thread.State.WAITING, "com.example.Queue.take");
-		tick();
+		tick(threeSamples);
 		this.source.put(1002, "worker-2", Thread.State.WAITING, "com.example.Queue.take");
-		tick();
-		tick();
-		StackGroupReport group = tick().groups().get(0);
-		assertThat(group.stuck()).as("both sat still since the previous sample").isEqualTo(2);
+		tick(threeSamples);
+		tick(threeSamples);
+		StackGroupReport group = tick(threeSamples).groups().get(0);
+		assertThat(group.stuck()).as("both sat still since the previous sample, one for 3 samples").isEqualTo(1);
 		assertThat(group.explanation()).as("only worker-1 has sat still for 3 samples")
 			.isEqualTo("2 threads WAITING, oldest stuck 30s, 1 of 2 stuck for >= 3 samples");
 	}
@@ -243,8 +246,12 @@ class ThreadTrackerTests {
 	}
 
 	private ThreadLeakReport tick() {
+		return tick(this.monitor);
+	}
+
+	private ThreadLeakReport tick(ThreadLeakMonitor monitor) {
 		this.clock.advance(Duration.ofSeconds(10));
-		return this.monitor.sample();
+		return monitor.sample();
 	}
 
 }

@@ -3,6 +3,8 @@ package io.github.threadleaks.junit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +53,13 @@ class IgnoreTests extends AbstractExtensionTests {
 		assertPasses(run(LeavesAnIdleCachedPoolWorker.class));
 		assertLeaks(run(LeavesAnIdleCachedPoolWorker.class, NO_DEFAULTS, PlatformProperties.LINGER + "=0s",
 				PlatformProperties.TIMED_WAIT_GRACE + "=0s"), "cached-#");
+	}
+
+	@Test
+	void aScheduledExecutorNeverShutDownIsALeakThoughItsWorkerWaitsTimed() {
+		// Its core worker waits for the next period in DelayedWorkQueue.take, under
+		// getTask: it never times out.
+		assertLeaks(run(LeavesAScheduledExecutor.class), "scheduled-#");
 	}
 
 	private static void assertPasses(EngineExecutionResults results) {
@@ -131,6 +140,27 @@ class IgnoreTests extends AbstractExtensionTests {
 				.track(Executors.newCachedThreadPool(ExampleThreads.factory("cached-")));
 			assertThat(pool.submit(() -> "done").get()).isEqualTo("done");
 			ExampleThreads.awaitAllParkedIn("cached-", 1, "java.util.concurrent.ThreadPoolExecutor.getTask");
+		}
+
+	}
+
+	/**
+	 * A scheduled executor with a periodic task never shut down, as commons-lang's
+	 * {@code TimedSemaphore} test leaves it: its worker waits TIMED_WAITING for the next
+	 * period, forever.
+	 */
+	@LeakExample
+	@VerifyNoThreadLeaks
+	static class LeavesAScheduledExecutor {
+
+		@Test
+		void schedulesAPeriodicTask() {
+			ScheduledExecutorService scheduler = ExampleThreads
+				.track(Executors.newScheduledThreadPool(1, ExampleThreads.factory("scheduled-")));
+			scheduler.scheduleAtFixedRate(() -> {
+			}, 1, 1, TimeUnit.HOURS);
+			ExampleThreads.awaitAllParkedIn("scheduled-", 1,
+					"java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take");
 		}
 
 	}

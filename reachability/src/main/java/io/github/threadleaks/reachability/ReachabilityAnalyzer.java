@@ -2,10 +2,8 @@ package io.github.threadleaks.reachability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,18 +11,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.MemberThread;
-import io.github.threadleaks.core.internal.Plurals;
-import shark.CloseableHeapGraph;
-import shark.HprofHeapGraph;
-import shark.HprofRecordTag;
 
 /**
  * Answers whether anything could ever wake a stack group's threads, from a live heap dump
- * of this JVM. The dump goes to a temporary directory of its own and is deleted when the
- * analysis ends, also when it fails. One analysis runs at a time; a second request is
- * refused with {@link AnalysisInProgressException}. The dump pauses the application (a
- * full collection, then the heap written to disk), needs free disk of about 1.5 times the
- * live heap, and memory for the analysis of several times the live heap.
+ * of this JVM. The dump goes to a temporary directory of its own that only this JVM's
+ * user can read, and is deleted when the analysis ends, also when it fails. One analysis
+ * runs at a time; a second request is refused with {@link AnalysisInProgressException}.
+ * The dump pauses the application (a full collection, then the heap written to disk) and
+ * needs free disk of about 1.5 times the live heap; reading it needs memory in proportion
+ * to the number of objects, which {@link #inChildJvm} keeps out of this JVM's heap.
  *
  * @since 0.1.0
  */
@@ -32,15 +27,39 @@ public final class ReachabilityAnalyzer {
 
 	private final HeapDumper dumper;
 
+	private final DumpAnalysis analysis;
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
-	/** An analyzer that dumps this JVM's heap. */
+	/**
+	 * An analyzer that dumps this JVM's heap and reads the dump in this JVM: for tests
+	 * and small heaps, since reading needs memory in proportion to the dump's objects.
+	 */
 	public ReachabilityAnalyzer() {
-		this(HeapDumper.hotSpot());
+		this(HeapDumper.hotSpot(), AnalysisRequest::analyzeHere);
 	}
 
 	ReachabilityAnalyzer(HeapDumper dumper) {
+		this(dumper, AnalysisRequest::analyzeHere);
+	}
+
+	ReachabilityAnalyzer(HeapDumper dumper, DumpAnalysis analysis) {
 		this.dumper = dumper;
+		this.analysis = analysis;
+	}
+
+	/**
+	 * An analyzer that dumps this JVM's heap and reads the dump in a child JVM (the same
+	 * {@code java} as this one), so that this JVM's heap never holds the analysis.
+	 * @param maxHeapBytes the child's maximum heap ({@code -Xmx}), at least 64 MB
+	 * @param timeout how long the child may take before it is killed
+	 * @return the analyzer
+	 * @throws IllegalArgumentException for a heap below 64 MB or a timeout that is not
+	 * positive
+	 * @since 0.1.0
+	 */
+	public static ReachabilityAnalyzer inChildJvm(long maxHeapBytes, Duration timeout) {
+		return new ReachabilityAnalyzer(HeapDumper.hotSpot(), new ChildJvm(maxHeapBytes, timeout));
 	}
 
 	/**
@@ -49,6 +68,7 @@ public final class ReachabilityAnalyzer {
 	 * @param detail the group with its member threads
 	 * @return the verdict
 	 * @throws AnalysisInProgressException while another analysis runs
+	 * @throws AnalysisLimitException where the child JVM ran out of heap or time
 	 * @throws UncheckedIOException where the heap dump cannot be written or read
 	 */
 	public ReachabilityVerdict analyze(GroupDetail detail) {
@@ -80,7 +100,7 @@ public final class ReachabilityAnalyzer {
 	}
 
 	private ReachabilityVerdict analyzeBlocked(String group, List<MemberThread> members) throws IOException {
-		Path directory = Files.createTempDirectory("threadleaks-reachability-");
+		Path directory = DumpDirectory.create();
 		Path file = directory.resolve("heap.hprof");
 		try {
 			Map<Long, BlockedThread> before = BlockedThread.census();
@@ -88,54 +108,12 @@ public final class ReachabilityAnalyzer {
 			this.dumper.dump(file);
 			long dumpMillis = millisSince(dumpStart);
 			Map<Long, BlockedThread> blocked = BlockedThread.stillBetween(before, BlockedThread.census());
-			long bytes = Files.size(file);
-			long analysisStart = System.nanoTime();
-			try (CloseableHeapGraph graph = HprofHeapGraph.Companion.openHeapGraph(file.toFile(), null,
-					EnumSet.allOf(HprofRecordTag.class))) {
-				WakeFixpoint.Result result = WakeFixpoint.run(graph, blocked);
-				return verdict(group, members, result, bytes, dumpMillis, millisSince(analysisStart));
-			}
+			List<Long> ids = members.stream().map(MemberThread::id).toList();
+			return this.analysis.analyze(new AnalysisRequest(group, ids, blocked, file, dumpMillis));
 		}
 		finally {
-			Files.deleteIfExists(file);
-			Files.deleteIfExists(directory);
+			DumpDirectory.delete(directory);
 		}
-	}
-
-	private static ReachabilityVerdict verdict(String group, List<MemberThread> members, WakeFixpoint.Result result,
-			long bytes, long dumpMillis, long analysisMillis) {
-		Map<Long, WakeFixpoint.Candidate> woken = new LinkedHashMap<>();
-		Map<Long, WakeFixpoint.Candidate> sleeping = new LinkedHashMap<>();
-		for (MemberThread member : members) {
-			WakeFixpoint.Candidate candidate = result.woken().get(member.id());
-			if (candidate != null) {
-				woken.put(member.id(), candidate);
-			}
-			candidate = result.sleeping().get(member.id());
-			if (candidate != null) {
-				sleeping.put(member.id(), candidate);
-			}
-		}
-		int threads = woken.size() + sleeping.size();
-		if (threads == 0) {
-			return new ReachabilityVerdict(group, Verdict.NOT_APPLICABLE, null, 0, List.of(), bytes, dumpMillis,
-					analysisMillis, "None of the group's threads stayed blocked on an object the heap dump names"
-							+ " throughout the dump.");
-		}
-		if (!woken.isEmpty()) {
-			WakeFixpoint.Candidate first = woken.values().iterator().next();
-			String blockerClass = result.blockerClass(first);
-			List<PathStep> path = result.fixpoint().pathTo(first.blocker());
-			return new ReachabilityVerdict(group, Verdict.REACHABLE, blockerClass, threads, path, bytes, dumpMillis,
-					analysisMillis,
-					"The " + blockerClass + " that " + woken.size() + " of " + Plurals.count(threads, "thread")
-							+ " wait on is reachable from " + path.get(0).reference()
-							+ ": whatever holds it there could still wake them.");
-		}
-		String blockerClass = result.blockerClass(sleeping.values().iterator().next());
-		return new ReachabilityVerdict(group, Verdict.UNREACHABLE, blockerClass, threads, List.of(), bytes, dumpMillis,
-				analysisMillis, "Nothing outside the blocked threads reaches the " + blockerClass + " that "
-						+ Plurals.count(threads, "thread") + " wait on: nothing can ever wake them.");
 	}
 
 	private static long millisSince(long start) {

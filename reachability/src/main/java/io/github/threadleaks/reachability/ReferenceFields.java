@@ -3,7 +3,6 @@ package io.github.threadleaks.reachability;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 import shark.HeapGraph;
@@ -13,11 +12,19 @@ import shark.HprofRecord.HeapDumpRecord.ObjectRecord.ClassDumpRecord.FieldRecord
 import shark.PrimitiveType;
 
 /**
- * Reads the references an instance holds straight from its record's bytes, at offsets
- * worked out once per class: naming every field of every object, as Shark's
- * {@code readFields()} does, costs several times more on a large heap.
+ * Reads the strong references an instance holds straight from its record's bytes, at
+ * offsets worked out once per class: naming every field of every object, as Shark's
+ * {@code readFields()} does, costs several times more on a large heap. The referent of a
+ * weak, soft or phantom reference is left out, as the collector leaves it out (and the
+ * reference's {@code discovered} link, the collector's own list): an object held only
+ * that way does not keep a blocker alive. A finalizer's referent stays in, since its
+ * {@code finalize()} can still run code.
  */
 final class ReferenceFields {
+
+	private static final String REFERENCE = "java.lang.ref.Reference";
+
+	private static final String FINAL_REFERENCE = "java.lang.ref.FinalReference";
 
 	private final int idSize;
 
@@ -54,10 +61,15 @@ final class ReferenceFields {
 		int[] offsets = new int[8];
 		int count = 0;
 		int offset = 0;
+		boolean weak = isWeak(type);
 		for (Iterator<HeapClass> hierarchy = type.getClassHierarchy().iterator(); hierarchy.hasNext();) {
-			List<FieldRecord> fields = hierarchy.next().readRecordFields();
-			for (FieldRecord field : fields) {
-				if (field.getType() == PrimitiveType.REFERENCE_HPROF_TYPE) {
+			HeapClass declaring = hierarchy.next();
+			boolean reference = weak && REFERENCE.equals(declaring.getName());
+			for (FieldRecord field : declaring.readRecordFields()) {
+				if (reference && isCollectorsOwn(declaring.instanceFieldName(field))) {
+					offset += this.idSize;
+				}
+				else if (field.getType() == PrimitiveType.REFERENCE_HPROF_TYPE) {
 					if (count == offsets.length) {
 						offsets = Arrays.copyOf(offsets, count * 2);
 					}
@@ -70,6 +82,26 @@ final class ReferenceFields {
 			}
 		}
 		return Arrays.copyOf(offsets, count);
+	}
+
+	/**
+	 * Whether the class is a weak, soft or phantom reference: a reference but not a
+	 * finalizer's.
+	 */
+	private static boolean isWeak(HeapClass type) {
+		boolean reference = false;
+		for (Iterator<HeapClass> hierarchy = type.getClassHierarchy().iterator(); hierarchy.hasNext();) {
+			String name = hierarchy.next().getName();
+			if (FINAL_REFERENCE.equals(name)) {
+				return false;
+			}
+			reference |= REFERENCE.equals(name);
+		}
+		return reference;
+	}
+
+	private static boolean isCollectorsOwn(String field) {
+		return "referent".equals(field) || "discovered".equals(field);
 	}
 
 	private long read(byte[] values, int offset) {

@@ -1,15 +1,13 @@
 package io.github.threadleaks.reachability;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import shark.GcRoot;
@@ -32,23 +30,29 @@ final class WakeFixpoint {
 
 	private final HeapGraph graph;
 
-	private final ObjectParents marked = new ObjectParents();
+	private final ObjectMarks marked;
 
 	private final ReferenceFields references;
 
-	private final Map<Long, String> rootNames = new HashMap<>();
+	private final ObjectIds ids;
 
-	/** The {@code Thread} objects of candidates not woken yet: marking stops at them. */
-	private final Set<Long> asleep = new HashSet<>();
+	/** The object of index 0, which Shark's {@code findObjectByIndex} refuses. */
+	private final HeapObject first;
 
-	private long[] queue = new long[1 << 16];
+	/** What each root is, by object index. */
+	private final Map<Integer, String> rootNames = new HashMap<>();
 
-	private int head;
-
-	private int tail;
+	/**
+	 * The {@code Thread} objects of candidates not woken yet, by index: marking stops at
+	 * them.
+	 */
+	private final BitSet asleep = new BitSet();
 
 	private WakeFixpoint(HeapGraph graph) {
 		this.graph = graph;
+		this.ids = ObjectIds.of(graph);
+		this.marked = new ObjectMarks(this.ids.size());
+		this.first = graph.getClasses().iterator().next();
 		this.references = new ReferenceFields(graph);
 	}
 
@@ -88,11 +92,12 @@ final class WakeFixpoint {
 			BlockedThread census = blocked.get(thread.id());
 			if (census != null) {
 				long blocker = blocker(thread, census, stacks.getOrDefault(thread.serial(), List.of()));
-				// A thread waiting on something the dump does not name may be woken by
-				// anything: it stays a root.
-				if (blocker != 0) {
+				// A thread waiting on something the dump does not name (or on an array of
+				// primitives, which is not marked) may be woken by anything: it stays a
+				// root.
+				if (index(blocker) >= 0) {
 					candidates.put(thread.serial(), new Candidate(thread, blocker));
-					this.asleep.add(thread.objectId());
+					this.asleep.set(index(thread.objectId()));
 				}
 			}
 		}
@@ -110,7 +115,8 @@ final class WakeFixpoint {
 			changed = false;
 			for (Iterator<Candidate> it = candidates.values().iterator(); it.hasNext();) {
 				Candidate candidate = it.next();
-				if (this.marked.isMarked(candidate.blocker())) {
+				int blocker = index(candidate.blocker());
+				if (blocker >= 0 && this.marked.isMarked(blocker)) {
 					it.remove();
 					woken.put(candidate.thread().id(), candidate);
 					wake(candidate, stacks.getOrDefault(candidate.thread().serial(), List.of()));
@@ -149,65 +155,72 @@ final class WakeFixpoint {
 
 	private void wake(Candidate candidate, List<GcRoot> stack) {
 		HeapThread thread = candidate.thread();
-		this.asleep.remove(thread.objectId());
+		int object = index(thread.objectId());
+		this.asleep.clear(object);
 		if (!markRoot(thread.objectId(), "thread \"" + thread.name() + "\"")) {
 			// Marked while asleep, never expanded: expand it now.
-			enqueue(thread.objectId());
+			this.marked.enqueue(object);
 		}
 		for (GcRoot root : stack) {
 			markRoot(root.getId(), "thread stack of \"" + thread.name() + "\"");
 		}
 	}
 
-	private boolean markRoot(long object, String name) {
-		if (object == 0 || !this.marked.mark(object, ObjectParents.ROOT)) {
+	private boolean markRoot(long id, String name) {
+		int object = index(id);
+		if (object < 0 || !this.marked.mark(object, ObjectMarks.ROOT)) {
 			return false;
 		}
 		this.rootNames.put(object, name);
-		enqueue(object);
 		return true;
 	}
 
 	private void drain() {
-		while (this.head < this.tail) {
-			long id = this.queue[this.head++];
-			if (this.asleep.contains(id)) {
+		while (this.marked.hasNext()) {
+			int index = this.marked.next();
+			if (this.asleep.get(index)) {
 				continue;
 			}
-			HeapObject object = this.graph.findObjectByIdOrNull(id);
+			HeapObject object = object(index);
 			if (object instanceof HeapInstance instance) {
 				for (long field : this.references.of(instance)) {
-					visit(field, id);
+					visit(field, index);
 				}
 			}
 			else if (object instanceof HeapObjectArray array) {
 				for (long element : array.readRecord().getElementIds()) {
-					visit(element, id);
+					visit(element, index);
 				}
 			}
 			else if (object instanceof HeapClass type) {
 				for (Iterator<HeapField> fields = type.readStaticFields().iterator(); fields.hasNext();) {
 					Long value = fields.next().getValue().getAsNonNullObjectId();
 					if (value != null) {
-						visit(value, id);
+						visit(value, index);
 					}
 				}
-				visit(type.readRecord().getClassLoaderId(), id);
+				visit(type.readRecord().getClassLoaderId(), index);
 			}
 		}
 	}
 
-	private void visit(long child, long parent) {
-		if (child != 0 && this.marked.mark(child, parent)) {
-			enqueue(child);
+	private void visit(long child, int parent) {
+		int object = index(child);
+		if (object >= 0) {
+			this.marked.mark(object, parent);
 		}
 	}
 
-	private void enqueue(long object) {
-		if (this.tail == this.queue.length) {
-			this.queue = Arrays.copyOf(this.queue, this.queue.length * 2);
-		}
-		this.queue[this.tail++] = object;
+	/**
+	 * The object's index in the dump, -1 for null, a primitive array (no references, left
+	 * unmarked) or an object the dump does not hold.
+	 */
+	private int index(long id) {
+		return this.ids.indexOf(id);
+	}
+
+	private HeapObject object(int index) {
+		return (index == this.first.getObjectIndex()) ? this.first : this.graph.findObjectByIndex(index);
 	}
 
 	/**
@@ -216,11 +229,11 @@ final class WakeFixpoint {
 	 */
 	List<PathStep> pathTo(long object) {
 		List<Long> chain = new ArrayList<>();
-		for (long id = object; id != ObjectParents.ROOT; id = this.marked.parent(id)) {
-			chain.add(0, id);
+		for (int index = index(object); index != ObjectMarks.ROOT; index = this.marked.parent(index)) {
+			chain.add(0, this.ids.idOf(index));
 		}
 		List<PathStep> steps = new ArrayList<>();
-		steps.add(new PathStep(this.rootNames.getOrDefault(chain.get(0), "root"), describe(chain.get(0))));
+		steps.add(new PathStep(this.rootNames.getOrDefault(index(chain.get(0)), "root"), describe(chain.get(0))));
 		for (int i = 1; i < chain.size(); i++) {
 			steps.add(new PathStep(reference(chain.get(i - 1), chain.get(i)), describe(chain.get(i))));
 		}

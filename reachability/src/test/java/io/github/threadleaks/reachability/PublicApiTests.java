@@ -14,7 +14,8 @@ class PublicApiTests {
 
 	/** The heap-dump analysis and its verdicts. */
 	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of("io.github.threadleaks.reachability",
-			Set.of("AnalysisInProgressException", "HeapDumpReachability", "PathStep", "ReachabilityAnalyzer",
+			Set.of("AnalysisInProgressException", "AnalysisLimitException", "AnalysisLimitException.Limit",
+					"ReachabilityChild", "HeapDumpReachability", "PathStep", "ReachabilityAnalyzer",
 					"ReachabilityVerdict", "Verdict"));
 
 	@Test

@@ -39,6 +39,18 @@ class ReachabilityAnalyzerTests {
 		this.threads.release();
 		PendingReplies.REPLIES.values().forEach((reply) -> reply.complete("released"));
 		PendingReplies.REPLIES.clear();
+		PendingReplies.FORGETFUL.forEach((reply) -> {
+			CompletableFuture<String> future = reply.get();
+			if (future != null) {
+				future.complete("released");
+			}
+		});
+		PendingReplies.FORGETFUL.clear();
+		synchronized (PendingReplies.BY_LIVE_KEY) {
+			PendingReplies.BY_LIVE_KEY.values().forEach((reply) -> reply.complete("released"));
+			PendingReplies.BY_LIVE_KEY.clear();
+		}
+		PendingReplies.LIVE_KEYS.clear();
 	}
 
 	@Test
@@ -81,6 +93,29 @@ class ReachabilityAnalyzerTests {
 		assertThat(verdict.path()).extracting(PathStep::target).contains("java.util.concurrent.CompletableFuture");
 		assertThat(verdict.path().get(verdict.path().size() - 1).target()).isEqualTo(verdict.blockerClass());
 		assertThat(verdict.explanation()).contains("static field " + PendingReplies.class.getName() + ".REPLIES");
+	}
+
+	@Test
+	void aFutureHeldElsewhereOnlyThroughWeakOrSoftReferencesIsUnreachable() {
+		// The waiting thread's stack keeps the future strongly alive, so the collector
+		// clears neither reference before the dump.
+		for (boolean soft : new boolean[] { false, true }) {
+			this.threads.start("forgotten-reply", Thread.State.WAITING, () -> PendingReplies.awaitForgotten(soft));
+		}
+		ReachabilityVerdict verdict = new ReachabilityAnalyzer().analyze(LeakyThreads.group("forgotten-reply"));
+		assertThat(verdict.verdict()).as(verdict.pathText()).isEqualTo(Verdict.UNREACHABLE);
+		assertThat(verdict.threads()).isEqualTo(2);
+		assertThat(PendingReplies.FORGETFUL).allSatisfy((reply) -> assertThat(reply.get()).isNotNull());
+	}
+
+	@Test
+	void aFutureThatAWeakKeyedMapHoldsAsAValueIsReachable() {
+		this.threads.start("keyed-reply", Thread.State.WAITING, PendingReplies::awaitByLiveKey);
+		ReachabilityVerdict verdict = new ReachabilityAnalyzer().analyze(LeakyThreads.group("keyed-reply"));
+		assertThat(verdict.verdict()).isEqualTo(Verdict.REACHABLE);
+		assertThat(verdict.path().get(0).reference())
+			.isEqualTo("static field " + PendingReplies.class.getName() + ".BY_LIVE_KEY");
+		assertThat(verdict.path()).extracting(PathStep::reference).contains("field WeakHashMap$Entry.value");
 	}
 
 	@Test

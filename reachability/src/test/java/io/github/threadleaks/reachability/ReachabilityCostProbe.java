@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ import io.github.threadleaks.core.ThreadLeaksSettings;
 /**
  * A timing harness, not a test: one reachability analysis of 100 orphaned waiters in a
  * JVM holding about N MB of live small objects (a map of boxed keys to short strings,
- * four objects per entry), against a plain heap dump of the same heap. Run it by hand
- * (see BENCHMARKS.md).
+ * four objects per entry), against a plain heap dump of the same heap. Usage:
+ * {@code ReachabilityCostProbe MB [child]}; run it by hand (see BENCHMARKS.md).
  */
 public final class ReachabilityCostProbe {
 
@@ -85,7 +86,11 @@ public final class ReachabilityCostProbe {
 		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 		long allocated = threads.getCurrentThreadAllocatedBytes();
-		ReachabilityVerdict verdict = new ReachabilityAnalyzer().analyze(group);
+		// "child" reads the dump in a child JVM, as the endpoint does: what grows here is
+		// then the service's own heap.
+		ReachabilityAnalyzer analyzer = (args.length > 1 && "child".equals(args[1]))
+				? ReachabilityAnalyzer.inChildJvm(1L << 30, Duration.ofMinutes(30)) : new ReachabilityAnalyzer();
+		ReachabilityVerdict verdict = analyzer.analyze(group);
 		allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
 		long peak = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()

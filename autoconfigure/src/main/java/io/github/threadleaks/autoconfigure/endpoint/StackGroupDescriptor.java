@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param blockedAt the JDK call the members wait in and the application frame that made
  * it
  * @param history the count at each sample of the window, oldest first
- * @param stuck how many members made no progress since the previous sample
+ * @param stuck how many members are stuck: still (no progress since the previous sample)
+ * for min-still-samples samples in a row
  * @param stuckForMillis how long the oldest member has sat in this exact place
  * @param deadlocked how many members the JVM reports deadlocked
  * @param lock the lock the oldest member waits on, absent if none

@@ -4,6 +4,7 @@ import io.github.threadleaks.autoconfigure.endpoint.ThreadLeaksEndpoint;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.LatestReport;
 import io.github.threadleaks.reachability.AnalysisInProgressException;
+import io.github.threadleaks.reachability.AnalysisLimitException;
 import io.github.threadleaks.reachability.ReachabilityAnalyzer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,7 +19,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * Adds {@code GET /actuator/threadleaks/{id}/reachability} to the threadleaks endpoint
  * over HTTP: whether anything could ever wake the group's threads, from a heap dump taken
  * for the request. Answers 404 for an unknown group or another last segment, 429 while
- * another analysis runs, as Boot's heapdump endpoint does while it dumps. A failed
+ * another analysis runs, as Boot's heapdump endpoint does while it dumps, and 503 with a
+ * message when the child JVM reading the dump ran out of its heap or time. A failed
  * analysis (a full disk, say) is logged at WARN and answered 500.
  *
  * @since 0.1.0
@@ -59,6 +61,14 @@ public class ThreadLeaksReachabilityWebExtension {
 		catch (AnalysisInProgressException ex) {
 			return new WebEndpointResponse<>(new ReachabilityRefusal(ex.getMessage()),
 					WebEndpointResponse.STATUS_TOO_MANY_REQUESTS);
+		}
+		catch (AnalysisLimitException ex) {
+			logger.warn("Reachability analysis of thread group " + id + " refused: " + ex.getMessage());
+			String property = (ex.limit() == AnalysisLimitException.Limit.HEAP) ? "max-heap" : "timeout";
+			return new WebEndpointResponse<>(new ReachabilityRefusal(
+					ex.getMessage() + "; the application is unaffected. Raise threadleaks.reachability.analysis."
+							+ property + " to allow more."),
+					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
 		catch (RuntimeException ex) {
 			// Requests are rare and asked for by a person: each failure is worth its own

@@ -43,6 +43,25 @@ class ThreadLeaksReachabilityAutoConfigurationTests {
 	}
 
 	@Test
+	void aChildHeapBelow64MbIsRefusedWithTheProperty() {
+		this.contextRunner
+			.withPropertyValues("threadleaks.reachability.enabled=true",
+					"threadleaks.reachability.analysis.max-heap=32MB")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("threadleaks.reachability.analysis.max-heap must be at least 64MB, not 32MB"));
+	}
+
+	@Test
+	void aTimeoutThatIsNotPositiveIsRefusedWithTheProperty() {
+		this.contextRunner
+			.withPropertyValues("threadleaks.reachability.enabled=true", "threadleaks.reachability.analysis.timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("threadleaks.reachability.analysis.timeout must be positive, not PT0S"));
+	}
+
+	@Test
 	void backsOffWithoutTheReachabilityJar() {
 		this.contextRunner.withPropertyValues("threadleaks.reachability.enabled=true")
 			.withClassLoader(new FilteredClassLoader(ReachabilityAnalyzer.class))

@@ -69,6 +69,22 @@ class ReachabilityEndpointTests {
 	}
 
 	@Test
+	void anAnalysisPastItsTimeoutIsRefusedWith503AndTheApplicationLives() throws IOException {
+		startOrphanWaiters(1);
+		try (RunningApplication app = RunningApplication.start(EXPOSED, ONE_SAMPLE_AN_HOUR,
+				"threadleaks.reachability.enabled=true", "threadleaks.reachability.analysis.timeout=1ms")) {
+			String path = "/actuator/threadleaks/" + orphanGroup(app) + "/reachability";
+			RunningApplication.Response answer = getWithoutTimeout(app, path);
+			assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+			assertThat(answer.json().get("message")).asString()
+				.contains("longer than its timeout of PT0.001S")
+				.contains("the application is unaffected")
+				.contains("threadleaks.reachability.analysis.timeout");
+			assertThat(app.get("/actuator/health", null).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void disabledByDefaultThePathAnswers404() throws IOException {
 		startOrphanWaiters(1);
 		try (RunningApplication app = RunningApplication.start(EXPOSED, ONE_SAMPLE_AN_HOUR)) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,8 +27,11 @@ import org.jspecify.annotations.Nullable;
  * {@value #JVM_FLAG}.
  * <p>
  * Each thread's census is a {@link StackWalkCensus}: a thread that sits in the same place
- * with the same state and blocker reads as still. One census walks at most
- * {@code maxThreads} stacks; the threads past it are left out of that census.
+ * with the same state and blocker reads as still, and its stack is walked again only
+ * where its state, park blocker or name changed since the previous census (and, a slice
+ * at a time, every {@value StackWalkCensus#REWALK_LISTINGS} censuses), so a steady census
+ * costs a look at each thread, not a walk. One census lists at most {@code maxThreads}
+ * threads; the threads past it are left out of that census.
  *
  * @since 0.1.0
  */
@@ -46,19 +50,17 @@ public final class ContainerThreadSource implements ThreadSource {
 
 	private final Containers containers;
 
-	private final int maxDepth;
+	private final StackWalkCensus census;
 
 	private final int maxThreads;
 
 	private final Map<String, String> containerLabels = new HashMap<>();
 
-	private LatestStacks latest = LatestStacks.NONE;
-
 	private boolean lastTruncated;
 
-	private ContainerThreadSource(Containers containers, int maxDepth, int maxThreads) {
+	private ContainerThreadSource(Containers containers, StackWalkCensus census, int maxThreads) {
 		this.containers = containers;
-		this.maxDepth = maxDepth;
+		this.census = census;
 		this.maxThreads = maxThreads;
 	}
 
@@ -69,8 +71,20 @@ public final class ContainerThreadSource implements ThreadSource {
 	 * ({@link #unavailableReason()} says why)
 	 */
 	public static ContainerThreadSource of(int maxDepth, int maxThreads) {
+		return of(new StackWalkCensus(maxDepth), maxThreads);
+	}
+
+	/**
+	 * A source that walks every virtual thread's stack every listing, as round two did:
+	 * tests compare its verdicts with those of {@link #of(int, int)}.
+	 */
+	static ContainerThreadSource walkingEveryStack(int maxDepth, int maxThreads) {
+		return of(new StackWalkCensus(maxDepth, true), maxThreads);
+	}
+
+	private static ContainerThreadSource of(StackWalkCensus census, int maxThreads) {
 		try {
-			return new ContainerThreadSource(Containers.reflect(), maxDepth, maxThreads);
+			return new ContainerThreadSource(Containers.reflect(), census, maxThreads);
 		}
 		catch (ReflectiveOperationException | LinkageError ex) {
 			throw new IllegalStateException("The JVM's thread containers cannot be read: " + unavailableReason(), ex);
@@ -99,42 +113,50 @@ public final class ContainerThreadSource implements ThreadSource {
 
 	@Override
 	public List<ThreadCensus> census() {
-		StackWalkCensus census = new StackWalkCensus(this.maxDepth);
+		this.census.begin();
 		boolean truncated = false;
 		Deque<Object> pending = new ArrayDeque<>();
 		pending.add(this.containers.root());
 		while (!pending.isEmpty() && !truncated) {
 			Object container = pending.poll();
 			String label = label(container);
-			for (Thread thread : this.containers.threads(container)) {
-				if (census.size() >= this.maxThreads) {
-					truncated = true;
-					break;
-				}
-				if (this.containers.isVirtual(thread)) {
-					census.add(thread, label);
+			try (Stream<?> threads = this.containers.threads(container)) {
+				Iterator<?> each = threads.iterator();
+				while (each.hasNext()) {
+					if (this.census.size() >= this.maxThreads) {
+						truncated = true;
+						break;
+					}
+					Thread thread = (Thread) each.next();
+					if (VirtualThreadRegistry.isVirtual(thread)) {
+						this.census.add(thread, label);
+					}
 				}
 			}
 			pending.addAll(this.containers.children(container));
 		}
-		this.latest = census.stacks();
 		this.lastTruncated = truncated;
-		return census.census();
+		return this.census.end();
 	}
 
 	@Override
 	public Map<Long, List<StackFrame>> stacks(long[] threadIds, int maxDepth) {
-		return this.latest.stacks(threadIds, maxDepth);
+		return this.census.stacks(threadIds, maxDepth);
 	}
 
 	@Override
 	public @Nullable String container(long threadId) {
-		return this.latest.container(threadId);
+		return this.census.container(threadId);
 	}
 
 	/** Whether the latest census stopped at {@code maxThreads} and left threads out. */
 	public boolean lastTruncated() {
 		return this.lastTruncated;
+	}
+
+	/** How many stacks the latest census walked. */
+	int lastWalked() {
+		return this.census.walked();
 	}
 
 	/**
@@ -151,13 +173,14 @@ public final class ContainerThreadSource implements ThreadSource {
 	 * {@code jdk.internal.vm.ThreadContainers} and {@code ThreadContainer}, reached by
 	 * reflection.
 	 */
-	private record Containers(Method rootMethod, Method childrenMethod, Method threadsMethod, Method isVirtualMethod) {
+	private record Containers(Method rootMethod, Method childrenMethod, Method threadsMethod) {
 
 		static Containers reflect() throws ReflectiveOperationException {
 			Class<?> containers = Class.forName(PACKAGE + ".ThreadContainers");
 			Class<?> container = Class.forName(PACKAGE + ".ThreadContainer");
+			Thread.class.getMethod("isVirtual");
 			Containers found = new Containers(containers.getMethod("root"), container.getMethod("children"),
-					container.getMethod("threads"), Thread.class.getMethod("isVirtual"));
+					container.getMethod("threads"));
 			// Fails here, not at the first census, where the package is not exported.
 			found.root();
 			return found;
@@ -173,14 +196,9 @@ public final class ContainerThreadSource implements ThreadSource {
 			}
 		}
 
-		List<Thread> threads(Object container) {
-			try (Stream<?> threads = (Stream<?>) call(this.threadsMethod, container)) {
-				return threads.map(Thread.class::cast).toList();
-			}
-		}
-
-		boolean isVirtual(Thread thread) {
-			return (Boolean) call(this.isVirtualMethod, thread);
+		/** The container's threads, to close after use. */
+		Stream<?> threads(Object container) {
+			return (Stream<?>) call(this.threadsMethod, container);
 		}
 
 		private static Object call(Method method, @Nullable Object target) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stacks and containers of the threads of a source's latest census, for a source that
- * takes every stack during its census (the virtual-thread sources):
+ * takes every stack during its census (the thread dump, {@link VirtualThreadSource}):
  * {@link ThreadSource#stacks} and {@link ThreadSource#container} answer from here.
  *
  * @param stacks each thread's whole kept stack, by thread id

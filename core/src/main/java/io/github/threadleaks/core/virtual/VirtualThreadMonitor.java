@@ -1,6 +1,7 @@
 package io.github.threadleaks.core.virtual;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.github.threadleaks.core.BackgroundTask;
@@ -19,11 +20,11 @@ import org.jspecify.annotations.Nullable;
  * Watches the virtual threads (JDK 21+): a {@link ThreadLeakMonitor} of its own over a
  * {@link ContainerThreadSource} (or, without the JVM option, a
  * {@link RegisteredThreadSource}, or on JDK builds verified safe a
- * {@link VirtualThreadSource}), sampled on one daemon thread named {@value #THREAD_NAME}
- * at a slower cadence than the platform threads, since listing virtual threads walks
- * every stack. A listing that takes longer than its budget doubles the interval (up to
- * {@code max-interval}); listings back within half the budget halve it again, down to the
- * configured interval. Where the JVM cannot list virtual threads, or watching them is
+ * {@link VirtualThreadSource}), sampled on one daemon thread named {@value #THREAD_NAME},
+ * by default at the platform threads' sample interval: a steady listing walks only the
+ * stacks that moved. A listing that takes longer than its budget doubles the interval (up
+ * to {@code max-interval}); listings back within half the budget halve it again, down to
+ * the configured interval. Where the JVM cannot list virtual threads, or watching them is
  * turned off, it reports why and samples nothing.
  *
  * @since 0.1.0
@@ -49,20 +50,28 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 
 	private final @Nullable ThreadLeakMonitor engine;
 
+	/** The interval while listings stay within budget. */
+	private final long baseMillis;
+
+	/** The longest the interval is stretched to. */
+	private final long maxMillis;
+
 	private volatile long intervalMillis;
 
 	private volatile double lastSampleMillis;
 
 	private final SamplingLoop loop = new SamplingLoop(THREAD_NAME, this::sample, () -> this.intervalMillis);
 
-	private VirtualThreadMonitor(VirtualThreadSettings settings, VirtualThreadsReport.Status status,
+	private VirtualThreadMonitor(VirtualThreadSettings settings, Duration interval, VirtualThreadsReport.Status status,
 			VirtualThreadsReport.@Nullable Source source, @Nullable String reason, @Nullable ThreadLeakMonitor engine) {
 		this.settings = settings;
 		this.status = status;
 		this.source = source;
 		this.reason = reason;
 		this.engine = engine;
-		this.intervalMillis = settings.interval().toMillis();
+		this.baseMillis = interval.toMillis();
+		this.maxMillis = Math.max(this.baseMillis, settings.maxInterval().toMillis());
+		this.intervalMillis = this.baseMillis;
 	}
 
 	/**
@@ -86,8 +95,9 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 	 */
 	public static VirtualThreadMonitor of(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads,
 			@Nullable VirtualThreadRegistry registered) {
+		Duration interval = virtualThreads.intervalBeside(settings);
 		if (!virtualThreads.enabled()) {
-			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.DISABLED, null,
+			return new VirtualThreadMonitor(virtualThreads, interval, VirtualThreadsReport.Status.DISABLED, null,
 					"turned off by configuration", null);
 		}
 		String noContainers = ContainerThreadSource.unavailableReason();
@@ -108,25 +118,28 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 					settings, new VirtualThreadSource(settings.stackDepth()));
 		}
 		if (Runtime.version().feature() < 21) {
-			return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null, noContainers,
-					null);
+			return new VirtualThreadMonitor(virtualThreads, interval, VirtualThreadsReport.Status.UNAVAILABLE, null,
+					noContainers, null);
 		}
-		return new VirtualThreadMonitor(virtualThreads, VirtualThreadsReport.Status.UNAVAILABLE, null, noContainers
-				+ " (the thread dump is not used instead: on JDK 25.0.3 it crashed the JVM while virtual threads ran)",
-				null);
+		String noDump = " (the thread dump is not used instead: on JDK 25.0.3 it crashed the JVM while virtual"
+				+ " threads ran)";
+		return new VirtualThreadMonitor(virtualThreads, interval, VirtualThreadsReport.Status.UNAVAILABLE, null,
+				noContainers + noDump, null);
 	}
 
 	private VirtualThreadMonitor(VirtualThreadSettings virtualThreads, VirtualThreadsReport.Source source,
 			String reason, ThreadLeaksSettings settings, ThreadSource threads) {
-		this(virtualThreads, VirtualThreadsReport.Status.AVAILABLE, source, reason, new ThreadLeakMonitor(
-				settings.withSampleInterval(virtualThreads.interval()), threads, Clock.systemUTC()));
+		this(virtualThreads, virtualThreads.intervalBeside(settings), VirtualThreadsReport.Status.AVAILABLE, source,
+				reason, new ThreadLeakMonitor(settings.withSampleInterval(virtualThreads.intervalBeside(settings)),
+						threads, Clock.systemUTC()));
 	}
 
 	/** A monitor of the given source on the given clock: tests drive both. */
 	public VirtualThreadMonitor(ThreadLeaksSettings settings, VirtualThreadSettings virtualThreads, ThreadSource source,
 			Clock clock) {
-		this(virtualThreads, VirtualThreadsReport.Status.AVAILABLE, null, null,
-				new ThreadLeakMonitor(settings.withSampleInterval(virtualThreads.interval()), source, clock));
+		this(virtualThreads, virtualThreads.intervalBeside(settings), VirtualThreadsReport.Status.AVAILABLE, null, null,
+				new ThreadLeakMonitor(settings.withSampleInterval(virtualThreads.intervalBeside(settings)), source,
+						clock));
 	}
 
 	/** Whether virtual threads are watched here. */
@@ -155,7 +168,7 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 		long interval = this.intervalMillis;
 		return new VirtualThreadsReport(this.status, this.source, this.reason, interval,
 				this.settings.maxSampleTime().toMillis(), this.lastSampleMillis, report.threads(), report.samples(),
-				interval > this.settings.interval().toMillis(), report.lastError());
+				interval > this.baseMillis, report.lastError());
 	}
 
 	/**
@@ -199,12 +212,11 @@ public final class VirtualThreadMonitor implements BackgroundTask, LatestReport 
 	 */
 	long nextInterval(long current, double sampleMillis) {
 		long budget = this.settings.maxSampleTime().toMillis();
-		long base = this.settings.interval().toMillis();
 		if (sampleMillis > budget) {
-			return Math.min(this.settings.maxInterval().toMillis(), current * 2);
+			return Math.min(this.maxMillis, current * 2);
 		}
 		if (sampleMillis <= budget / 2.0) {
-			return Math.max(base, current / 2);
+			return Math.max(this.baseMillis, current / 2);
 		}
 		return current;
 	}

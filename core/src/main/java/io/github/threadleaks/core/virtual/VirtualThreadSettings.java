@@ -1,38 +1,43 @@
 package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.ThreadLeaksSettings;
 import io.github.threadleaks.core.internal.Durations;
 import io.github.threadleaks.core.internal.SettingChecks;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How the virtual threads are watched: whether at all, how often they are listed, the
- * budget of one listing beyond which the interval is stretched, and the most threads one
- * listing walks. Immutable; made with {@link #builder()}.
+ * How the virtual threads are watched: whether at all, how often they are listed (by
+ * default at the platform threads' sample interval), the budget of one listing beyond
+ * which the interval is stretched, and the most threads one listing walks. Immutable;
+ * made with {@link #builder()}.
  *
  * @since 0.1.0
  */
 public final class VirtualThreadSettings {
 
 	/**
-	 * The shortest interval between two listings: each walks the stack of every virtual
-	 * thread.
+	 * The shortest interval between two listings, the platform threads' shortest sample
+	 * interval: a steady listing walks only the stacks that moved, and the budget
+	 * stretches the interval of a listing that costs more.
 	 */
-	public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+	public static final Duration MIN_INTERVAL = ThreadLeaksSettings.MIN_SAMPLE_INTERVAL;
 
-	/** The smallest budget of one dump. */
+	/** The smallest budget of one listing. */
 	public static final Duration MIN_MAX_SAMPLE_TIME = Duration.ofMillis(1);
 
 	/**
-	 * The most threads one listing walks by default: several seconds of stack walks on a
-	 * small machine.
+	 * The most threads one listing lists by default: a first listing walks every stack,
+	 * several seconds at this count on a small machine.
 	 */
 	public static final int DEFAULT_MAX_THREADS = 100_000;
 
 	private final boolean enabled;
 
-	private final Duration interval;
+	private final @Nullable Duration interval;
 
 	private final Duration maxSampleTime;
 
@@ -66,27 +71,40 @@ public final class VirtualThreadSettings {
 		return this.enabled;
 	}
 
-	/** The time between two dumps while they stay within budget. */
-	public Duration interval() {
-		return this.interval;
+	/**
+	 * The time between two listings while they stay within budget, where set; by default
+	 * (empty) the platform threads' sample interval.
+	 */
+	public Optional<Duration> interval() {
+		return Optional.ofNullable(this.interval);
 	}
 
 	/**
-	 * The budget of one dump; a dump that takes longer doubles the interval, up to
+	 * The time between two listings while they stay within budget, next to platform
+	 * threads sampled with the given settings.
+	 */
+	public Duration intervalBeside(ThreadLeaksSettings platform) {
+		return (this.interval != null) ? this.interval : platform.sampleInterval();
+	}
+
+	/**
+	 * The budget of one listing; a listing that takes longer doubles the interval, up to
 	 * {@link #maxInterval()}.
 	 */
 	public Duration maxSampleTime() {
 		return this.maxSampleTime;
 	}
 
-	/** The longest the interval is stretched to. */
+	/**
+	 * The longest the interval is stretched to (never below the interval: an interval
+	 * above it, taken from the platform threads' settings, is never stretched).
+	 */
 	public Duration maxInterval() {
 		return this.maxInterval;
 	}
 
 	/**
-	 * The most virtual threads one listing walks the stacks of; the threads past it are
-	 * left out of it.
+	 * The most virtual threads one listing lists; the threads past it are left out of it.
 	 */
 	public int maxThreads() {
 		return this.maxThreads;
@@ -99,9 +117,10 @@ public final class VirtualThreadSettings {
 
 	@Override
 	public String toString() {
-		return "VirtualThreadSettings[enabled=" + this.enabled + ", interval=" + Durations.text(this.interval)
-				+ ", maxSampleTime=" + Durations.text(this.maxSampleTime) + ", maxInterval="
-				+ Durations.text(this.maxInterval) + ", maxThreads=" + this.maxThreads + "]";
+		String interval = (this.interval != null) ? Durations.text(this.interval) : "sample-interval";
+		return "VirtualThreadSettings[enabled=" + this.enabled + ", interval=" + interval + ", maxSampleTime="
+				+ Durations.text(this.maxSampleTime) + ", maxInterval=" + Durations.text(this.maxInterval)
+				+ ", maxThreads=" + this.maxThreads + "]";
 	}
 
 	/**
@@ -115,7 +134,8 @@ public final class VirtualThreadSettings {
 		// (VirtualThreadMonitor.of).
 		private boolean enabled = true;
 
-		private Duration interval = Duration.ofSeconds(30);
+		// The platform's: a steady listing costs about a look at each thread.
+		private @Nullable Duration interval;
 
 		private Duration maxSampleTime = Duration.ofSeconds(1);
 
@@ -151,10 +171,7 @@ public final class VirtualThreadSettings {
 		}
 
 		public Builder maxInterval(Duration maxInterval) {
-			if (maxInterval == null) {
-				throw new InvalidSettingException("virtual-threads.max-interval", null, "at least the interval");
-			}
-			this.maxInterval = maxInterval;
+			this.maxInterval = SettingChecks.atLeast("virtual-threads.max-interval", maxInterval, MIN_INTERVAL);
 			return this;
 		}
 
@@ -168,10 +185,10 @@ public final class VirtualThreadSettings {
 
 		/**
 		 * The settings; throws {@link InvalidSettingException} if the longest interval is
-		 * below the interval.
+		 * below the interval set.
 		 */
 		public VirtualThreadSettings build() {
-			if (this.maxInterval.compareTo(this.interval) < 0) {
+			if (this.interval != null && this.maxInterval.compareTo(this.interval) < 0) {
 				throw new InvalidSettingException("virtual-threads.max-interval", this.maxInterval,
 						"at least virtual-threads.interval (" + Durations.text(this.interval) + ")");
 			}

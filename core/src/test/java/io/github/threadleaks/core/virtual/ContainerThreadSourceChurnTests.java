@@ -1,13 +1,7 @@
 package io.github.threadleaks.core.virtual;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,45 +49,12 @@ class ContainerThreadSourceChurnTests {
 		AtomicLong handOffs = new AtomicLong();
 		AtomicLong shortLived = new AtomicLong();
 		try (VirtualThreads leaked = new VirtualThreads(); VirtualThreads churn = new VirtualThreads()) {
-			// Straight on an executor of its own: the helper would keep every one of
-			// these threads.
-			ExecutorService shortLivedThreads = (ExecutorService) Executors.class
-				.getMethod("newVirtualThreadPerTaskExecutor")
-				.invoke(null);
 			AtomicInteger toLeak = new AtomicInteger();
-			// Everything starts from this thread: on two cores a thread started from
-			// outside waits behind the churn.
-			churn.start(1, () -> {
+			VirtualThreadChurn.start(churn, () -> {
 				for (int pair = 0; pair < PAIRS; pair++) {
 					startPingPong(churn, handOffs);
 				}
-				try {
-					// Ten at a time, each batch awaited: an unbounded stream of starts
-					// would starve the scheduler.
-					List<Future<?>> batch = new ArrayList<>();
-					while (!Thread.currentThread().isInterrupted()) {
-						int leaks = toLeak.getAndSet(0);
-						if (leaks > 0) {
-							leaked.start(leaks, () -> {
-								forgotten.put(new Object());
-								return null;
-							});
-						}
-						for (int i = 0; i < 10; i++) {
-							batch.add(shortLivedThreads.submit(shortLived::incrementAndGet));
-						}
-						for (Future<?> started : batch) {
-							started.get();
-						}
-						batch.clear();
-					}
-				}
-				finally {
-					shortLivedThreads.shutdown();
-					shortLivedThreads.awaitTermination(1, TimeUnit.MINUTES);
-				}
-				return null;
-			});
+			}, leaked, forgotten, toLeak, shortLived);
 			long samples = 0;
 			long end = System.nanoTime() + CHURN.toNanos();
 			while (samples < LEAKING_STEPS || System.nanoTime() < end) {
@@ -103,7 +64,7 @@ class ContainerThreadSourceChurnTests {
 				}
 				monitor.sample();
 				samples++;
-				this.clock.advance(VIRTUAL.interval());
+				this.clock.advance(VIRTUAL.interval().orElseThrow());
 			}
 			ThreadLeakReport report = monitor.report();
 			assertThat(report.lastError()).isNull();

@@ -169,7 +169,7 @@ class ContainerThreadSourceTests {
 				});
 				threads.awaitStarted(1000 * step, Thread.State.WAITING);
 				monitor.sample();
-				this.clock.advance(VIRTUAL.interval());
+				this.clock.advance(VIRTUAL.interval().orElseThrow());
 			}
 			ThreadLeakReport report = monitor.report();
 			assertThat(report.status()).isEqualTo(LeakStatus.LEAK_SUSPECTED);

@@ -21,14 +21,14 @@ class ThreadDumpReaderTests {
 
 	// As JDK 25 writes it: per-thread state, parkBlocker and virtual.
 	private static final String JDK25_DUMP = """
-			{"threadDump": {"processId": "1", "time": "t", "runtimeVersion": "25",
+			{"threadDump": {"processId": "1", "time": "2026-12-07T12:00:00Z", "runtimeVersion": "25",
 			  "threadContainers": [
 			    {"container": "<root>", "parent": null, "owner": null, "threads": [
 			      {"tid": "3", "name": "main", "state": "RUNNABLE", "stack": ["Probe.main(Probe.java:16)"]}
 			    ], "threadCount": "1"},
 			    {"container": "java.util.concurrent.ThreadPerTaskExecutor@f5ac9e4", "parent": "<root>", "owner": null,
 			     "threads": [
-			      {"tid": "25", "time": "t", "virtual": true, "name": "", "state": "WAITING",
+			      {"tid": "25", "time": "2026-12-07T12:00:00Z", "virtual": true, "name": "", "state": "WAITING",
 			       "parkBlocker": {"object": "java.util.concurrent.SynchronousQueue$Transferer@479d31f3"},
 			       "stack": ["java.base\\/java.lang.VirtualThread.park(VirtualThread.java:742)",
 			                 "java.base\\/java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:266)",
@@ -101,25 +101,14 @@ class ThreadDumpReaderTests {
 	}
 
 	@Test
-	void readsFramesOfEveryShape() {
-		assertThat(ThreadDumpReader.frame("java.base/java.lang.Object.wait0(Native Method)"))
-			.isEqualTo(new StackFrame("java.lang.Object", "wait0", null, -2));
-		assertThat(ThreadDumpReader.frame("java.base@25.0.3/java.lang.Object.wait(Object.java:389)"))
-			.isEqualTo(new StackFrame("java.lang.Object", "wait", "Object.java", 389));
-		assertThat(ThreadDumpReader.frame("com.example.A.b(A.java)"))
-			.isEqualTo(new StackFrame("com.example.A", "b", "A.java", -1));
-	}
-
-	@Test
 	void malformedDumpsFailWithAnIoException() {
 		String cutInAnArray = "{\"threadDump\": {\"threadContainers\": [{\"threads\": [";
 		String cutInAString = cutInAnArray + "{\"tid\": \"1\", \"name\": \"x";
-		assertThatIOException().isThrownBy(() -> read(cutInAnArray, (id) -> false))
-			.withMessageContaining("Malformed JSON");
+		assertThatIOException().isThrownBy(() -> read(cutInAnArray, (id) -> false)).withMessageContaining("truncated");
 		assertThatIOException().isThrownBy(() -> read(cutInAString, (id) -> false))
-			.withMessageContaining("unterminated string");
+			.withMessageContaining("the document ends inside a string");
 		assertThatIOException().isThrownBy(() -> read("not json", (id) -> false))
-			.withMessageContaining("Malformed JSON");
+			.withMessageContaining("not a JDK thread dump");
 	}
 
 	private static List<Read> read(String dump, LongPredicate isPlatform) throws IOException {

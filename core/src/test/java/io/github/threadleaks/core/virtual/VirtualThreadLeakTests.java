@@ -51,7 +51,7 @@ class VirtualThreadLeakTests {
 				threads.awaitStarted(2000 * step, Thread.State.WAITING);
 				monitor.sample();
 				platformThreads.sample();
-				this.clock.advance(VIRTUAL.interval());
+				this.clock.advance(VIRTUAL.interval().orElseThrow());
 			}
 			ThreadLeakReport report = platform.report();
 			assertThat(report.status()).isEqualTo(LeakStatus.LEAK_SUSPECTED);
@@ -100,7 +100,7 @@ class VirtualThreadLeakTests {
 				assertThat(report.suspects()).isEmpty();
 				served.countDown();
 			}
-			this.clock.advance(VIRTUAL.interval());
+			this.clock.advance(VIRTUAL.interval().orElseThrow());
 		}
 		assertThat(monitor.status().samples()).isEqualTo(8);
 	}

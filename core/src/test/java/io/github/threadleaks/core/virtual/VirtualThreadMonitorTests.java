@@ -71,7 +71,7 @@ class VirtualThreadMonitorTests {
 			}
 			virtual.sample();
 			platformThreads.sample();
-			this.clock.advance(VIRTUAL.interval());
+			this.clock.advance(VIRTUAL.interval().orElseThrow());
 		}
 		ThreadLeakReport report = platform.report();
 		assertThat(report.status()).isEqualTo(LeakStatus.LEAK_SUSPECTED);
@@ -98,7 +98,7 @@ class VirtualThreadMonitorTests {
 	void theIntervalDoublesOverBudgetUpToItsLongestAndHalvesBackWithinHalfOfIt() {
 		VirtualThreadMonitor virtual = new VirtualThreadMonitor(SETTINGS, VIRTUAL, inContainer(this.virtualThreads),
 				this.clock);
-		long base = VIRTUAL.interval().toMillis();
+		long base = VIRTUAL.interval().orElseThrow().toMillis();
 		assertThat(virtual.nextInterval(base, 1500)).isEqualTo(2 * base);
 		assertThat(virtual.nextInterval(4 * base, 1500)).isEqualTo(VIRTUAL.maxInterval().toMillis());
 		assertThat(virtual.nextInterval(4 * base, 800)).as("within budget, above half: kept").isEqualTo(4 * base);
@@ -134,7 +134,7 @@ class VirtualThreadMonitorTests {
 		virtual.sample();
 		VirtualThreadsReport status = virtual.status();
 		assertThat(status.backedOff()).isTrue();
-		assertThat(status.intervalMillis()).isEqualTo(2 * tight.interval().toMillis());
+		assertThat(status.intervalMillis()).isEqualTo(2 * tight.intervalBeside(SETTINGS).toMillis());
 		assertThat(status.lastSampleMillis()).isGreaterThanOrEqualTo(5);
 	}
 

@@ -138,7 +138,7 @@ class VirtualThreadRegistryTests {
 				});
 				threads.awaitStarted(50 + 100 * step, Thread.State.WAITING);
 				monitor.sample();
-				this.clock.advance(VIRTUAL.interval());
+				this.clock.advance(VIRTUAL.interval().orElseThrow());
 			}
 			ThreadLeakReport report = monitor.report();
 			assertThat(report.threads()).isEqualTo(500);

@@ -3,6 +3,7 @@ package io.github.threadleaks.core.virtual;
 import java.time.Duration;
 
 import io.github.threadleaks.core.InvalidSettingException;
+import io.github.threadleaks.core.ThreadLeaksSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,15 +13,32 @@ class VirtualThreadSettingsTests {
 
 	@Test
 	void durationsPrintAsPropertiesAreWritten() {
-		assertThat(VirtualThreadSettings.defaults())
-			.hasToString("VirtualThreadSettings[enabled=true, interval=30s, maxSampleTime=1s, maxInterval=5m, "
-					+ "maxThreads=100000]");
+		assertThat(VirtualThreadSettings.defaults()).hasToString(
+				"VirtualThreadSettings[enabled=true, interval=sample-interval, maxSampleTime=1s, maxInterval=5m, "
+						+ "maxThreads=100000]");
 		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> VirtualThreadSettings.builder().maxInterval(Duration.ofSeconds(10)).build())
+			.isThrownBy(() -> VirtualThreadSettings.builder()
+				.interval(Duration.ofSeconds(30))
+				.maxInterval(Duration.ofSeconds(10))
+				.build())
 			.withMessage("virtual-threads.max-interval must be at least virtual-threads.interval (30s) but was 10s");
 		assertThatExceptionOfType(InvalidSettingException.class)
-			.isThrownBy(() -> VirtualThreadSettings.builder().interval(Duration.ofMillis(500)))
-			.withMessage("virtual-threads.interval must be at least 1s but was 500ms");
+			.isThrownBy(() -> VirtualThreadSettings.builder().interval(Duration.ofMillis(50)))
+			.withMessage("virtual-threads.interval must be at least 100ms but was 50ms");
+		assertThatExceptionOfType(InvalidSettingException.class)
+			.isThrownBy(() -> VirtualThreadSettings.builder().maxInterval(Duration.ofMillis(50)))
+			.withMessage("virtual-threads.max-interval must be at least 100ms but was 50ms");
+	}
+
+	@Test
+	void byDefaultTheVirtualThreadsAreListedAtThePlatformSampleInterval() {
+		ThreadLeaksSettings platform = ThreadLeaksSettings.builder().sampleInterval(Duration.ofMillis(500)).build();
+		assertThat(VirtualThreadSettings.defaults().interval()).isEmpty();
+		assertThat(VirtualThreadSettings.defaults().intervalBeside(platform)).isEqualTo(Duration.ofMillis(500));
+		assertThat(VirtualThreadSettings.builder().interval(Duration.ofSeconds(3)).build().intervalBeside(platform))
+			.isEqualTo(Duration.ofSeconds(3));
+		VirtualThreadMonitor monitor = VirtualThreadMonitor.of(platform, VirtualThreadSettings.defaults());
+		assertThat(monitor.status().intervalMillis()).isEqualTo(500);
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class VirtualThreadSourceTests {
 		VirtualThreadSource source = new VirtualThreadSource((path) -> Files.writeString(path, "{\"threadDump\": {"),
 				32, this.tempRoot);
 		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(source::census)
-			.withMessageContaining("Malformed JSON");
+			.withMessageContaining("truncated");
 		assertThat(filesIn(this.tempRoot)).isEmpty();
 	}
 

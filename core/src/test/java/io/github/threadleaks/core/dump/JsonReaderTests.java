@@ -1,11 +1,11 @@
-package io.github.threadleaks.core.virtual;
+package io.github.threadleaks.core.dump;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.threadleaks.core.virtual.JsonReader.Token;
+import io.github.threadleaks.core.dump.JsonReader.Token;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -134,26 +134,26 @@ class JsonReaderTests {
 	void saysWhereAProblemLiesPastTheFirstBuffer() {
 		String padding = " ".repeat(10_000);
 		assertThatIOException().isThrownBy(() -> reader(padding + "@").peek())
-			.withMessage("Malformed JSON at offset 10000: unexpected character '@'");
+			.withMessage("json: unexpected character '@' at offset 10000");
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-			"`{\"a\" 1}`|Malformed JSON at offset 5: ':' expected after a member name",
-			"`[tru]`|Malformed JSON at offset 1: 'true' expected, found 'tru'",
-			"`[nul]`|Malformed JSON at offset 1: 'null' expected, found 'nul'",
-			"`[falsey]`|Malformed JSON at offset 1: 'false' expected, found 'falsey'",
-			"`[01]`|Malformed JSON at offset 1: bad number '01'", "`[1.]`|Malformed JSON at offset 1: bad number '1.'",
-			"`[-]`|Malformed JSON at offset 1: bad number '-'", "`[1e]`|Malformed JSON at offset 1: bad number '1e'",
-			"`[+1]`|Malformed JSON at offset 1: unexpected character '+'",
-			"`[\"a\\x\"]`|Malformed JSON at offset 3: bad escape '\\x'",
-			"`[\"\\u12g4\"]`|Malformed JSON at offset 2: bad \\u escape: four hex digits expected",
-			"`[\"\\u12`|Malformed JSON at offset 2: bad \\u escape: four hex digits expected",
-			"`[\"abc`|Malformed JSON at offset 5: unterminated string",
-			"`[\"abc\\`|Malformed JSON at offset 6: unterminated string",
-			"`{\"a\": [1, {\"b\": 2}`|Malformed JSON at offset 18: unexpected end of input",
-			"`{\"a\": `|Malformed JSON at offset 6: unexpected end of input",
-			"`[}`|Malformed JSON at offset 1: unexpected character '}'" })
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			value = { "`{\"a\" 1}`|json: ':' expected after a member name at offset 5",
+					"`[tru]`|json: 'true' expected, found 'tru' at offset 1",
+					"`[nul]`|json: 'null' expected, found 'nul' at offset 1",
+					"`[falsey]`|json: 'false' expected, found 'falsey' at offset 1",
+					"`[01]`|json: bad number '01' at offset 1", "`[1.]`|json: bad number '1.' at offset 1",
+					"`[-]`|json: bad number '-' at offset 1", "`[1e]`|json: bad number '1e' at offset 1",
+					"`[+1]`|json: unexpected character '+' at offset 1",
+					"`[\"a\\x\"]`|json: bad escape '\\x' at offset 3",
+					"`[\"\\u12g4\"]`|json: bad \\u escape: four hex digits expected at offset 2",
+					"`[\"\\u12`|json: bad \\u escape: four hex digits expected at offset 2",
+					"`[\"abc`|json: truncated: the document ends inside a string at offset 5",
+					"`[\"abc\\`|json: truncated: the document ends inside a string at offset 6",
+					"`{\"a\": [1, {\"b\": 2}`|json: truncated: the document ends early at offset 18",
+					"`{\"a\": `|json: truncated: the document ends early at offset 6",
+					"`[}`|json: unexpected character '}' at offset 1" })
 	void rejectsMalformedOrTruncatedInputSayingWhere(String input, String message) {
 		assertThatIOException().isThrownBy(() -> reader(input).skipValue()).withMessage(message);
 	}
@@ -161,13 +161,13 @@ class JsonReaderTests {
 	@Test
 	void rejectsAStructureOtherThanTheOneAskedFor() {
 		assertThatIOException().isThrownBy(() -> reader("[1]").beginObject())
-			.withMessage("Malformed JSON at offset 0: '{' expected, found '['");
+			.withMessage("json: '{' expected, found '[' at offset 0");
 		assertThatIOException().isThrownBy(() -> reader("").beginArray())
-			.withMessage("Malformed JSON at offset 0: '[' expected, found end of input");
+			.withMessage("json: truncated: the document ends early at offset 0");
 		assertThatIOException().isThrownBy(() -> reader("[1]").nextBoolean())
-			.withMessage("Malformed JSON at offset 0: a boolean expected, found BEGIN_ARRAY");
+			.withMessage("json: true or false expected, found BEGIN_ARRAY at offset 0");
 		assertThatIOException().isThrownBy(() -> reader("{\"a\"").nextString())
-			.withMessage("Malformed JSON at offset 0: '\"' expected, found '{'");
+			.withMessage("json: '\"' expected, found '{' at offset 0");
 	}
 
 	@Test
@@ -176,9 +176,40 @@ class JsonReaderTests {
 		json.beginObject();
 		assertThat(json.nextName()).isEqualTo("a");
 		assertThat(json.nextString()).isEqualTo("b");
-		assertThat(json.hasNext()).isFalse();
-		assertThatIOException().isThrownBy(json::endObject)
-			.withMessage("Malformed JSON at offset 9: '}' expected, found end of input");
+		assertThatIOException().isThrownBy(json::hasNext)
+			.withMessage("json: truncated: the document ends early at offset 9");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			value = { "`[1 2]`|json: ',' or ']' expected, found '2' at offset 3",
+					"`[1,,2]`|json: a value expected after ',', found ',' at offset 3",
+					"`[1,]`|json: a value expected after ',', found ']' at offset 3",
+					"`{\"a\": 1,}`|json: a value expected after ',', found '}' at offset 8",
+					"`{\"a\": 1 \"b\": 2}`|json: ',' or '}' expected, found '\"' at offset 8",
+					"`{,\"a\": 1}`|json: unexpected character ',' at offset 1",
+					"`{\"a\": }`|json: unexpected character '}' at offset 6",
+					"`{\"a\"}`|json: ':' expected after a member name at offset 4",
+					"`{1: 2}`|json: '\"' expected, found '1' at offset 1" })
+	void rejectsCommasOutsideTheGrammar(String input, String message) {
+		assertThatIOException().isThrownBy(() -> reader(input).skipValue()).withMessage(message);
+	}
+
+	@Test
+	void rejectsTextAfterTheDocument() throws IOException {
+		JsonReader json = reader("{} {}");
+		json.skipValue();
+		assertThatIOException().isThrownBy(json::endDocument)
+			.withMessage("json: text after the end of the document: '{' at offset 3");
+	}
+
+	@Test
+	void rejectsAnEscapeWithoutFourHexDigitsWhateverFollows() {
+		assertThatIOException().isThrownBy(() -> string("\"\\uZZZZ\""))
+			.withMessage("json: bad \\u escape: four hex digits expected at offset 1");
+		// Digits of other scripts are digits to Character.digit, not to JSON.
+		assertThatIOException().isThrownBy(() -> string("\"\\u\u0661\u0662\u0663\u0664\""))
+			.withMessage("json: bad \\u escape: four hex digits expected at offset 1");
 	}
 
 	private static String string(String json) throws IOException {
@@ -186,7 +217,7 @@ class JsonReaderTests {
 	}
 
 	private static JsonReader reader(String json) {
-		return new JsonReader(new StringReader(json));
+		return new JsonReader(new StringReader(json), "json");
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.threadleaks.cli;
+package io.github.threadleaks.core.dump;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,12 +8,22 @@ import io.github.threadleaks.core.StackFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads frames from their text in a dump: jstack's
- * {@code class.method(module@version/File.java:12)} and the JSON dump's
- * {@code module/class.method(File.java:12)}. Frames seen before are answered from a
- * cache: a series repeats the same few thousand frames in every dump.
+ * The one reader of a stack frame's text in a dump. It accepts what
+ * {@link StackTraceElement#toString()} writes, with or without a class loader and module:
+ * jstack's {@code class.method(module@version/File.java:12)} and the JSON dump's
+ * {@code [loader//][module[@version]/]class.method(File.java:12)}, where the location is
+ * {@code File.java:12}, {@code File.java}, {@code Native Method}, {@code Unknown Source}
+ * or empty. Any other text (no {@code (...)} at the end, no {@code class.method} before
+ * it) is not a frame. A hidden class's address ({@code $$Lambda/0x...}) and other
+ * generated names are folded as for live threads ({@link StackFrame#stableClassName}).
+ *
+ * <p>
+ * An instance answers frames seen before from a cache: a series repeats the same few
+ * thousand frames in every dump. It is not thread-safe.
+ *
+ * @since 0.1.0
  */
-final class FrameText {
+public final class FrameText {
 
 	/**
 	 * A hidden class's address suffix ({@code LambdaForm$DMH/0x000000004c06c000}): new in
@@ -23,11 +33,15 @@ final class FrameText {
 
 	private final Map<String, StackFrame> cache = new HashMap<>();
 
-	/** The frame of the given text, or {@code null} where the text is not a frame. */
-	@Nullable StackFrame parse(String text) {
+	/**
+	 * The frame of the given text, from the cache where it was read before.
+	 * @param text a frame's text
+	 * @return the frame, or {@code null} where the text is not a frame
+	 */
+	public @Nullable StackFrame frame(String text) {
 		StackFrame known = this.cache.get(text);
 		if (known == null) {
-			known = read(text);
+			known = parse(text);
 			if (known != null) {
 				this.cache.put(text, known);
 			}
@@ -35,7 +49,12 @@ final class FrameText {
 		return known;
 	}
 
-	static @Nullable StackFrame read(String text) {
+	/**
+	 * The frame of the given text.
+	 * @param text a frame's text
+	 * @return the frame, or {@code null} where the text is not a frame
+	 */
+	public static @Nullable StackFrame parse(String text) {
 		int open = text.lastIndexOf('(');
 		if (open <= 0 || !text.endsWith(")")) {
 			return null;
@@ -49,8 +68,13 @@ final class FrameText {
 		}
 		String method = head.substring(dot + 1);
 		String className = HIDDEN_CLASS_SUFFIX.matcher(head.substring(0, dot)).replaceFirst("");
+		// A hidden class's name holds a '/' of its own (Foo$$Lambda/0x...): the loader
+		// and module prefix ends before it.
 		int lambda = className.indexOf("$$Lambda");
 		className = className.substring(className.lastIndexOf('/', (lambda >= 0) ? lambda : className.length()) + 1);
+		if (className.isEmpty()) {
+			return null;
+		}
 		String file = null;
 		int line = -1;
 		if (location.equals("Native Method")) {
@@ -61,9 +85,7 @@ final class FrameText {
 			file = (colon > 0) ? location.substring(0, colon) : location;
 			line = (colon > 0) ? lineNumber(location.substring(colon + 1)) : -1;
 		}
-		// Through StackTraceElement, so that generated class names are folded as for live
-		// threads.
-		return StackFrame.of(new StackTraceElement(className, method, file, line));
+		return new StackFrame(StackFrame.stableClassName(className), method, file, line);
 	}
 
 	private static int lineNumber(String digits) {
