@@ -7,6 +7,8 @@ import io.github.threadleaks.core.creation.CreationSiteTracker;
 
 /**
  * Creation sites: where each leaking thread was started, from JFR's thread start events.
+ *
+ * @since 0.1.0
  */
 public class CreationSiteProperties {
 

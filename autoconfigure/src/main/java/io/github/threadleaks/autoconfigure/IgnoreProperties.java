@@ -8,6 +8,8 @@ import io.github.threadleaks.core.IgnoreRules;
 /**
  * Threads to leave out of the samples, by regular expressions that must match the whole
  * text.
+ *
+ * @since 0.1.0
  */
 public class IgnoreProperties {
 

@@ -10,6 +10,8 @@ import org.apache.commons.logging.LogFactory;
  * Logs the engine's verdicts: one warning when a stack group becomes suspected, one info
  * line when it clears, and a warning when sampling starts failing. Never a line per
  * sample.
+ *
+ * @since 0.1.0
  */
 public class ThreadLeakLogger implements ThreadLeakListener {
 

@@ -48,6 +48,8 @@ import org.springframework.core.task.TaskDecorator;
  * attached here, explicitly, to the {@link PlatformAndVirtualMonitors} bean
  * ({@link ThreadLeakListenerRegistrar}), so an application that declares its own monitor
  * or sampler keeps the meters, the log, the JFR events and the virtual threads.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @Conditional(ValidEnabledPropertyCondition.class)

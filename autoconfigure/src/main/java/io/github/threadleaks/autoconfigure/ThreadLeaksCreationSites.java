@@ -13,6 +13,8 @@ import io.github.threadleaks.core.creation.CreationSiteTracker;
  * they start are seen, and stops after them. Its one thread,
  * {@value CreationSiteTracker#THREAD_NAME}, and its recording end with the context. Where
  * JFR is unavailable it reports why and the application starts as usual.
+ *
+ * @since 0.1.0
  */
 public class ThreadLeaksCreationSites extends ThreadLeaksLifecycle implements CreationSites {
 

@@ -8,6 +8,8 @@ import org.springframework.context.SmartLifecycle;
  * Runs one of the engine's {@link BackgroundTask background tasks} while the application
  * context runs, in the given lifecycle phase: started with the context, stopped, and its
  * thread ended, with it.
+ *
+ * @since 0.1.0
  */
 public class ThreadLeaksLifecycle implements SmartLifecycle {
 

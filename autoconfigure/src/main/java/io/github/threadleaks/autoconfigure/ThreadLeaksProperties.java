@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.NestedConfigurationProperty;
  * Configuration properties for threadleaks. The defaults and the ranges are the engine's
  * ({@link ThreadLeaksSettings}): the ranges are checked at start-up, when the engine's
  * settings are built from them.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("threadleaks")
 public class ThreadLeaksProperties {
@@ -233,6 +235,8 @@ public class ThreadLeaksProperties {
 
 	/**
 	 * Meters.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Metrics {
 

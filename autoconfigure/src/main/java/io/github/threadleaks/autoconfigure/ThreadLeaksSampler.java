@@ -9,6 +9,8 @@ import io.github.threadleaks.core.ThreadLeakMonitor;
  * the application context runs, on one daemon thread of its own named
  * {@value SamplingLoop#THREAD_NAME}: never on the application's task scheduler. Stopping
  * the context ends the thread.
+ *
+ * @since 0.1.0
  */
 public class ThreadLeaksSampler extends ThreadLeaksLifecycle {
 

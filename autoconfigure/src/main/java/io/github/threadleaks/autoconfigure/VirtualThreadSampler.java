@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * virtual threads are unavailable or turned off. Stopping the context ends the thread.
  * Where a JDK 21+ JVM cannot list them all safely, it says once at start, at INFO, how to
  * turn them on.
+ *
+ * @since 0.1.0
  */
 public class VirtualThreadSampler extends ThreadLeaksLifecycle {
 

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Virtual threads (JDK 21+), listed through the JDK's thread containers at a cadence of
  * their own. The defaults are the engine's ({@link VirtualThreadSettings#defaults()}).
+ *
+ * @since 0.1.0
  */
 public class VirtualThreadsProperties {
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.github.threadleaks.core.PrintableText;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
+import io.github.threadleaks.core.internal.Plurals;
 
 /**
  * The report as one self-contained HTML page: no script or style from the network, each
@@ -72,8 +73,8 @@ final class HtmlReport {
 		chart(html, group.history(), group.suspected());
 		html.append("<div class=\"info\"><div class=\"name\">")
 			.append(group.suspected() ? "<span class=\"badge\">SUSPECTED</span>" : "")
-			.append(group.count())
-			.append((group.count() == 1) ? " thread " : " threads ")
+			.append(Plurals.count(group.count(), "thread"))
+			.append(' ')
 			.append('"')
 			.append(escape(group.name()))
 			.append("\" <span class=\"state\">")

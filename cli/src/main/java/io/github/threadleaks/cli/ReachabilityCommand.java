@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.threadleaks.core.internal.Plurals;
 import io.github.threadleaks.reachability.HeapDumpReachability;
 import io.github.threadleaks.reachability.PathStep;
 import io.github.threadleaks.reachability.ReachabilityVerdict;
@@ -94,8 +95,8 @@ final class ReachabilityCommand implements Callable<Integer> {
 		for (ReachabilityVerdict verdict : verdicts) {
 			text.append(verdict.verdict())
 				.append(' ')
-				.append(verdict.threads())
-				.append((verdict.threads() == 1) ? " thread " : " threads ")
+				.append(Plurals.count(verdict.threads(), "thread"))
+				.append(' ')
 				.append(verdict.group())
 				.append('\n')
 				.append("  ")

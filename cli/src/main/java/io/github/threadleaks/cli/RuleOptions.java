@@ -1,6 +1,8 @@
 package io.github.threadleaks.cli;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.threadleaks.core.IgnoreRules;
 import io.github.threadleaks.core.ThreadLeaksSettings;
@@ -31,6 +33,31 @@ final class RuleOptions {
 					+ "samples in a row (0-1]. Default: 0.9.")
 	@Nullable Double minStuckShare;
 
+	@Option(names = "--min-still-samples", paramLabel = "SAMPLES",
+			description = "Samples in a row a member must sit still for to count as stuck; "
+					+ "at most the window less 1 applies. Default: 3.")
+	@Nullable Integer minStillSamples;
+
+	@Option(names = "--max-still-cpu-share", paramLabel = "SHARE",
+			description = "CPU time, as a share of the time between samples, a runnable thread on an unchanged "
+					+ "stack may use and still sit still [0-1]. Default: 0.01.")
+	@Nullable Double maxStillCpuShare;
+
+	@Option(names = "--stack-walk-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+			description = "Time one sample may spend walking the stacks of runnable threads (1ms to 1h). "
+					+ "Default: 20ms.")
+	@Nullable Duration stackWalkBudget;
+
+	@Option(names = "--horizons", paramLabel = "COUNT",
+			description = "Horizons judged: 1 is the window alone, each further one downsampled by the horizon "
+					+ "factor (1 to 6). Default: 3.")
+	@Nullable Integer horizons;
+
+	@Option(names = "--horizon-factor", paramLabel = "POINTS",
+			description = "Points of one horizon that make one point of the next, coarser one (2 to 1000). "
+					+ "Default: 10.")
+	@Nullable Integer horizonFactor;
+
 	@Option(names = "--stack-depth", paramLabel = "FRAMES", description = "Frames kept per thread. Default: 32.")
 	@Nullable Integer stackDepth;
 
@@ -55,26 +82,25 @@ final class RuleOptions {
 	 * value out of range.
 	 */
 	ThreadLeaksSettings settings(ThreadLeaksSettings.Builder defaults) {
-		if (this.window != null) {
-			defaults.window(this.window);
-		}
-		if (this.minGrowth != null) {
-			defaults.minGrowth(this.minGrowth);
-		}
-		if (this.minRiseShare != null) {
-			defaults.minRiseShare(this.minRiseShare);
-		}
-		if (this.minStuckShare != null) {
-			defaults.minStuckShare(this.minStuckShare);
-		}
-		if (this.stackDepth != null) {
-			defaults.stackDepth(this.stackDepth);
-		}
-		if (this.maxGroups != null) {
-			defaults.maxGroups(this.maxGroups);
-		}
+		set(this.window, defaults::window);
+		set(this.minGrowth, defaults::minGrowth);
+		set(this.minRiseShare, defaults::minRiseShare);
+		set(this.minStuckShare, defaults::minStuckShare);
+		set(this.minStillSamples, defaults::minStillSamples);
+		set(this.maxStillCpuShare, defaults::maxStillCpuShare);
+		set(this.stackWalkBudget, defaults::stackWalkBudget);
+		set(this.horizons, defaults::horizons);
+		set(this.horizonFactor, defaults::horizonFactor);
+		set(this.stackDepth, defaults::stackDepth);
+		set(this.maxGroups, defaults::maxGroups);
 		return defaults.ignore(IgnoreRules.of(this.ignoredThreadNames, this.ignoredTopFrames, this.ignoredAnyFrames))
 			.build();
+	}
+
+	private static <T> void set(@Nullable T value, Consumer<T> setting) {
+		if (value != null) {
+			setting.accept(value);
+		}
 	}
 
 }

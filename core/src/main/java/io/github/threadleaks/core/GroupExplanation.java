@@ -1,6 +1,7 @@
 package io.github.threadleaks.core;
 
 import io.github.threadleaks.core.internal.Durations;
+import io.github.threadleaks.core.internal.Plurals;
 import org.jspecify.annotations.Nullable;
 
 /** A group's state in one sentence: what the report's {@code explanation} says. */
@@ -9,11 +10,28 @@ final class GroupExplanation {
 	private GroupExplanation() {
 	}
 
+	/** What every explanation begins with: the group's count ({@code 2 threads}). */
+	static String subject(int count) {
+		return Plurals.count(count, "thread");
+	}
+
+	/**
+	 * The explanation with a label put after its subject, where it begins with one (a
+	 * report read back from elsewhere may not): {@code 2 threads like "pool-#" WAITING,
+	 * ...}.
+	 */
+	static String labelled(StackGroupReport group, String label) {
+		String subject = subject(group.count());
+		String explanation = group.explanation();
+		return explanation.startsWith(subject + " ") ? subject + " " + label + explanation.substring(subject.length())
+				: subject + " " + label + ": " + explanation;
+	}
+
 	static String of(TrackedGroup group, long stuckFor, @Nullable LockReport lock, int deadlocked, int minStillSamples,
 			long nowMillis) {
 		StringBuilder text = new StringBuilder();
-		text.append(group.count())
-			.append((group.count() == 1) ? " thread " : " threads ")
+		text.append(subject(group.count()))
+			.append(' ')
 			.append(group.key.state())
 			.append(", oldest stuck ")
 			.append(Durations.format(stuckFor))

@@ -132,4 +132,15 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 		return topFrame();
 	}
 
+	/**
+	 * The {@link #explanation()} with a label put after the count it begins with, for
+	 * messages that name the group: {@code 2 threads like "pool-#" WAITING, ...} for the
+	 * label {@code like "pool-#"}.
+	 * @param label the words to put after the count
+	 * @return the labelled explanation
+	 */
+	public String explanation(String label) {
+		return GroupExplanation.labelled(this, label);
+	}
+
 }

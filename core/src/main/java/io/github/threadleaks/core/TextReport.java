@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.github.threadleaks.core.internal.Durations;
+import io.github.threadleaks.core.internal.Plurals;
 
 /**
  * The report as text, like Go's goroutine profile: one block per stack group, suspects
@@ -79,8 +80,7 @@ public final class TextReport {
 
 	private static void group(StringBuilder text, StackGroupReport group, int maxFrames) {
 		text.append(group.suspected() ? "SUSPECTED " : "")
-			.append(group.count())
-			.append((group.count() == 1) ? " thread" : " threads")
+			.append(Plurals.count(group.count(), "thread"))
 			.append(" \"")
 			.append(PrintableText.of(group.name()))
 			.append("\" ")

@@ -56,14 +56,17 @@ public record VirtualThreadsReport(Status status, @Nullable Source source, @Null
 
 		/**
 		 * The JDK's thread containers, each thread's stack taken with
-		 * {@code Thread.getStackTrace()}: needs {@value ContainerThreadSource#JVM_FLAG}.
+		 * {@code Thread.getStackTrace()}: needs
+		 * {@value io.github.threadleaks.core.virtual.ContainerThreadSource#JVM_FLAG}.
 		 */
 		CONTAINERS,
 
 		/**
 		 * The virtual threads a framework registered while they run its requests and
-		 * tasks (a {@link VirtualThreadRegistry}), where the JVM runs without
-		 * {@value ContainerThreadSource#JVM_FLAG}: the others are not seen.
+		 * tasks (a {@link io.github.threadleaks.core.virtual.VirtualThreadRegistry}),
+		 * where the JVM runs without
+		 * {@value io.github.threadleaks.core.virtual.ContainerThreadSource#JVM_FLAG}: the
+		 * others are not seen.
 		 */
 		REGISTERED,
 

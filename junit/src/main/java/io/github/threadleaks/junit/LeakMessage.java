@@ -9,6 +9,7 @@ import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.MemberThread;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.internal.Durations;
+import io.github.threadleaks.core.internal.Plurals;
 
 /**
  * The failure message of a leak, grouped by stack as a goroutine profile is: one
@@ -40,9 +41,9 @@ final class LeakMessage {
 			threads += group.group().count();
 		}
 		StringBuilder text = new StringBuilder();
-		text.append(plural(threads, "leaked thread"))
+		text.append(Plurals.count(threads, "leaked thread"))
 			.append(" in ")
-			.append(plural(groups.size(), "stack group"))
+			.append(Plurals.count(groups.size(), "stack group"))
 			.append(":\n");
 		for (GroupDetail group : groups) {
 			appendGroup(text, group);
@@ -85,7 +86,7 @@ final class LeakMessage {
 		for (CreationSite site : group.creationSites()) {
 			text.append("    created by ").append(site.site());
 			if (group.creationSites().size() > 1) {
-				text.append(" (").append(plural(site.threads(), "thread")).append(')');
+				text.append(" (").append(Plurals.count(site.threads(), "thread")).append(')');
 			}
 			text.append('\n');
 		}
@@ -103,19 +104,10 @@ final class LeakMessage {
 
 	/**
 	 * {@code 2 threads like "pool-#-thread-#" WAITING, oldest stuck 1s}: the engine's
-	 * explanation, which starts with the count, with the group's normalized name put
-	 * after it.
+	 * explanation with the group's normalized name put after the count.
 	 */
 	static String heading(StackGroupReport group) {
-		String count = plural(group.count(), "thread") + " ";
-		String like = count + "like \"" + group.name() + "\"";
-		String explanation = group.explanation();
-		return explanation.startsWith(count) ? like + " " + explanation.substring(count.length())
-				: like + ": " + explanation;
-	}
-
-	private static String plural(int count, String noun) {
-		return count + " " + noun + ((count == 1) ? "" : "s");
+		return group.explanation("like \"" + group.name() + "\"");
 	}
 
 }

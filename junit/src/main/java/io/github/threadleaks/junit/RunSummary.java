@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.threadleaks.core.CreationSite;
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.internal.Plurals;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -166,16 +167,16 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 			threads += leak.threads;
 		}
 		if (this.leaks.isEmpty()) {
-			text.append("no leaked threads in ").append(plural(this.checks, "check")).append('\n');
+			text.append("no leaked threads in ").append(Plurals.count(this.checks, "check")).append('\n');
 		}
 		else {
-			text.append(plural(threads, "leaked thread"))
+			text.append(Plurals.count(threads, "leaked thread"))
 				.append(" in ")
-				.append(plural(this.leaks.size(), "stack group"))
+				.append(Plurals.count(this.leaks.size(), "stack group"))
 				.append(", ")
 				.append(failed.size())
 				.append(" of ")
-				.append(plural(this.checks, "check"))
+				.append(Plurals.count(this.checks, "check"))
 				.append(" failed, the group that failed most first:\n");
 			for (Leak leak : worstFirst()) {
 				leak.appendTo(text);
@@ -187,7 +188,7 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 				.append("=true blames them):\n");
 			for (Singleton singleton : this.singletons.values()) {
 				text.append("  ")
-					.append(plural(singleton.threads, "thread"))
+					.append(Plurals.count(singleton.threads, "thread"))
 					.append(" like \"")
 					.append(singleton.name)
 					.append("\" started by ")
@@ -246,10 +247,6 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 		return worstFirst;
 	}
 
-	private static String plural(int count, String noun) {
-		return count + " " + noun + ((count == 1) ? "" : "s");
-	}
-
 	/** One leaked group across the run. */
 	private static final class Leak {
 
@@ -265,9 +262,9 @@ final class RunSummary implements CloseableResource, AutoCloseable {
 
 		void appendTo(StringBuilder text) {
 			text.append("  ")
-				.append(plural(this.where.size(), "check"))
+				.append(Plurals.count(this.where.size(), "check"))
 				.append(", ")
-				.append(plural(this.threads, "thread"))
+				.append(Plurals.count(this.threads, "thread"))
 				.append(" like \"")
 				.append(this.group.name())
 				.append("\" ")

@@ -44,6 +44,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * the threads it started (itself, or threads it started, transitively), known from JFR's
  * thread start events. Threads no test started are noted in the run's summary, never
  * blamed.
+ *
+ * @since 0.1.0
  */
 public final class ThreadLeaksExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -261,6 +263,8 @@ public final class ThreadLeaksExtension
 	/**
 	 * Builds a {@link ThreadLeaksExtension} for {@code @RegisterExtension}; each method
 	 * checks its value at once.
+	 *
+	 * @since 0.1.0
 	 */
 	public static final class Builder {
 

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a {@link ThreadLeaksExtension} registered with {@code @RegisterExtension}, of the
  * {@code threadleaks.junit.*} configuration parameters and with the default list; the
  * most specific {@link #linger()} wins.
+ *
+ * @since 0.1.0
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
@@ -79,7 +81,11 @@ public @interface VerifyNoThreadLeaks {
 	 */
 	boolean reachability() default false;
 
-	/** What one check covers. */
+	/**
+	 * What one check covers.
+	 *
+	 * @since 0.1.0
+	 */
 	enum Scope {
 
 		/**

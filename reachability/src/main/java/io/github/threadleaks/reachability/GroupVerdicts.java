@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.threadleaks.core.internal.Plurals;
+
 /** The verdict on one group of live threads from the fixpoint's outcome. */
 final class GroupVerdicts {
 
@@ -39,18 +41,14 @@ final class GroupVerdicts {
 			List<PathStep> path = result.fixpoint().pathTo(first.blocker());
 			return new ReachabilityVerdict(group, Verdict.REACHABLE, blockerClass, threads, path, bytes, dumpMillis,
 					analysisMillis,
-					"The " + blockerClass + " that " + woken.size() + " of " + threads(threads)
+					"The " + blockerClass + " that " + woken.size() + " of " + Plurals.count(threads, "thread")
 							+ " wait on is reachable from " + path.get(0).reference()
 							+ ": whatever holds it there could still wake them.");
 		}
 		String blockerClass = result.blockerClass(sleeping.values().iterator().next());
 		return new ReachabilityVerdict(group, Verdict.UNREACHABLE, blockerClass, threads, List.of(), bytes, dumpMillis,
 				analysisMillis, "Nothing outside the blocked threads reaches the " + blockerClass + " that "
-						+ threads(threads) + " wait on: nothing can ever wake them.");
-	}
-
-	private static String threads(int count) {
-		return (count == 1) ? "1 thread" : count + " threads";
+						+ Plurals.count(threads, "thread") + " wait on: nothing can ever wake them.");
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.core.ThreadNames;
+import io.github.threadleaks.core.internal.Plurals;
 import org.jspecify.annotations.Nullable;
 import shark.CloseableHeapGraph;
 import shark.GcRoot;
@@ -131,7 +132,7 @@ public final class HeapDumpReachability {
 		if (woken.isEmpty() && sleeping.isEmpty()) {
 			return new ReachabilityVerdict(group, Verdict.NOT_APPLICABLE, null, count, List.of(), bytes, 0,
 					analysisMillis,
-					"The " + threads(count) + ((count == 1) ? " waits" : " wait")
+					"The " + Plurals.count(count, "thread") + ((count == 1) ? " waits" : " wait")
 							+ " in Object.wait or monitor enter: the heap dump names no object they wait on"
 							+ " (it keeps no lock records), so nothing can be proven.");
 		}
@@ -141,14 +142,14 @@ public final class HeapDumpReachability {
 			List<PathStep> path = result.fixpoint().pathTo(first.blocker());
 			return new ReachabilityVerdict(group, Verdict.REACHABLE, blockerClass, count, path, bytes, 0,
 					analysisMillis,
-					"The " + blockerClass + " that " + woken.size() + " of " + threads(count)
+					"The " + blockerClass + " that " + woken.size() + " of " + Plurals.count(count, "thread")
 							+ " wait on is reachable from " + path.get(0).reference()
 							+ ": whatever holds it there could still wake them.");
 		}
 		String blockerClass = result.blockerClass(sleeping.get(0));
 		return new ReachabilityVerdict(group, Verdict.UNREACHABLE, blockerClass, count, List.of(), bytes, 0,
 				analysisMillis, "Nothing outside the blocked threads reaches the " + blockerClass + " that "
-						+ threads(count) + " wait on: nothing can ever wake them.");
+						+ Plurals.count(count, "thread") + " wait on: nothing can ever wake them.");
 	}
 
 	/**
@@ -188,10 +189,6 @@ public final class HeapDumpReachability {
 			return instance.getInstanceClassName();
 		}
 		return (object != null) ? object.toString() : "object";
-	}
-
-	private static String threads(int count) {
-		return (count == 1) ? "1 thread" : count + " threads";
 	}
 
 }

@@ -11,6 +11,7 @@ import io.github.threadleaks.core.MemberThread;
  * @param daemon whether the thread is a daemon
  * @param stuckForMillis how long the thread has sat in this exact place
  * @param deadlocked whether the JVM reports the thread deadlocked
+ * @since 0.1.0
  */
 public record MemberThreadDescriptor(long id, String name, String state, boolean daemon, long stuckForMillis,
 		boolean deadlocked) {

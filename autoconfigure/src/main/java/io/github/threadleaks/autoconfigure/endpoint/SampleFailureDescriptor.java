@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * {@value SampleFailure#MAX_MESSAGE_LENGTH} characters, absent if it had none
  * @param failedAt when the sample failed (ISO-8601)
  * @param consecutiveFailures how many samples in a row have failed
+ * @since 0.1.0
  */
 public record SampleFailureDescriptor(String type, @Nullable String message, String failedAt,
 		long consecutiveFailures) {

@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * @param virtual whether the members are virtual threads
  * @param container for virtual threads, the container that started them (the executor's
  * class), absent for platform threads
+ * @since 0.1.0
  */
 public record StackGroupDescriptor(String id, String name, String state, int count, int growth, boolean suspected,
 		List<String> frames, String blockedAt, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,

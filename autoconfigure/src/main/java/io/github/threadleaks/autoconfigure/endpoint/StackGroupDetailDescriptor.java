@@ -16,6 +16,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * {@value GroupDetail#MAX_THREADS}
  * @param omittedThreads how many further members were left out of {@code threads}, 0 if
  * none
+ * @since 0.1.0
  */
 public record StackGroupDetailDescriptor(@JsonUnwrapped StackGroupDescriptor group,
 		List<MemberThreadDescriptor> threads, int omittedThreads) implements OperationResponseBody {

@@ -35,6 +35,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * cost of the latest dump), absent where the monitor does not include them
  * @param stacksDeferred how many threads that moved had their stacks left for the next
  * sample by {@code threadleaks.stack-walk-budget}
+ * @since 0.1.0
  */
 public record ThreadLeaksDescriptor(String status, int threads, long samples, @Nullable String takenAt,
 		double sampleMillis, int stacksWalked, int trackedGroups, int untrackedThreads, List<Long> deadlockedThreads,

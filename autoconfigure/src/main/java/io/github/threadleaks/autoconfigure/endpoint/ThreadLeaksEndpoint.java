@@ -19,6 +19,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * {@code unrestricted} access. Over HTTP, both reads answer a text report for people at a
  * terminal when asked for {@code text/plain}, as the {@code threaddump} endpoint does;
  * JSON is the default.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "threadleaks", defaultAccess = Access.READ_ONLY)
 public class ThreadLeaksEndpoint {

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration for the {@link ThreadLeaksEndpoint}, when the actuator is present
  * and the endpoint is available (accessible and exposed).
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ThreadLeaksAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })

@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration for the {@code threadLeaks} health contributor, unless
  * {@code management.health.threadleaks.enabled} is {@code false}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ThreadLeaksAutoConfiguration.class,
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")

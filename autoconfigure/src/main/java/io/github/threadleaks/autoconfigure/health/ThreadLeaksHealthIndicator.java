@@ -15,6 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@link HealthIndicator} that is down while any stack group is suspected of leaking or
  * any thread is deadlocked, with the suspects and the deadlocked thread ids in its
  * details. Reads the latest report and never waits for a sample.
+ *
+ * @since 0.1.0
  */
 public class ThreadLeaksHealthIndicator implements HealthIndicator {
 

@@ -19,6 +19,8 @@ import org.springframework.boot.actuate.info.InfoContributor;
  * {@link InfoContributor} that adds a {@code threadleaks} entry to
  * {@code /actuator/info}: the library's version, the status of the latest report and a
  * summary of the settings in force.
+ *
+ * @since 0.1.0
  */
 public class ThreadLeaksInfoContributor implements InfoContributor {
 

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration for the {@link ThreadLeaksInfoContributor}, unless
  * {@code management.info.threadleaks.enabled} (or
  * {@code management.info.defaults.enabled}) is {@code false}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ThreadLeaksAutoConfiguration.class)
 @ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })

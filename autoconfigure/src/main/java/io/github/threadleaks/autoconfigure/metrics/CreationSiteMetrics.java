@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@link MeterBinder} for creation-site tracking's own cost: the thread start events
  * handled and the time spent on them, the threads whose creation site is held, and those
  * forgotten beyond the bound.
+ *
+ * @since 0.1.0
  */
 public class CreationSiteMetrics implements MeterBinder {
 

@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * thread count of a bounded set of stack groups (every suspect and the largest others), a
  * marker on each suspected group, the sampler's own cost and its failures. The group
  * gauges follow each sample: a group that leaves its set, or goes away, loses its gauge.
+ *
+ * @since 0.1.0
  */
 public class ThreadLeaksMetrics implements MeterBinder, ThreadLeakListener {
 

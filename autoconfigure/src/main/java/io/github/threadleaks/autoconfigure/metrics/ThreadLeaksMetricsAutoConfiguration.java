@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration for the threadleaks meters, when Micrometer is present and the
  * application has a {@link MeterRegistry}.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = ThreadLeaksAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

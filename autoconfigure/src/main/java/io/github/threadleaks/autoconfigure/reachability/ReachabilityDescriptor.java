@@ -22,6 +22,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param dumpMillis how long the heap dump paused the application, 0 where none was taken
  * @param analysisMillis how long reading and marking the dump took
  * @param explanation the verdict in words
+ * @since 0.1.0
  */
 public record ReachabilityDescriptor(String group, String verdict, @Nullable String blockerClass, int threads,
 		List<PathStep> path, long heapDumpBytes, long dumpMillis, long analysisMillis,

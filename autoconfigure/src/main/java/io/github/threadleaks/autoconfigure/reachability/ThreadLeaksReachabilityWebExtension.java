@@ -22,6 +22,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * another analysis runs, as Boot's heapdump endpoint does while it dumps, and 503 with a
  * message when the child JVM reading the dump ran out of its heap or time. A failed
  * analysis (a full disk, say) is logged at WARN and answered 500.
+ *
+ * @since 0.1.0
  */
 @EndpointWebExtension(endpoint = ThreadLeaksEndpoint.class)
 public class ThreadLeaksReachabilityWebExtension {

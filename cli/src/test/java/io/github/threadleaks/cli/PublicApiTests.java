@@ -1,0 +1,24 @@
+package io.github.threadleaks.cli;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.github.threadleaks.core.PublicApi;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public types of each of this module's packages, listed by hand: adding or removing
+ * one fails here, so a change to the API is a decision.
+ */
+class PublicApiTests {
+
+	/** The command line's entry point. */
+	private static final Map<String, Set<String>> PUBLIC_TYPES = Map.of("io.github.threadleaks.cli",
+			Set.of("ThreadLeaksCli"));
+
+	@Test
+	void thePublicTypesAreTheListedOnesEachSayingSince() {
+		PublicApi.assertListed(PUBLIC_TYPES);
+	}
+
+}
