@@ -47,9 +47,9 @@ public final class TestLeak implements AutoCloseable {
 			.sampleInterval(Duration.ofHours(1))
 			.window(5)
 			.minGrowth(2)
-			// Members count as stuck after two still samples, so that three samples of
-			// growth are enough here.
-			.minStillSamples(2)
+			// Members count as stuck after one still sample, so that three samples of
+			// growth leave two of three members judged: enough evidence for the rule.
+			.minStillSamples(1)
 			.ignoredThreadNames(List.of("(?!" + THREAD_NAME_PREFIX + ").*"))
 			.build();
 		this.monitor = new ThreadLeakMonitor(settings, new JvmThreadSource(), this.clock);
