@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The series a set of input files makes: every readable dump once (a dump of the same
  * process, time and threads given twice, as two overlapping {@code JFR.dump} snapshots or
- * a copied file give it, counts once) and in the order of the dumps' own timestamps (the
- * inputs' order on a tie). Within one file the file's order holds: a dump whose time is
- * before its predecessor's is taken as of its predecessor's time. Found by reading every
- * input once; memory holds one dump at a time and a few numbers per dump.
+ * a copied file give it, counts once) and in the order of the dumps' own timestamps (on a
+ * tie, the dump that knows the newest thread last, then the inputs' order). Within one
+ * file the file's order holds: a dump whose time is before its predecessor's is taken as
+ * of its predecessor's time. Found by reading every input once; memory holds one dump at
+ * a time and a few numbers per dump.
  */
 final class DumpSeries {
 
@@ -67,7 +68,7 @@ final class DumpSeries {
 					Instant takenAt = takenAt(dump, previous);
 					previous = takenAt;
 					if (seen.add(new Key(dump.processId(), takenAt, content(dump)))) {
-						entries.add(new Entry(input, index, takenAt));
+						entries.add(new Entry(input, index, takenAt, newestThread(dump)));
 					}
 				}
 			}
@@ -76,8 +77,10 @@ final class DumpSeries {
 				errors.accept(ex.getMessage());
 			}
 		}
-		entries
-			.sort(Comparator.comparing(Entry::takenAt).thenComparingInt(Entry::input).thenComparingInt(Entry::index));
+		entries.sort(Comparator.comparing(Entry::takenAt)
+			.thenComparingLong(Entry::newestThread)
+			.thenComparingInt(Entry::input)
+			.thenComparingInt(Entry::index));
 		return new DumpSeries(List.copyOf(files), List.copyOf(entries), read, refused, recordings);
 	}
 
@@ -86,6 +89,19 @@ final class DumpSeries {
 		// Every input gives its dumps a time, or refuses them.
 		Instant takenAt = Objects.requireNonNullElse(dump.takenAt(), Instant.EPOCH);
 		return takenAt.isBefore(previous) ? previous : takenAt;
+	}
+
+	/**
+	 * The highest thread id in the dump: a JVM gives each new thread a higher id, so of
+	 * two dumps taken in the same second (text dumps are timed to the second) the later
+	 * one mostly knows a newer thread.
+	 */
+	private static long newestThread(ThreadDump dump) {
+		long newest = Long.MIN_VALUE;
+		for (DumpedThread thread : dump.threads()) {
+			newest = Math.max(newest, thread.id());
+		}
+		return newest;
 	}
 
 	/** A hash of every thread of the dump: its id, name and where it sits. */
@@ -167,7 +183,7 @@ final class DumpSeries {
 	}
 
 	/** One dump of the series: which input holds it, where, and its time. */
-	private record Entry(int input, int index, Instant takenAt) {
+	private record Entry(int input, int index, Instant takenAt, long newestThread) {
 	}
 
 	/** What makes two dumps the same. */
