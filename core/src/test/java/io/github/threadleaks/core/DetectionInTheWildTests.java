@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,7 @@ class DetectionInTheWildTests {
 			.build());
 		List<Pipe.SinkChannel> timers = new ArrayList<>();
 		List<Thread> loops = new ArrayList<>();
+		List<AtomicInteger> handled = new ArrayList<>();
 		ThreadLeakReport report = null;
 		boolean oldRuleSuspected = false;
 		for (int sample = 1; sample <= 12; sample++) {
@@ -85,7 +87,9 @@ class DetectionInTheWildTests {
 					timer.source().close();
 				});
 				timers.add(timer.sink());
-				loops.add(this.threads.start("event-loop", () -> runLoop(selector, timer.source())));
+				AtomicInteger ticks = new AtomicInteger();
+				handled.add(ticks);
+				loops.add(this.threads.start("event-loop", () -> runLoop(selector, timer.source(), ticks)));
 			}
 			// The timers fire: every loop wakes, runs a little and waits again, before
 			// the sample. (A pipe, not
@@ -95,7 +99,7 @@ class DetectionInTheWildTests {
 			for (Pipe.SinkChannel tick : timers) {
 				tick.write(ByteBuffer.wrap(new byte[] { 1 }));
 			}
-			awaitAllWokeAndWaitAgain(threadBean, loops, before);
+			awaitAllWokeAndWaitAgain(threadBean, loops, before, handled);
 			report = monitor.sample();
 			oldRuleSuspected |= !oldRule.sample().suspects().isEmpty();
 		}
@@ -152,7 +156,7 @@ class DetectionInTheWildTests {
 	 * An event loop: waits in its selector, drains what woke it, waits again; ends when
 	 * the selector closes.
 	 */
-	private static void runLoop(Selector selector, Pipe.SourceChannel timer) throws Exception {
+	private static void runLoop(Selector selector, Pipe.SourceChannel timer, AtomicInteger handled) throws Exception {
 		ByteBuffer drained = ByteBuffer.allocate(16);
 		while (selector.isOpen()) {
 			selector.select();
@@ -161,7 +165,7 @@ class DetectionInTheWildTests {
 			}
 			selector.selectedKeys().clear();
 			drained.clear();
-			timer.read(drained);
+			handled.addAndGet(timer.read(drained));
 		}
 	}
 
@@ -170,15 +174,25 @@ class DetectionInTheWildTests {
 	}
 
 	/**
-	 * Waits until each loop has used CPU since {@code before} and sits in its selector's
-	 * native wait again.
+	 * Waits until each loop has handled every tick written to it, has used CPU since
+	 * {@code before} and sits in its selector's native wait again.
 	 */
-	private static void awaitAllWokeAndWaitAgain(ThreadMXBean threadBean, List<Thread> loops, List<Long> before) {
+	private static void awaitAllWokeAndWaitAgain(ThreadMXBean threadBean, List<Thread> loops, List<Long> before,
+			List<AtomicInteger> handled) {
 		for (int i = 0; i < loops.size(); i++) {
 			Thread loop = loops.get(i);
 			long id = BlockedThreads.idOf(loop);
 			long cpuBefore = before.get(i);
+			AtomicInteger ticks = handled.get(i);
+			// Two loops start at each sample and each is written one tick per sample.
+			int written = (loops.size() - i + 1) / 2;
 			BlockedThreads.await(() -> "\"" + loop.getName() + "\" to wake and wait in its selector again", () -> {
+				// Its CPU time grows as soon as it wakes, while its stack still shows the
+				// wait: only the count of ticks read tells the tick was handled, and the
+				// stack is read after it.
+				if (ticks.get() != written) {
+					return false;
+				}
 				StackTraceElement[] stack = loop.getStackTrace();
 				// In the selector's native wait, not in the native read of the tick,
 				// which is native too.
