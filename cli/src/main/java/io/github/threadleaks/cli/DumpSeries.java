@@ -2,14 +2,17 @@ package io.github.threadleaks.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -77,11 +80,34 @@ final class DumpSeries {
 				errors.accept(ex.getMessage());
 			}
 		}
-		entries.sort(Comparator.comparing(Entry::takenAt)
+		return new DumpSeries(List.copyOf(files), inSeriesOrder(entries), read, refused, recordings);
+	}
+
+	/**
+	 * The inputs' dumps merged by their times, each input's own order kept: of two dumps
+	 * of different inputs timed to the same second (text dumps are timed to the second),
+	 * the one that knows the newer thread comes later, as a JVM gives each new thread a
+	 * higher id; then the inputs' order.
+	 */
+	private static List<Entry> inSeriesOrder(List<Entry> entries) {
+		Map<Integer, Deque<Entry>> byInput = new TreeMap<>();
+		for (Entry entry : entries) {
+			byInput.computeIfAbsent(entry.input(), (input) -> new ArrayDeque<>()).add(entry);
+		}
+		Comparator<Entry> earlier = Comparator.comparing(Entry::takenAt)
 			.thenComparingLong(Entry::newestThread)
-			.thenComparingInt(Entry::input)
-			.thenComparingInt(Entry::index));
-		return new DumpSeries(List.copyOf(files), List.copyOf(entries), read, refused, recordings);
+			.thenComparingInt(Entry::input);
+		List<Entry> ordered = new ArrayList<>(entries.size());
+		while (ordered.size() < entries.size()) {
+			Deque<Entry> next = null;
+			for (Deque<Entry> input : byInput.values()) {
+				if (!input.isEmpty() && (next == null || earlier.compare(input.getFirst(), next.getFirst()) < 0)) {
+					next = input;
+				}
+			}
+			ordered.add(Objects.requireNonNull(next).removeFirst());
+		}
+		return List.copyOf(ordered);
 	}
 
 	/** The dump's time, never before its predecessor's in the same file. */

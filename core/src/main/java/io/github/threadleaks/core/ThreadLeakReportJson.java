@@ -146,6 +146,9 @@ public final class ThreadLeakReportJson {
 		field("stuckShare", evidence.stuckShare());
 		field("minStuckShare", evidence.minStuckShare());
 		field("minStillSamples", evidence.minStillSamples());
+		field("judged", evidence.judged());
+		field("waking", evidence.waking());
+		field("samples", evidence.samples());
 		end();
 	}
 

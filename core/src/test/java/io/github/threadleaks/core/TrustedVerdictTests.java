@@ -244,8 +244,10 @@ class TrustedVerdictTests {
 					catch (IOException ex) {
 						tried.incrementAndGet();
 					}
-					// A back-off far longer than a sample on a loaded machine: a sample taken
-					// as a thread counts its attempt finds it back in its sleep, not in the
+					// A back-off far longer than a sample on a loaded machine: a sample
+					// taken
+					// as a thread counts its attempt finds it back in its sleep, not in
+					// the
 					// next connect (another stack, another group).
 					TimeUnit.MILLISECONDS.sleep(200);
 				}
