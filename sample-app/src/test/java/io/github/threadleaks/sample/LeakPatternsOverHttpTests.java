@@ -88,10 +88,10 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 		if (expected.wakesOnTimers()) {
 			// An event loop woken by its timers may now and then be caught outside its
 			// wait, and counts as moved.
-			assertThat(suspect.path("stuck").asInt()).isGreaterThanOrEqualTo(leaked - 2 * expected.threadsPerRequest());
+			assertThat(suspect.path("stuck").asInt()).isLessThanOrEqualTo(2 * expected.threadsPerRequest());
 		}
 		else {
-			assertThat(suspect.path("stuck").asInt()).isEqualTo(leaked);
+			assertThat(suspect.path("stuck").asInt()).isEqualTo(2 * expected.threadsPerRequest());
 		}
 		assertThat(suspect.path("history").values()).map(JsonNode::asInt)
 			.endsWith(2 * expected.threadsPerRequest(), 4 * expected.threadsPerRequest(), leaked, leaked);
@@ -123,8 +123,10 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 		int leaked = requests * expected.threadsPerRequest();
 		assertThat(app.post("/leaks/" + expected.pattern() + "?requests=" + requests).path("leaked").asInt())
 			.isEqualTo(leaked);
-		app.sample();
-		app.sample();
+		// Stuck means still for 3 samples in a row: four samples.
+		for (int sample = 0; sample < 4; sample++) {
+			app.sample();
+		}
 
 		List<JsonNode> groups = RunningSampleApp.groupsNamed(app.get("/actuator/threadleaks", 200),
 				expected.groupName());
@@ -133,8 +135,7 @@ class LeakPatternsOverHttpTests extends SampleAppTestSupport {
 		assertThat(group.path("state").asString()).isEqualTo(expected.state());
 		assertThat(group.path("count").asInt()).isEqualTo(leaked);
 		if (!expected.wakesOnTimers()) {
-			assertThat(group.path("stuck").asInt()).as("members that did not move between two samples")
-				.isEqualTo(leaked);
+			assertThat(group.path("stuck").asInt()).as("members stuck for 3 samples").isEqualTo(leaked);
 		}
 	}
 
