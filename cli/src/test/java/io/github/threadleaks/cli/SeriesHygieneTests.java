@@ -91,9 +91,7 @@ class SeriesHygieneTests {
 				files.add(file.toString());
 			}
 			jvm.send("odd-name");
-			// The JDK's writer fails at the thread's name: jcmd says so and leaves the
-			// file
-			// cut.
+			// The JDK's writer fails at the thread's name: jcmd says so, the file is cut.
 			jvm.jcmd(dir.resolve("jcmd.log"), true, "Thread.dump_to_file", "-format=json", cut.toString());
 		}
 		assertThat(Files.readString(cut)).doesNotEndWith("}\n");

@@ -88,6 +88,9 @@ class TextDumpAnalysisTests {
 		try (ForkedJvm jvm = ForkedJvm.start()) {
 			jvm.send("spin-virtual");
 			for (int dump = 0; dump < 3; dump++) {
+				// One more thread each time: three dumps of one second with the same
+				// threads would count once, as duplicates.
+				jvm.send("leak 1");
 				jvm.threadPrintTo(series);
 			}
 		}
@@ -105,9 +108,7 @@ class TextDumpAnalysisTests {
 	void ruleSettingsOverrideTheDefaults() throws Exception {
 		Path series = this.dir.resolve("series.txt");
 		try (ForkedJvm jvm = ForkedJvm.start()) {
-			// Five dumps: at the last, two members have been in the group long enough to
-			// be
-			// judged, the rule's floor.
+			// Five dumps: at the last, two members are old enough to be judged.
 			for (int dump = 0; dump < 5; dump++) {
 				jvm.send("leak 1");
 				jvm.threadPrintTo(series);
