@@ -105,6 +105,20 @@ final class ForkedJvm implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A real leak series in one file: a forked service leaks two threads before each of
+	 * {@code dumps} {@code jcmd Thread.print} dumps.
+	 */
+	static Path leakSeries(Path file, int dumps) throws IOException, InterruptedException {
+		try (ForkedJvm jvm = start()) {
+			for (int dump = 0; dump < dumps; dump++) {
+				jvm.send("leak 2");
+				jvm.threadPrintTo(file);
+			}
+		}
+		return file;
+	}
+
 	/** Appends a {@code jcmd Thread.print} dump to the file. */
 	void threadPrintTo(Path file) throws IOException, InterruptedException {
 		jcmd(file, true, "Thread.print");

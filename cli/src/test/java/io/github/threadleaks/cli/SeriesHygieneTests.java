@@ -29,13 +29,7 @@ class SeriesHygieneTests {
 
 	@BeforeAll
 	static void dumpALeak() throws Exception {
-		series = dir.resolve("series.txt");
-		try (ForkedJvm jvm = ForkedJvm.start()) {
-			for (int dump = 0; dump < 6; dump++) {
-				jvm.send("leak 2");
-				jvm.threadPrintTo(series);
-			}
-		}
+		series = ForkedJvm.leakSeries(dir.resolve("series.txt"), 6);
 	}
 
 	@Test

@@ -23,13 +23,7 @@ class TextDumpAnalysisTests {
 
 	@Test
 	void aLeakInOneFileOfManyDumpsIsSuspectedAndNamed() throws Exception {
-		Path series = this.dir.resolve("series.txt");
-		try (ForkedJvm jvm = ForkedJvm.start()) {
-			for (int dump = 0; dump < 6; dump++) {
-				jvm.send("leak 2");
-				jvm.threadPrintTo(series);
-			}
-		}
+		Path series = ForkedJvm.leakSeries(this.dir.resolve("series.txt"), 6);
 		CliRun run = CliRun.of("analyze", series.toString());
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
 		assertThat(run.out()).startsWith("LEAK_SUSPECTED: 1 of ")
