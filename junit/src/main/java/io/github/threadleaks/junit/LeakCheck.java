@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * that are still alive once they have had the linger to end. The wait joins the leftover
  * threads in rounds of growing length, so a thread that ends is noticed at once, and one
  * that settles somewhere ignored (an idle pool) within a round. Threads in a timed wait
- * when the linger ends get one bounded extra grace, since they end by themselves.
+ * when the linger ends get one bounded extra grace, since they end by themselves; it ends
+ * early once they have ended or every leftover waits untimed. A failing check waits for
+ * JFR only where a leftover's start is not delivered yet.
  *
  * <p>
  * A test that left no new thread alive costs one read of the live thread ids, compared
@@ -48,6 +50,13 @@ final class LeakCheck {
 	 * alive; off only in the test that proves both paths give the same verdicts.
 	 */
 	static volatile boolean idsFirst = true;
+
+	/**
+	 * Whether a failing check skips the waits that cannot change its verdict: JFR where
+	 * the leftovers' starts are known, the rest of the grace where every leftover waits
+	 * untimed. Off only in the test that proves the verdicts are the same.
+	 */
+	static volatile boolean shortWaits = true;
 
 	private final ThreadSource threads;
 
@@ -135,6 +144,8 @@ final class LeakCheck {
 		long round = FIRST_ROUND_NANOS;
 		// The threads in a timed wait when the linger ended; null until it has.
 		Set<Long> timedWaiters = null;
+		// Whether the grace ended early, all leftovers then waiting untimed.
+		boolean graceCut = false;
 		boolean interrupted = false;
 		try {
 			while (true) {
@@ -149,7 +160,7 @@ final class LeakCheck {
 						return Optional.empty();
 					}
 					if (timedWaiters == null) {
-						timedWaiters = timedWaiters(leftovers);
+						timedWaiters = LeftoverJoin.timedWaiters(leftovers);
 						if (!timedWaiters.isEmpty() && this.run.timedWaitGrace().toNanos() > 0) {
 							// Sleepers and timed parks end by themselves: one bounded
 							// extra wait, then they count.
@@ -161,13 +172,20 @@ final class LeakCheck {
 					if (this.run.summary() != null) {
 						this.run.summary().leaked(this.where, leftovers);
 					}
-					int graced = (this.run.timedWaitGrace().toNanos() > 0) ? stillTimedWaiting(leftovers, timedWaiters)
-							: 0;
+					int graced = (this.run.timedWaitGrace().toNanos() > 0 && !graceCut)
+							? LeftoverJoin.stillAlive(leftovers, timedWaiters) : 0;
 					// The dump, if any, while the leaked threads are still blocked: only
 					// a failing check pays for it.
 					Map<String, String> verdicts = this.reachability ? ReachabilityNotes.of(leftovers) : Map.of();
 					return Optional.of(new ThreadLeakError(LeakMessage.of(leftovers, this.linger, subject, graced,
 							this.run.timedWaitGrace(), verdicts, this.activation)));
+				}
+				if (shortWaits && timedWaiters != null && LeftoverJoin.allWaitUntimed(leftovers)) {
+					// In the grace, every leftover waits untimed: none ends by itself or
+					// wakes another, so the verdict is known.
+					deadline = System.nanoTime();
+					graceCut = true;
+					continue;
 				}
 				interrupted |= !LeftoverJoin.awaitEnd(leftovers, System.nanoTime() + Math.min(left, round));
 				round = Math.min(round * 2, LONGEST_ROUND_NANOS);
@@ -239,8 +257,11 @@ final class LeakCheck {
 	 * check.
 	 */
 	private List<GroupDetail> settle(StackGrouping grouping) {
-		this.run.sites().awaitCatchUp();
 		List<GroupDetail> leftovers = grouping.sample();
+		if (!shortWaits || startsPending(leftovers)) {
+			this.run.sites().awaitCatchUp();
+			leftovers = grouping.sample();
+		}
 		boolean dropped = false;
 		for (GroupDetail group : leftovers) {
 			dropped |= this.attributed && leaveOutOwnerless(group);
@@ -291,35 +312,18 @@ final class LeakCheck {
 	}
 
 	/**
-	 * The ids of the leftover threads in a timed wait: a sleep, a timed park or a timed
-	 * wait.
+	 * Whether a leftover's start is not delivered yet: only then is JFR waited for. The
+	 * linger and the grace give it time to deliver the rest, so the wait is seldom paid.
 	 */
-	private static Set<Long> timedWaiters(List<GroupDetail> leftovers) {
-		Set<Long> ids = new HashSet<>();
+	private boolean startsPending(List<GroupDetail> leftovers) {
 		for (GroupDetail group : leftovers) {
 			for (MemberThread member : group.threads()) {
-				if (member.state() == Thread.State.TIMED_WAITING) {
-					ids.add(member.id());
+				if (this.run.creationSites().originOf(member.id()).kind() == ThreadOrigin.Kind.NOT_YET_KNOWN) {
+					return true;
 				}
 			}
 		}
-		return ids;
-	}
-
-	/**
-	 * How many of the leftovers were in a timed wait when the linger ended, and so had
-	 * the extra grace.
-	 */
-	private static int stillTimedWaiting(List<GroupDetail> leftovers, Set<Long> timedWaiters) {
-		int count = 0;
-		for (GroupDetail group : leftovers) {
-			for (MemberThread member : group.threads()) {
-				if (timedWaiters.contains(member.id())) {
-					count++;
-				}
-			}
-		}
-		return count;
+		return false;
 	}
 
 }

@@ -11,8 +11,8 @@ import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.MemberThread;
 
 /**
- * The linger's wait: joins a check's leftover threads, so that it returns as soon as they
- * end, without reading any stack.
+ * The linger's and the grace's wait: joins a check's leftover threads, so that it returns
+ * as soon as they end, without reading any stack; and what their states say.
  */
 final class LeftoverJoin {
 
@@ -55,6 +55,21 @@ final class LeftoverJoin {
 		return !interrupted;
 	}
 
+	/**
+	 * Whether every leftover thread is in an untimed wait (a park, a wait or a join
+	 * without timeout): none of them ends by itself or wakes another.
+	 */
+	static boolean allWaitUntimed(List<GroupDetail> leftovers) {
+		for (GroupDetail group : leftovers) {
+			for (MemberThread member : group.threads()) {
+				if (member.state() != Thread.State.WAITING) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
 	/** The live platform threads with the given ids, found without walking any stack. */
 	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; this code runs on
 										// 17.
@@ -75,6 +90,38 @@ final class LeftoverJoin {
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The ids of the leftover threads in a timed wait: a sleep, a timed park or a timed
+	 * wait.
+	 */
+	static Set<Long> timedWaiters(List<GroupDetail> leftovers) {
+		Set<Long> ids = new HashSet<>();
+		for (GroupDetail group : leftovers) {
+			for (MemberThread member : group.threads()) {
+				if (member.state() == Thread.State.TIMED_WAITING) {
+					ids.add(member.id());
+				}
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * How many of the leftovers were in a timed wait when the linger ended, and so had
+	 * the extra grace.
+	 */
+	static int stillAlive(List<GroupDetail> leftovers, Set<Long> timedWaiters) {
+		int count = 0;
+		for (GroupDetail group : leftovers) {
+			for (MemberThread member : group.threads()) {
+				if (timedWaiters.contains(member.id())) {
+					count++;
+				}
+			}
+		}
+		return count;
 	}
 
 }

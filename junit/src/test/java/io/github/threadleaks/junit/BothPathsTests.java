@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The cheapest path, which stops at comparing thread ids when no new thread is alive,
  * gives the verdicts of the full path, which groups the new threads by stack every time,
- * on this module's own examples.
+ * on this module's own examples; and a failing check's short waits (no wait for JFR once
+ * the leftovers' starts are known, the grace ended once every leftover waits untimed)
+ * give those of the full waits.
  */
 class BothPathsTests extends AbstractExtensionTests {
 
@@ -26,24 +28,40 @@ class BothPathsTests extends AbstractExtensionTests {
 			LingerTests.EndsOnceWaitedFor.class, AutoDetectionTests.ThreeTests.class,
 			ParallelExecutionTests.SameThreadClass.class, CreatedByTests.IgnoredByCreator.class);
 
+	/** Examples that fail after the linger, after the grace or within it, or pass. */
+	private static final List<Class<?>> FAILING_EXAMPLES = List.of(LeakReportTests.LeakingPool.class,
+			LingerTests.EndsOnceWaitedFor.class, CreatedByTests.IgnoredByCreator.class,
+			TimedWaitTests.LongSleeper.class, TimedWaitTests.SleeperThenParked.class,
+			TimedWaitTests.ParkedWorker.class);
+
 	@AfterEach
-	void idsFirstAgain() {
+	void defaultPathsAgain() {
 		LeakCheck.idsFirst = true;
+		LeakCheck.shortWaits = true;
 	}
 
 	@Test
 	void theVerdictsAreTheSame() throws InterruptedException {
-		Map<String, String> idsFirst = verdicts();
+		Map<String, String> idsFirst = verdicts(EXAMPLES);
 		LeakCheck.idsFirst = false;
-		Map<String, String> full = verdicts();
+		Map<String, String> full = verdicts(EXAMPLES);
 		assertThat(idsFirst).hasSize(14).containsValue("SUCCESSFUL").containsValue("FAILED ThreadLeakError");
 		assertThat(full).isEqualTo(idsFirst);
 	}
 
+	@Test
+	void theShortWaitsGiveTheVerdictsOfTheFullWaits() throws InterruptedException {
+		Map<String, String> shortWaits = verdicts(FAILING_EXAMPLES);
+		LeakCheck.shortWaits = false;
+		Map<String, String> fullWaits = verdicts(FAILING_EXAMPLES);
+		assertThat(shortWaits).hasSize(6).containsValue("SUCCESSFUL").containsValue("FAILED ThreadLeakError");
+		assertThat(fullWaits).isEqualTo(shortWaits);
+	}
+
 	/** Each example test's outcome, and for a failure the type of the error. */
-	private static Map<String, String> verdicts() throws InterruptedException {
+	private static Map<String, String> verdicts(List<Class<?>> examples) throws InterruptedException {
 		Map<String, String> verdicts = new LinkedHashMap<>();
-		for (Class<?> example : EXAMPLES) {
+		for (Class<?> example : examples) {
 			EngineExecutionResults results = run(example, PlatformProperties.AUTO_DETECTION + "=true");
 			for (Event event : results.testEvents().finished().list()) {
 				TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);

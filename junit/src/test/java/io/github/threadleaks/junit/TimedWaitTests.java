@@ -1,5 +1,6 @@
 package io.github.threadleaks.junit;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
@@ -54,6 +55,16 @@ class TimedWaitTests extends AbstractExtensionTests {
 	}
 
 	@Test
+	void theGraceEndsOnceEveryLeftoverWaitsUntimed() {
+		// The most grace: had it been waited out, the message would say so.
+		EngineExecutionResults results = run(SleeperThenParked.class, PlatformProperties.LINGER + "=0s",
+				PlatformProperties.TIMED_WAIT_GRACE + "=30s");
+		assertThat(testFailure(results)).isInstanceOf(ThreadLeakError.class)
+			.hasMessageContaining("1 thread like \"sleeps-then-parks-#\" WAITING")
+			.hasMessageNotContaining("grace");
+	}
+
+	@Test
 	void anInvalidGraceFailsTheTestNamingTheKey() {
 		Throwable failure = testFailure(run(TwoSecondSleeper.class, PlatformProperties.TIMED_WAIT_GRACE + "=1m"));
 		assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
@@ -79,6 +90,27 @@ class TimedWaitTests extends AbstractExtensionTests {
 		@Test
 		void leavesALongSleeperBehind() {
 			Thread sleeper = ExampleThreads.start("long-sleeper-1", () -> sleep(600_000));
+			ExampleThreads.awaitParkedIn(sleeper, "java.lang.Thread.sleep");
+		}
+
+	}
+
+	@LeakExample
+	@VerifyNoThreadLeaks
+	static class SleeperThenParked {
+
+		@Test
+		void leavesASleeperThatThenParksForever() {
+			CountDownLatch never = new CountDownLatch(1);
+			Thread sleeper = ExampleThreads.start("sleeps-then-parks-1", () -> {
+				try {
+					Thread.sleep(1_000);
+					never.await();
+				}
+				catch (InterruptedException ex) {
+					// Stopped by the test that ran this example.
+				}
+			});
 			ExampleThreads.awaitParkedIn(sleeper, "java.lang.Thread.sleep");
 		}
 
