@@ -42,20 +42,25 @@ class BothPathsTests extends AbstractExtensionTests {
 
 	@Test
 	void theVerdictsAreTheSame() throws InterruptedException {
-		Map<String, String> idsFirst = verdicts(EXAMPLES);
-		LeakCheck.idsFirst = false;
-		Map<String, String> full = verdicts(EXAMPLES);
-		assertThat(idsFirst).hasSize(14).containsValue("SUCCESSFUL").containsValue("FAILED ThreadLeakError");
-		assertThat(full).isEqualTo(idsFirst);
+		assertSameVerdicts(EXAMPLES, 14, () -> LeakCheck.idsFirst = false);
 	}
 
 	@Test
 	void theShortWaitsGiveTheVerdictsOfTheFullWaits() throws InterruptedException {
-		Map<String, String> shortWaits = verdicts(FAILING_EXAMPLES);
-		LeakCheck.shortWaits = false;
-		Map<String, String> fullWaits = verdicts(FAILING_EXAMPLES);
-		assertThat(shortWaits).hasSize(6).containsValue("SUCCESSFUL").containsValue("FAILED ThreadLeakError");
-		assertThat(fullWaits).isEqualTo(shortWaits);
+		assertSameVerdicts(FAILING_EXAMPLES, 6, () -> LeakCheck.shortWaits = false);
+	}
+
+	/**
+	 * The examples' verdicts on the default paths, some passing and some failing, are
+	 * those once {@code switchOff} has turned a shortcut off.
+	 */
+	private static void assertSameVerdicts(List<Class<?>> examples, int tests, Runnable switchOff)
+			throws InterruptedException {
+		Map<String, String> shortcut = verdicts(examples);
+		switchOff.run();
+		Map<String, String> without = verdicts(examples);
+		assertThat(shortcut).hasSize(tests).containsValue("SUCCESSFUL").containsValue("FAILED ThreadLeakError");
+		assertThat(without).isEqualTo(shortcut);
 	}
 
 	/** Each example test's outcome, and for a failure the type of the error. */
