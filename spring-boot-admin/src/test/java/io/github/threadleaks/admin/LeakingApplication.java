@@ -1,15 +1,12 @@
 package io.github.threadleaks.admin;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
 import io.github.threadleaks.core.JvmThreadSource;
+import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
@@ -34,7 +31,7 @@ final class LeakingApplication implements AutoCloseable {
 
 	private final List<Thread> threads = new ArrayList<>();
 
-	private final SteppedClock clock = new SteppedClock();
+	private final ManualClock clock = new ManualClock();
 
 	private final ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder()
 		// The sampler's first sample at start-up, then none: the test takes the
@@ -89,7 +86,7 @@ final class LeakingApplication implements AutoCloseable {
 	}
 
 	private ThreadLeakReport sample() {
-		this.clock.step();
+		this.clock.advance(Duration.ofSeconds(1));
 		return this.monitor.sample();
 	}
 
@@ -130,32 +127,6 @@ final class LeakingApplication implements AutoCloseable {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class Application {
-
-	}
-
-	/** A clock that moves a second each step. */
-	private static final class SteppedClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void step() {
-			this.now = this.now.plusSeconds(1);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
 
 	}
 
