@@ -1,10 +1,9 @@
 package io.github.threadleaks.admin;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
+import io.github.threadleaks.core.BlockedSenders;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.ThreadLeakMonitor;
@@ -27,9 +26,7 @@ final class LeakingApplication implements AutoCloseable {
 	/** The normalized name of the leaked threads' group. */
 	static final String GROUP_NAME = "orders-replica-#";
 
-	private final SynchronousQueue<Object> queue = new SynchronousQueue<>();
-
-	private final List<Thread> threads = new ArrayList<>();
+	private final BlockedSenders senders = new BlockedSenders("orders-replica-");
 
 	private final ManualClock clock = new ManualClock();
 
@@ -66,7 +63,7 @@ final class LeakingApplication implements AutoCloseable {
 		awaitFirstSample();
 		ThreadLeakReport report = sample();
 		for (int i = 0; i < 3; i++) {
-			leakOne();
+			this.senders.leak(1);
 			report = sample();
 		}
 		if (report.suspects().stream().noneMatch((group) -> group.name().equals(GROUP_NAME))) {
@@ -90,38 +87,10 @@ final class LeakingApplication implements AutoCloseable {
 		return this.monitor.sample();
 	}
 
-	private void leakOne() {
-		Thread thread = new Thread(() -> {
-			try {
-				this.queue.put(Thread.currentThread().getName());
-			}
-			catch (InterruptedException ex) {
-				// Ended by close().
-			}
-		}, "orders-replica-" + (this.threads.size() + 1));
-		thread.setDaemon(true);
-		this.threads.add(thread);
-		thread.start();
-		while (thread.getState() != Thread.State.WAITING) {
-			Thread.onSpinWait();
-			Thread.yield();
-		}
-	}
-
 	@Override
 	public void close() {
 		this.context.close();
-		for (Thread thread : this.threads) {
-			thread.interrupt();
-		}
-		try {
-			for (Thread thread : this.threads) {
-				thread.join();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.senders.close();
 	}
 
 	@Configuration(proxyBeanMethods = false)

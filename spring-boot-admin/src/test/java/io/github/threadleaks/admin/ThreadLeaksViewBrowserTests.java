@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.threadleaks.core.BlockedSenders;
 import io.github.threadleaks.core.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -83,7 +84,7 @@ class ThreadLeaksViewBrowserTests {
 			.contains("java.util.concurrent.SynchronousQueue.put(");
 		assertThat(suspect.findElement(By.cssSelector(".threadleaks-explanation")).getText()).contains("suspected");
 		assertThat(suspect.findElement(By.cssSelector(".threadleaks-frames")).getText())
-			.contains("io.github.threadleaks.admin.LeakingApplication");
+			.contains(BlockedSenders.class.getName());
 		// The suspects come first, the other groups after them, in their own table.
 		List<WebElement> sections = driver.findElements(By.cssSelector(".threadleaks > section, .threadleaks > table"));
 		assertThat(sections.get(0).getAttribute("data-name")).isEqualTo(LeakingApplication.GROUP_NAME);
