@@ -219,10 +219,10 @@ final class ThreadTracker {
 		return this.threads;
 	}
 
-	private static TrackedThread refreshed(@Nullable TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
+	private TrackedThread refreshed(@Nullable TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
 			long nowMillis) {
 		if (known == null) {
-			return new TrackedThread(thread, key, nowMillis);
+			return new TrackedThread(thread, key, nowMillis, this.settings.minStillSamples());
 		}
 		known.moved(thread, key, nowMillis);
 		return known;
@@ -236,7 +236,7 @@ final class ThreadTracker {
 	private static boolean stillOnSameStack(TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
 			long maxStillCpuNanos) {
 		ThreadCensus before = known.census;
-		return key != null && key.equals(known.key) && thread.name().equals(before.name())
+		return key != null && key.equals(known.stack) && thread.name().equals(before.name())
 				&& thread.quietSince(before, maxStillCpuNanos);
 	}
 
