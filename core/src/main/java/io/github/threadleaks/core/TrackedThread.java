@@ -108,6 +108,16 @@ final class TrackedThread {
 	}
 
 	/**
+	 * The thread sat still waiting for a lock whose owner moved: it waits in a queue that
+	 * moves, so it is not still. It stays in its group.
+	 */
+	void ownerMoved(long nowMillis) {
+		this.stillSinceMillis = nowMillis;
+		this.stillSincePrevious = false;
+		this.stillSamples = 0;
+	}
+
+	/**
 	 * Counts one more sample in the thread's group, or moves it to where it is now. A
 	 * member that was in its group at two samples or more stays there while it is away
 	 * for fewer than {@link #maxSamplesAway} samples in a row: a thread that wakes on a
