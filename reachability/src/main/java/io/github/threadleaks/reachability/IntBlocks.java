@@ -3,12 +3,14 @@ package io.github.threadleaks.reachability;
 import java.util.Arrays;
 
 /**
- * A growable list of {@code int}s kept in blocks of a million, so that growing it never
- * copies what it holds (a doubling array would need three times its size at the copy).
+ * A growable list of {@code int}s kept in blocks of 64 Ki (256 KB: below half a G1
+ * region, so never a humongous allocation that wastes the rest of its regions), so that
+ * growing it never copies what it holds (a doubling array would need three times its size
+ * at the copy).
  */
 final class IntBlocks {
 
-	private static final int SHIFT = 20;
+	private static final int SHIFT = 16;
 
 	private static final int MASK = (1 << SHIFT) - 1;
 
