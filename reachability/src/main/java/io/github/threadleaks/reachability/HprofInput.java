@@ -168,7 +168,8 @@ final class HprofInput implements AutoCloseable {
 				"Not a readable HPROF heap dump: " + this.file + " has " + found + " at offset " + offset);
 	}
 
-	private IOException truncated(long offset, long bytes) {
+	/** A file that ends before the bytes a record needs. */
+	EOFException truncated(long offset, long bytes) {
 		return new EOFException("Truncated HPROF heap dump: " + this.file + " needs " + bytes + " more bytes at offset "
 				+ offset + " but ends at " + this.size);
 	}

@@ -96,8 +96,7 @@ final class HprofScanner {
 			long length = this.input.u4() & 0xFFFFFFFFL;
 			long end = this.input.position() + length;
 			if (end > this.input.size()) {
-				throw this.input.error("a record (tag 0x" + Integer.toHexString(tag) + ") of " + length
-						+ " bytes running past the end of the file (" + this.input.size() + " bytes)", offset);
+				throw this.input.truncated(this.input.position(), length);
 			}
 			if (this.indexing && tag == STRING) {
 				long id = this.input.id();
