@@ -56,7 +56,7 @@ final class IdLookup {
 		this.min = (runs > 0) ? unsigned(ids[runFrom[0]]) : 1;
 		this.max = (runs > 0) ? unsigned(ids[runTo[runs - 1] - 1]) : 0;
 		int shift = 0;
-		while (((this.max - this.min) >>> shift) > Math.max(ids.length / 4, 16)) {
+		while (((this.max - this.min) >>> shift) > Math.max(ids.length / 8, 16)) {
 			shift++;
 		}
 		this.shift = shift;
