@@ -36,15 +36,6 @@ record ClassDump(long id, long superId, long loaderId, long[] fieldNames, byte[]
 		};
 	}
 
-	/** The bytes of this class's own fields in an instance record. */
-	int ownFieldBytes(int idSize) {
-		int bytes = 0;
-		for (byte type : this.fieldTypes) {
-			bytes += size(type, idSize);
-		}
-		return bytes;
-	}
-
 	/** The superclass, or {@code null} for {@code java.lang.Object}. */
 	@Nullable ClassDump superclass(LongMap<ClassDump> classes) {
 		return (this.superId != 0) ? classes.get(this.superId) : null;

@@ -69,12 +69,6 @@ final class HeapRecords {
 		return null;
 	}
 
-	/** The class name of the instance, null if not an instance. */
-	@Nullable String instanceClassName(long id) {
-		Instance instance = instance(id);
-		return (instance != null) ? className(instance.classId()) : null;
-	}
-
 	/**
 	 * The class of the object, {@code java.lang.Class} for a class, null for an id the
 	 * dump does not index.

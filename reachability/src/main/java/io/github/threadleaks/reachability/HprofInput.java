@@ -41,10 +41,6 @@ final class HprofInput implements AutoCloseable {
 		this.buffer.limit(0);
 	}
 
-	Path file() {
-		return this.file;
-	}
-
 	long size() {
 		return this.size;
 	}
