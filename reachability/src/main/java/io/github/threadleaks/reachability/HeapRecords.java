@@ -13,14 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class HeapRecords {
 
-	private static final int CLASS_DUMP = 0x20;
-
-	private static final int INSTANCE_DUMP = 0x21;
-
-	private static final int OBJECT_ARRAY_DUMP = 0x22;
-
-	private static final int PRIMITIVE_ARRAY_DUMP = 0x23;
-
 	private static final int LATIN1 = 0;
 
 	private final HprofInput input;
@@ -34,7 +26,7 @@ final class HeapRecords {
 
 	/** The instance with this id, null if the id is not an instance in the dump. */
 	@Nullable Instance instance(long id) {
-		if (!seek(id, INSTANCE_DUMP)) {
+		if (!seek(id, HprofScanner.INSTANCE_DUMP)) {
 			return null;
 		}
 		try {
@@ -83,10 +75,10 @@ final class HeapRecords {
 			int tag = this.input.u1();
 			this.input.id();
 			this.input.u4();
-			if (tag == CLASS_DUMP) {
+			if (tag == HprofScanner.CLASS_DUMP) {
 				return "java.lang.Class";
 			}
-			if (tag == INSTANCE_DUMP) {
+			if (tag == HprofScanner.INSTANCE_DUMP) {
 				return className(this.input.id());
 			}
 			this.input.u4();
@@ -121,7 +113,7 @@ final class HeapRecords {
 		if (instance != null) {
 			return field(instance, child);
 		}
-		if (seek(parent, OBJECT_ARRAY_DUMP)) {
+		if (seek(parent, HprofScanner.OBJECT_ARRAY_DUMP)) {
 			try {
 				this.input.id();
 				this.input.u4();

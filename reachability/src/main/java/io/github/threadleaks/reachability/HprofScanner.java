@@ -24,13 +24,13 @@ final class HprofScanner {
 
 	private static final int HEAP_DUMP_SEGMENT = 0x1C;
 
-	private static final int CLASS_DUMP = 0x20;
+	static final int CLASS_DUMP = 0x20;
 
-	private static final int INSTANCE_DUMP = 0x21;
+	static final int INSTANCE_DUMP = 0x21;
 
-	private static final int OBJECT_ARRAY_DUMP = 0x22;
+	static final int OBJECT_ARRAY_DUMP = 0x22;
 
-	private static final int PRIMITIVE_ARRAY_DUMP = 0x23;
+	static final int PRIMITIVE_ARRAY_DUMP = 0x23;
 
 	private final HprofInput input;
 
