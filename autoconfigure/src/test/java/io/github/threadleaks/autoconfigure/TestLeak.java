@@ -1,12 +1,12 @@
 package io.github.threadleaks.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.github.threadleaks.core.BlockedSenders;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.StackGroupReport;
@@ -32,9 +32,7 @@ public final class TestLeak implements AutoCloseable {
 	/** The normalized name of the leaked threads' group. */
 	public static final String GROUP_NAME = THREAD_NAME_PREFIX + "#";
 
-	private final SynchronousQueue<Object> queue = new SynchronousQueue<>();
-
-	private final List<Thread> threads = new ArrayList<>();
+	private final BlockedSenders senders = new BlockedSenders(THREAD_NAME_PREFIX);
 
 	private final ManualClock clock = new ManualClock();
 
@@ -86,62 +84,20 @@ public final class TestLeak implements AutoCloseable {
 	 * there.
 	 */
 	public void leak(int count) {
-		for (int i = 0; i < count; i++) {
-			Thread thread = new Thread(this::put, THREAD_NAME_PREFIX + (this.threads.size() + 1));
-			thread.setDaemon(true);
-			this.threads.add(thread);
-			thread.start();
-			awaitState(thread, Thread.State.WAITING);
-		}
+		this.senders.leak(count);
 	}
 
 	/**
 	 * Takes every element the leaked threads put, so that they end, and waits for them.
 	 */
 	public void release() {
-		try {
-			// Each thread puts exactly once: as many takes as threads end them all.
-			for (int i = 0; i < this.threads.size(); i++) {
-				this.queue.take();
-			}
-			for (Thread thread : this.threads) {
-				thread.join(Duration.ofSeconds(10).toMillis());
-				if (thread.isAlive()) {
-					throw new IllegalStateException(thread.getName() + " did not end");
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		this.threads.clear();
+		this.senders.release();
 	}
 
 	/** Ends the threads whatever state the test left them in. */
 	@Override
 	public void close() {
-		for (Thread thread : this.threads) {
-			thread.interrupt();
-		}
-		try {
-			for (Thread thread : this.threads) {
-				thread.join(Duration.ofSeconds(10).toMillis());
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.threads.clear();
-	}
-
-	private void put() {
-		try {
-			this.queue.put(Thread.currentThread().getName());
-		}
-		catch (InterruptedException ex) {
-			// Released by close().
-		}
+		this.senders.close();
 	}
 
 	/** Waits for a thread to reach a state. */

@@ -3,6 +3,7 @@ package io.github.threadleaks.autoconfigure;
 import java.util.List;
 
 import io.github.threadleaks.core.CreationSite;
+import io.github.threadleaks.core.GroupExplanation;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
@@ -62,7 +63,7 @@ class ThreadLeakLoggerTests {
 				List.of("jdk.internal.misc.Unsafe.park(Native Method)",
 						"java.util.concurrent.SynchronousQueue.put(SynchronousQueue.java:1)",
 						"com.example.Search.fanOut(Search.java:7)"),
-				List.of(4, 8, 12), 12, 50_000, 0, null, null, 0, "12 threads WAITING, oldest stuck 50s",
+				List.of(4, 8, 12), 12, 50_000, 0, null, null, 0, new GroupExplanation(12, "WAITING, oldest stuck 50s"),
 				List.of(new CreationSite("com.example.Search.startReplicas(line 3)",
 						List.of("com.example.Search.startReplicas(line 3)"), 10),
 						new CreationSite("(created before monitoring started)", List.of(), 2)),

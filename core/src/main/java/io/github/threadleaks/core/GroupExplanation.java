@@ -4,35 +4,44 @@ import io.github.threadleaks.core.internal.Durations;
 import io.github.threadleaks.core.internal.Plurals;
 import org.jspecify.annotations.Nullable;
 
-/** A group's state in one sentence: what the report's {@code explanation} says. */
-final class GroupExplanation {
+/**
+ * A group's verdict in one sentence, kept in its parts so that a message can name the
+ * group after its count without reading the sentence back: {@link #text()} is
+ * {@code 2 threads WAITING, oldest stuck 1s, ...}, {@link #heading(String)}
+ * {@code 2 threads like "pool-#" WAITING, oldest stuck 1s, ...}.
+ *
+ * @param count how many threads the group had
+ * @param verdict what is said of them, the words after the count ({@code WAITING, oldest
+ * stuck 1s, ...})
+ * @since 0.1.0
+ */
+public record GroupExplanation(int count, String verdict) {
 
-	private GroupExplanation() {
-	}
-
-	/** What every explanation begins with: the group's count ({@code 2 threads}). */
-	static String subject(int count) {
-		return Plurals.count(count, "thread");
+	/**
+	 * The sentence: the count, then the verdict.
+	 * @return the explanation as the report gives it
+	 */
+	public String text() {
+		return subject() + " " + this.verdict;
 	}
 
 	/**
-	 * The explanation with a label put after its subject, where it begins with one (a
-	 * report read back from elsewhere may not): {@code 2 threads like "pool-#" WAITING,
-	 * ...}.
+	 * The sentence with a label put after the count, for messages that name the group.
+	 * @param label the words to put after the count ({@code like "pool-#"})
+	 * @return {@code 2 threads like "pool-#" WAITING, ...}
 	 */
-	static String labelled(StackGroupReport group, String label) {
-		String subject = subject(group.count());
-		String explanation = group.explanation();
-		return explanation.startsWith(subject + " ") ? subject + " " + label + explanation.substring(subject.length())
-				: subject + " " + label + ": " + explanation;
+	public String heading(String label) {
+		return subject() + " " + label + " " + this.verdict;
 	}
 
-	static String of(TrackedGroup group, long stuckFor, @Nullable LockReport lock, int deadlocked, int minStillSamples,
-			long nowMillis) {
+	private String subject() {
+		return Plurals.count(this.count, "thread");
+	}
+
+	static GroupExplanation of(TrackedGroup group, long stuckFor, @Nullable LockReport lock, int deadlocked,
+			int minStillSamples, long nowMillis) {
 		StringBuilder text = new StringBuilder();
-		text.append(subject(group.count()))
-			.append(' ')
-			.append(group.key.state())
+		text.append(group.key.state())
 			.append(", oldest stuck ")
 			.append(Durations.format(stuckFor))
 			.append(", ")
@@ -63,7 +72,7 @@ final class GroupExplanation {
 		if (deadlocked > 0) {
 			text.append("; ").append(deadlocked).append(" deadlocked");
 		}
-		return text.toString();
+		return new GroupExplanation(group.count(), text.toString());
 	}
 
 }

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param lock the lock the oldest member waits on, or {@code null}
  * @param evidence the figures that made the group suspected, or {@code null} if it is not
  * @param suspectedForMillis how long the group has been suspected, 0 if it is not
- * @param explanation the verdict in words
+ * @param explained the verdict in words, in its parts; {@link #explanation()} is the
+ * sentence
  * @param creationSites where the members were started, most members first (at most
  * {@value #MAX_CREATION_SITES} entries, the last one then counting the other sites);
  * empty where creation sites are not tracked
@@ -37,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
 		List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
-		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation,
+		@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, GroupExplanation explained,
 		List<CreationSite> creationSites, boolean virtual, @Nullable String container) {
 
 	/** The most creation sites listed per group. */
@@ -58,9 +59,10 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 	/** A group of platform threads without creation sites (they are not tracked). */
 	public StackGroupReport(String id, String name, Thread.State state, int count, int growth, boolean suspected,
 			List<String> frames, List<Integer> history, int stuck, long stuckForMillis, int deadlocked,
-			@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis, String explanation) {
+			@Nullable LockReport lock, @Nullable Evidence evidence, long suspectedForMillis,
+			GroupExplanation explained) {
 		this(id, name, state, count, growth, suspected, frames, history, stuck, stuckForMillis, deadlocked, lock,
-				evidence, suspectedForMillis, explanation, List.of(), false, null);
+				evidence, suspectedForMillis, explained, List.of(), false, null);
 	}
 
 	/**
@@ -133,14 +135,12 @@ public record StackGroupReport(String id, String name, Thread.State state, int c
 	}
 
 	/**
-	 * The {@link #explanation()} with a label put after the count it begins with, for
-	 * messages that name the group: {@code 2 threads like "pool-#" WAITING, ...} for the
-	 * label {@code like "pool-#"}.
-	 * @param label the words to put after the count
-	 * @return the labelled explanation
+	 * The verdict in words: {@code 2 threads WAITING, oldest stuck 1s, ...}; see
+	 * {@link #explained()} for its parts.
+	 * @return the explanation's sentence
 	 */
-	public String explanation(String label) {
-		return GroupExplanation.labelled(this, label);
+	public String explanation() {
+		return this.explained.text();
 	}
 
 }

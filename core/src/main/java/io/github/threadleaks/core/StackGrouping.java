@@ -225,8 +225,8 @@ public final class StackGrouping {
 		int growth = (history.length > 0) ? history[history.length - 1] - history[0] : 0;
 		Evidence evidence = group.evidence();
 		String container = group.key.container();
-		String explanation = GroupExplanation.of(group, stuckFor, lock, deadlocked, this.settings.minStillSamples(),
-				now);
+		GroupExplanation explanation = GroupExplanation.of(group, stuckFor, lock, deadlocked,
+				this.settings.minStillSamples(), now);
 		return new StackGroupReport(group.id, displayName(group.key), group.key.state(), group.count(), growth,
 				evidence != null, group.frameTexts, Arrays.stream(history).boxed().toList(), group.stuck, stuckFor,
 				deadlocked, lock, evidence, group.suspectedForMillis(now), explanation, this.creationSites.of(group),

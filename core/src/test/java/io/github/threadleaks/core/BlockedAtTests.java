@@ -59,7 +59,7 @@ class BlockedAtTests {
 
 	private static StackGroupReport group(String... frames) {
 		return new StackGroupReport("0123456789ab", "worker-#", Thread.State.WAITING, 1, 0, false, List.of(frames),
-				List.of(1), 1, 0, 0, null, null, 0, "");
+				List.of(1), 1, 0, 0, null, null, 0, new GroupExplanation(1, "WAITING"));
 	}
 
 }

@@ -113,7 +113,7 @@ public final class BlockedThreads implements AutoCloseable {
 	 * The threads started for {@code role}, in the order they were started, ended ones
 	 * included.
 	 */
-	List<Thread> started(String role) {
+	public List<Thread> started(String role) {
 		String prefix = NAME_PREFIX + role + "-";
 		return this.threads.stream().filter((thread) -> thread.getName().startsWith(prefix)).toList();
 	}
@@ -177,7 +177,7 @@ public final class BlockedThreads implements AutoCloseable {
 	}
 
 	/** Waits until every thread has ended. */
-	static void awaitEnded(Collection<Thread> threads) {
+	public static void awaitEnded(Collection<Thread> threads) {
 		awaitState(threads, Thread.State.TERMINATED);
 	}
 

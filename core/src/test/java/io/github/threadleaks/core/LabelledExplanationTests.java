@@ -1,7 +1,5 @@
 package io.github.threadleaks.core;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,24 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabelledExplanationTests {
 
 	@Test
-	void theLabelGoesAfterTheCount() {
-		assertThat(group(2, GroupExplanation.subject(2) + " WAITING, oldest stuck 1s").explanation("like \"pool-#\""))
-			.isEqualTo("2 threads like \"pool-#\" WAITING, oldest stuck 1s");
-		assertThat(group(1, GroupExplanation.subject(1) + " WAITING").explanation("like \"x\""))
-			.isEqualTo("1 thread like \"x\" WAITING");
+	void theSentenceIsTheCountThenTheVerdict() {
+		assertThat(new GroupExplanation(2, "WAITING, oldest stuck 1s").text())
+			.isEqualTo("2 threads WAITING, oldest stuck 1s");
+		assertThat(new GroupExplanation(1, "WAITING").text()).isEqualTo("1 thread WAITING");
 	}
 
 	@Test
-	void anExplanationWrittenElsewhereFollowsTheLabel() {
-		assertThat(group(2, "read from a dump").explanation("like \"x\""))
-			.isEqualTo("2 threads like \"x\": read from a dump");
-		assertThat(group(12, "1 thread WAITING").explanation("like \"x\""))
-			.isEqualTo("12 threads like \"x\": 1 thread WAITING");
+	void theLabelGoesAfterTheCount() {
+		assertThat(new GroupExplanation(2, "WAITING, oldest stuck 1s").heading("like \"pool-#\""))
+			.isEqualTo("2 threads like \"pool-#\" WAITING, oldest stuck 1s");
+		assertThat(new GroupExplanation(1, "WAITING").heading("like \"x\"")).isEqualTo("1 thread like \"x\" WAITING");
 	}
 
-	private static StackGroupReport group(int count, String explanation) {
-		return new StackGroupReport("0123456789ab", "pool-#", Thread.State.WAITING, count, 0, false, List.of(),
-				List.of(count), 0, 0, 0, null, null, 0, explanation);
+	@Test
+	void aVerdictThatBeginsLikeACountIsNotReadAsOne() {
+		assertThat(new GroupExplanation(12, "1 thread WAITING").heading("like \"x\""))
+			.isEqualTo("12 threads like \"x\" 1 thread WAITING");
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.github.threadleaks.core;
 
-import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,13 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * moves, they are a leak.
  */
 class LockQueueTests {
-
-	/** What a user sets to see a leak within seconds: 500 ms, window 10, growth 6. */
-	private static final ThreadLeaksSettings FAST = ThreadLeaksSettings.builder()
-		.sampleInterval(Duration.ofMillis(500))
-		.window(10)
-		.minGrowth(6)
-		.build();
 
 	private final BlockedThreads threads = new BlockedThreads();
 
@@ -46,7 +38,7 @@ class LockQueueTests {
 				}
 			}
 		});
-		SteppedMonitor monitorOfThreads = new SteppedMonitor(FAST);
+		SteppedMonitor monitorOfThreads = new SteppedMonitor(SteppedMonitor.FAST);
 		ThreadLeakReport report = null;
 		boolean suspected = false;
 		for (int sample = 1; sample <= 14; sample++) {

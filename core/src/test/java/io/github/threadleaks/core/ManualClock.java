@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
  */
 public final class ManualClock extends Clock {
 
-	private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+	/** Volatile: a monitor's own sampler thread may read it while a test moves it. */
+	private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
 	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);

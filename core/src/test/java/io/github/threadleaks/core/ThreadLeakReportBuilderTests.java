@@ -38,7 +38,7 @@ class ThreadLeakReportBuilderTests {
 	private static ThreadLeakReport everyPartSet() {
 		StackGroupReport group = new StackGroupReport("0123456789ab", "worker-#", Thread.State.WAITING, 12, 12, true,
 				List.of("java.lang.Object.wait(Native Method)"), List.of(0, 12), 12, 1000, 0, null, null, 1000,
-				"grew by 12");
+				new GroupExplanation(12, "WAITING, grew by 12"));
 		return ThreadLeakReport.builder()
 			.status(LeakStatus.LEAK_SUSPECTED)
 			.threads(12)

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +129,7 @@ class WakingMembersTests {
 		DEFAULTS(ThreadLeaksSettings.defaults()),
 
 		/** What a user sets to see a leak within seconds. */
-		FAST(ThreadLeaksSettings.builder().sampleInterval(Duration.ofMillis(500)).window(10).minGrowth(6).build());
+		FAST(SteppedMonitor.FAST);
 
 		final ThreadLeaksSettings settings;
 

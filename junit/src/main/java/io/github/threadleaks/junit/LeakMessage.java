@@ -107,7 +107,7 @@ final class LeakMessage {
 	 * explanation with the group's normalized name put after the count.
 	 */
 	static String heading(StackGroupReport group) {
-		return group.explanation("like \"" + group.name() + "\"");
+		return group.explained().heading("like \"" + group.name() + "\"");
 	}
 
 }

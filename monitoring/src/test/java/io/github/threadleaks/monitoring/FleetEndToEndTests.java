@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import io.github.threadleaks.core.SystemBinary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,7 @@ class FleetEndToEndTests {
 
 	@Test
 	void fleetAlertFiresOncePerGroupWithTheInstanceCountAndEveryQueryReturnsData() throws Exception {
-		Path prometheus = ExternalTool.require("prometheus", "prometheus");
+		Path prometheus = SystemBinary.require("prometheus", "apt-get install prometheus");
 		Map<String, String> shared = suspects(report(authorities.get(0)));
 		try (PrometheusServer server = PrometheusServer.start(prometheus, JOB, authorities, "/actuator/prometheus",
 				MonitoringExpressions.prometheusRulesWithFor(ALERT, "2s"), http)) {

@@ -2,6 +2,7 @@ package io.github.threadleaks.monitoring;
 
 import java.nio.file.Path;
 
+import io.github.threadleaks.core.SystemBinary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class PrometheusRulesTests {
 
 	@BeforeEach
 	void findPromtool() {
-		this.promtool = ExternalTool.require("promtool", "prometheus");
+		this.promtool = SystemBinary.require("promtool", "apt-get install prometheus");
 	}
 
 	@Test

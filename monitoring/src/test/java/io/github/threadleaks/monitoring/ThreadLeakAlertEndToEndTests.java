@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.threadleaks.core.StackGroupReport;
+import io.github.threadleaks.core.SystemBinary;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.VirtualThreadsReport;
 import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
@@ -79,7 +80,7 @@ class ThreadLeakAlertEndToEndTests {
 
 	@Test
 	void leakAlertGoesPendingFiringAndResolvesAndEveryQueryReturnsData() throws Exception {
-		Path prometheus = ExternalTool.require("prometheus", "prometheus");
+		Path prometheus = SystemBinary.require("prometheus", "apt-get install prometheus");
 		try (ConfigurableApplicationContext app = startSampleApp()) {
 			ThreadLeakMonitor monitor = app.getBean(ThreadLeakMonitor.class);
 			String appUri = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");

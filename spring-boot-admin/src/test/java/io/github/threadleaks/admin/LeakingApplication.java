@@ -1,15 +1,11 @@
 package io.github.threadleaks.admin;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
+import io.github.threadleaks.core.BlockedSenders;
 import io.github.threadleaks.core.JvmThreadSource;
+import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.ThreadLeakMonitor;
 import io.github.threadleaks.core.ThreadLeakReport;
 import io.github.threadleaks.core.ThreadLeaksSettings;
@@ -30,11 +26,9 @@ final class LeakingApplication implements AutoCloseable {
 	/** The normalized name of the leaked threads' group. */
 	static final String GROUP_NAME = "orders-replica-#";
 
-	private final SynchronousQueue<Object> queue = new SynchronousQueue<>();
+	private final BlockedSenders senders = new BlockedSenders("orders-replica-");
 
-	private final List<Thread> threads = new ArrayList<>();
-
-	private final SteppedClock clock = new SteppedClock();
+	private final ManualClock clock = new ManualClock();
 
 	private final ThreadLeakMonitor monitor = new ThreadLeakMonitor(ThreadLeaksSettings.builder()
 		// The sampler's first sample at start-up, then none: the test takes the
@@ -69,7 +63,7 @@ final class LeakingApplication implements AutoCloseable {
 		awaitFirstSample();
 		ThreadLeakReport report = sample();
 		for (int i = 0; i < 3; i++) {
-			leakOne();
+			this.senders.leak(1);
 			report = sample();
 		}
 		if (report.suspects().stream().noneMatch((group) -> group.name().equals(GROUP_NAME))) {
@@ -89,73 +83,19 @@ final class LeakingApplication implements AutoCloseable {
 	}
 
 	private ThreadLeakReport sample() {
-		this.clock.step();
+		this.clock.advance(Duration.ofSeconds(1));
 		return this.monitor.sample();
-	}
-
-	private void leakOne() {
-		Thread thread = new Thread(() -> {
-			try {
-				this.queue.put(Thread.currentThread().getName());
-			}
-			catch (InterruptedException ex) {
-				// Ended by close().
-			}
-		}, "orders-replica-" + (this.threads.size() + 1));
-		thread.setDaemon(true);
-		this.threads.add(thread);
-		thread.start();
-		while (thread.getState() != Thread.State.WAITING) {
-			Thread.onSpinWait();
-			Thread.yield();
-		}
 	}
 
 	@Override
 	public void close() {
 		this.context.close();
-		for (Thread thread : this.threads) {
-			thread.interrupt();
-		}
-		try {
-			for (Thread thread : this.threads) {
-				thread.join();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.senders.close();
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class Application {
-
-	}
-
-	/** A clock that moves a second each step. */
-	private static final class SteppedClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void step() {
-			this.now = this.now.plusSeconds(1);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
 
 	}
 

@@ -1,31 +1,23 @@
 package io.github.threadleaks.admin;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
+import io.github.threadleaks.core.BlockedSenders;
+import io.github.threadleaks.core.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -45,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThreadLeaksViewBrowserTests {
 
-	private static final String INSTALL = "apt-get install chromium chromium-driver";
-
 	private static final Path SCREENSHOT = Path.of(System.getProperty("basedir", "."), "target",
 			"spring-boot-admin-thread-leaks.png");
 
@@ -56,8 +46,6 @@ class ThreadLeaksViewBrowserTests {
 
 	@Test
 	void viewShowsTheSuspectOfARegisteredApplication() throws Exception {
-		Path chromium = SystemBinary.require("chromium", INSTALL);
-		Path chromedriver = SystemBinary.require("chromedriver", INSTALL);
 		// The server first: its threads, in this same JVM, are then there from the
 		// application's first sample on and never look like growth.
 		try (ConfigurableApplicationContext admin = new SpringApplicationBuilder(AdminServer.class)
@@ -69,28 +57,14 @@ class ThreadLeaksViewBrowserTests {
 					+ admin.getEnvironment().getRequiredProperty("local.server.port");
 			String id = register(adminUrl, app.baseUrl());
 			awaitEndpoint(adminUrl, id, "threadleaks");
-			Path profile = Files.createTempDirectory("threadleaks-chromium-");
-			// The driver's path is given, so Selenium Manager never looks for (or
-			// downloads) one.
-			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-				.usingAnyFreePort()
-				.build();
-			WebDriver driver = null;
-			try {
-				driver = new ChromeDriver(service, options(chromium, profile));
-				checkView(driver, adminUrl + "/instances/" + id + "/threadleaks");
-			}
-			finally {
-				if (driver != null) {
-					driver.quit();
-				}
-				service.stop();
-				deleteRecursively(profile);
+			try (HeadlessChromium browser = HeadlessChromium.start()) {
+				checkView(browser, adminUrl + "/instances/" + id + "/threadleaks");
 			}
 		}
 	}
 
-	private static void checkView(WebDriver driver, String url) throws IOException {
+	private static void checkView(HeadlessChromium browser, String url) throws IOException {
+		WebDriver driver = browser.driver();
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
 		driver.get(url);
 		WebElement suspect = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -110,15 +84,13 @@ class ThreadLeaksViewBrowserTests {
 			.contains("java.util.concurrent.SynchronousQueue.put(");
 		assertThat(suspect.findElement(By.cssSelector(".threadleaks-explanation")).getText()).contains("suspected");
 		assertThat(suspect.findElement(By.cssSelector(".threadleaks-frames")).getText())
-			.contains("io.github.threadleaks.admin.LeakingApplication");
+			.contains(BlockedSenders.class.getName());
 		// The suspects come first, the other groups after them, in their own table.
 		List<WebElement> sections = driver.findElements(By.cssSelector(".threadleaks > section, .threadleaks > table"));
 		assertThat(sections.get(0).getAttribute("data-name")).isEqualTo(LeakingApplication.GROUP_NAME);
 		assertThat(driver.findElements(By.cssSelector("tr.threadleaks-group"))).isNotEmpty()
 			.noneMatch((row) -> LeakingApplication.GROUP_NAME.equals(row.getAttribute("data-name")));
-		Files.createDirectories(SCREENSHOT.getParent());
-		Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
-				StandardCopyOption.REPLACE_EXISTING);
+		browser.screenshot(SCREENSHOT);
 	}
 
 	/** Registers the application as SBA's client would, and answers its instance id. */
@@ -155,28 +127,6 @@ class ThreadLeaksViewBrowserTests {
 			assertThat(System.nanoTime()).as("endpoint " + endpoint + " detected within 60s: " + response.body())
 				.isLessThan(deadline);
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-		}
-	}
-
-	private static ChromeOptions options(Path chromium, Path profile) {
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium.toFile());
-		// Headless as root in a container, and nothing that would reach the network
-		// beyond the servers under test.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
-		return options;
-	}
-
-	private static void deleteRecursively(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot delete the browser profile " + directory, ex);
 		}
 	}
 

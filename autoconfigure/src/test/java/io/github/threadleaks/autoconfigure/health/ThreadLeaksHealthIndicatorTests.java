@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
+import io.github.threadleaks.core.BlockedSenders;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.virtual.PlatformAndVirtualMonitors;
 import io.github.threadleaks.junit.VerifyNoThreadLeaks;
@@ -53,7 +54,7 @@ class ThreadLeaksHealthIndicatorTests {
 			.isEqualTo(Map.of("id", suspect.id(), "name", TestLeak.GROUP_NAME, "state", "WAITING", "count", 3, "growth",
 					2, "blockedAt", suspect.blockedAt()));
 		assertThat(suspect.blockedAt()).startsWith("java.util.concurrent.SynchronousQueue.put(")
-			.contains(" from " + TestLeak.class.getName() + ".");
+			.contains(" from " + BlockedSenders.class.getName() + ".");
 		this.leak.release();
 		this.leak.sample();
 		Health up = this.indicator.health();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.autoconfigure.TestLeak;
+import io.github.threadleaks.core.GroupExplanation;
 import io.github.threadleaks.core.LeakStatus;
 import io.github.threadleaks.core.StackGroupReport;
 import io.github.threadleaks.core.ThreadLeakReport;
@@ -162,7 +163,7 @@ class ThreadLeaksMetricsTests {
 
 	private static StackGroupReport group(String id, int count, boolean suspected) {
 		return new StackGroupReport(id, id + "-#", Thread.State.WAITING, count, 0, suspected, List.of(), List.of(count),
-				count, 0, 0, null, null, 0, "");
+				count, 0, 0, null, null, 0, new GroupExplanation(count, "WAITING"));
 	}
 
 }

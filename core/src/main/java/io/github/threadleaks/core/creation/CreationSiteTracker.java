@@ -2,22 +2,14 @@ package io.github.threadleaks.core.creation;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.threadleaks.core.BackgroundTask;
 import io.github.threadleaks.core.CreationSiteTracking;
 import io.github.threadleaks.core.CreationSites;
 import io.github.threadleaks.core.InvalidSettingException;
-import io.github.threadleaks.core.StackFrame;
 import io.github.threadleaks.core.ThreadOrigin;
 import org.jspecify.annotations.Nullable;
 
@@ -51,28 +43,15 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	/** The most live threads' creation sites a tracker may be asked to hold. */
 	public static final int MAX_THREADS_LIMIT = 10_000_000;
 
-	private static final long MARKER_PERIOD_MILLIS = 250;
-
 	private static final Duration RECORDING_START_TIMEOUT = Duration.ofSeconds(10);
-
-	/**
-	 * Thread starts after which the recording's chunk is ended: JFR's reader keeps about
-	 * 200 bytes of heap per thread started in the current chunk, which JFR ends only at
-	 * 12 MB of data by default.
-	 */
-	static final int ROTATE_EVERY_STARTS = 10_000;
-
-	private static final AtomicLong tokens = new AtomicLong();
 
 	private final LiveThreadOrigins origins;
 
 	private final ThreadStartEvents.Opener opener;
 
-	private final AtomicLong threadStarts = new AtomicLong();
+	private final CatchUpMarkers markers = new CatchUpMarkers();
 
-	private final AtomicLong handlingNanos = new AtomicLong();
-
-	private final Map<Long, CountDownLatch> markers = new ConcurrentHashMap<>();
+	private final StartEventHandler handler;
 
 	private volatile CreationSiteTracking.State state = CreationSiteTracking.State.OFF;
 
@@ -85,8 +64,6 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	private volatile @Nullable ThreadStartEvents events;
 
 	private @Nullable Thread reader;
-
-	private volatile @Nullable ThreadStartListener listener;
 
 	/**
 	 * A tracker that holds the creation sites of at most {@code maxThreads} live threads.
@@ -119,6 +96,7 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 		}
 		this.origins = new LiveThreadOrigins(maxThreads, application);
 		this.opener = opener;
+		this.handler = new StartEventHandler(this.origins, this.markers, () -> this.events);
 	}
 
 	/** JFR's events, or a clear failure where this runtime has no JFR. */
@@ -141,7 +119,7 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 		}
 		ThreadStartEvents opened;
 		try {
-			opened = this.opener.open(new Handler());
+			opened = this.opener.open(this.handler);
 		}
 		catch (Exception | LinkageError ex) {
 			markUnavailable("no JFR recording could be started: " + ex);
@@ -237,39 +215,16 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	 * (JDK 17 records a start when the new thread first runs, which may be just after
 	 * {@code start()} returns; a leaked thread, blocked somewhere, has run.) Returns
 	 * whether it caught up; {@code false} at once when not tracking. Markers are
-	 * committed every {@value #MARKER_PERIOD_MILLIS} ms until one is delivered.
+	 * committed every {@value CatchUpMarkers#MARKER_PERIOD_MILLIS} ms until one is
+	 * delivered.
 	 */
 	@Override
 	public boolean awaitCatchUp(Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		CountDownLatch delivered = new CountDownLatch(1);
-		List<Long> committed = new ArrayList<>();
-		try {
-			while (true) {
-				ThreadStartEvents running;
-				synchronized (this) {
-					running = this.events;
-				}
-				if (running == null || this.state != CreationSiteTracking.State.TRACKING) {
-					return false;
-				}
-				long token = tokens.incrementAndGet();
-				this.markers.put(token, delivered);
-				committed.add(token);
-				running.commitMarker(token);
-				long left = deadline - System.nanoTime();
-				if (delivered.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(MARKER_PERIOD_MILLIS)),
-						TimeUnit.NANOSECONDS)) {
-					return true;
-				}
-				if (deadline - System.nanoTime() <= 0) {
-					return false;
-				}
-			}
-		}
-		finally {
-			committed.forEach(this.markers::remove);
-		}
+		return this.markers.await(timeout, this::eventsWhileTracking);
+	}
+
+	private synchronized @Nullable ThreadStartEvents eventsWhileTracking() {
+		return (this.state == CreationSiteTracking.State.TRACKING) ? this.events : null;
 	}
 
 	@Override
@@ -286,8 +241,8 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 		if (now == CreationSiteTracking.State.UNAVAILABLE) {
 			return CreationSiteTracking.unavailable(String.valueOf(this.unavailableReason));
 		}
-		return new CreationSiteTracking(now, null, this.origins.held(), this.threadStarts.get(),
-				this.origins.forgotten(), this.handlingNanos.get());
+		return new CreationSiteTracking(now, null, this.origins.held(), this.handler.threadStarts(),
+				this.origins.forgotten(), this.handler.handlingNanos());
 	}
 
 	/**
@@ -296,7 +251,7 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	 * listener at a time: a second replaces the first.
 	 */
 	public void listen(@Nullable ThreadStartListener listener) {
-		this.listener = listener;
+		this.handler.listen(listener);
 	}
 
 	/**
@@ -311,57 +266,6 @@ public final class CreationSiteTracker implements CreationSites, BackgroundTask 
 	/** Distinct frame lists held now: threads started from one place share one. */
 	int sharedSites() {
 		return this.origins.sharedSites();
-	}
-
-	/** Receives the stream's events on the reading thread. */
-	private final class Handler implements ThreadStartEvents.Handler {
-
-		@Override
-		public void started(long threadId, long starterThreadId, Instant startTime, List<StackFrame> starterFrames) {
-			long began = System.nanoTime();
-			CreationSiteTracker.this.origins.started(threadId, starterThreadId, starterFrames);
-			long starts = CreationSiteTracker.this.threadStarts.incrementAndGet();
-			CreationSiteTracker.this.handlingNanos.addAndGet(System.nanoTime() - began);
-			ThreadStartListener told = CreationSiteTracker.this.listener;
-			if (told != null) {
-				told.started(threadId, starterThreadId, startTime);
-			}
-			if (starts % ROTATE_EVERY_STARTS == 0) {
-				rotate();
-			}
-		}
-
-		private void rotate() {
-			ThreadStartEvents current = CreationSiteTracker.this.events;
-			if (current != null) {
-				try {
-					current.rotate();
-				}
-				catch (RuntimeException ex) {
-					// Memory is then released at JFR's own rotation; tracking goes on.
-				}
-			}
-		}
-
-		@Override
-		public void ended(long threadId) {
-			long began = System.nanoTime();
-			CreationSiteTracker.this.origins.ended(threadId);
-			CreationSiteTracker.this.handlingNanos.addAndGet(System.nanoTime() - began);
-			ThreadStartListener told = CreationSiteTracker.this.listener;
-			if (told != null) {
-				told.ended(threadId);
-			}
-		}
-
-		@Override
-		public void marker(long token) {
-			CountDownLatch waiting = CreationSiteTracker.this.markers.get(token);
-			if (waiting != null) {
-				waiting.countDown();
-			}
-		}
-
 	}
 
 }

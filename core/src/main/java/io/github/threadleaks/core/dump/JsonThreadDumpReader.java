@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.regex.Pattern;
 
-import io.github.threadleaks.core.StackFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,17 +54,11 @@ public final class JsonThreadDumpReader {
 
 	private final String source;
 
-	private final int maxDepth;
+	private final InternedStacks stacks;
 
-	private final @Nullable LongPredicate isPlatformThread;
-
-	private final FrameText frames = new FrameText();
-
-	private final Map<List<String>, List<StackFrame>> stacks = new HashMap<>();
+	private final JsonThreadReader threads;
 
 	private final Map<String, String> containers = new HashMap<>();
-
-	private final List<String> stackTexts = new ArrayList<>();
 
 	/**
 	 * Creates a reader that keeps whole stacks and tells virtual threads by their stacks
@@ -85,8 +78,8 @@ public final class JsonThreadDumpReader {
 	 */
 	public JsonThreadDumpReader(String source, int maxDepth, @Nullable LongPredicate isPlatformThread) {
 		this.source = source;
-		this.maxDepth = maxDepth;
-		this.isPlatformThread = isPlatformThread;
+		this.stacks = new InternedStacks(source, maxDepth);
+		this.threads = new JsonThreadReader(source, isPlatformThread, this.stacks);
 	}
 
 	/**
@@ -185,7 +178,7 @@ public final class JsonThreadDumpReader {
 			else if (name.equals("threads")) {
 				json.beginArray();
 				while (json.hasNext()) {
-					threads.accept(readThread(json, container));
+					threads.accept(this.threads.read(json, container));
 				}
 				json.endArray();
 			}
@@ -196,137 +189,9 @@ public final class JsonThreadDumpReader {
 		json.endObject();
 	}
 
-	private DumpedThread readThread(JsonReader json, @Nullable String container) throws IOException {
-		ThreadFields thread = new ThreadFields();
-		try {
-			json.beginObject();
-			while (json.hasNext()) {
-				switch (json.nextName()) {
-					case "tid" -> thread.id = threadId(json);
-					case "name" -> thread.name = json.nextString();
-					case "state" -> thread.state = json.nextStringOrNull();
-					case "virtual" -> thread.virtual = json.nextBoolean();
-					case "parkBlocker" -> thread.blocker = readBlocker(json);
-					case "stack" -> {
-						thread.fingerprint = readStack(json);
-						thread.stack = internedStack(json);
-					}
-					default -> json.skipValue();
-				}
-			}
-			json.endObject();
-		}
-		catch (DumpFormatException ex) {
-			throw ex.inThread(thread.describe());
-		}
-		if (thread.id < 0) {
-			throw new DumpFormatException(this.source, "a thread without its \"tid\"", -1, json.offsetNow(),
-					thread.describe());
-		}
-		Thread.State state = StackStates.stateOf(thread.state, thread.stack);
-		boolean virtual = isVirtual(thread);
-		return new DumpedThread(thread.id, thread.name, state, virtual, virtual, thread.blocker, thread.stack,
-				31 * thread.fingerprint + state.ordinal(), container);
-	}
-
-	private long threadId(JsonReader json) throws IOException {
-		long at = json.offsetNow();
-		String tid = json.nextString();
-		try {
-			long id = Long.parseLong(tid);
-			if (id >= 0) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// Said below.
-		}
-		throw new DumpFormatException(this.source, "\"tid\" is not a thread id: " + tid, -1, at, null);
-	}
-
-	/**
-	 * JDK 25 marks each virtual thread and gives each thread a state; earlier dumps do
-	 * neither.
-	 */
-	private boolean isVirtual(ThreadFields thread) {
-		if (thread.virtual != null) {
-			return thread.virtual;
-		}
-		if (thread.state != null) {
-			return false;
-		}
-		if (this.isPlatformThread != null) {
-			return !this.isPlatformThread.test(thread.id);
-		}
-		List<StackFrame> stack = thread.stack;
-		return !stack.isEmpty() && stack.get(stack.size() - 1).className().equals("jdk.internal.vm.Continuation");
-	}
-
-	/**
-	 * A park blocker is an object ({@code {"object": "...", "owner": ...}}) on JDK 25, a
-	 * string before.
-	 */
-	private static @Nullable String readBlocker(JsonReader json) throws IOException {
-		JsonReader.Token next = json.peek();
-		if (next == JsonReader.Token.STRING) {
-			return json.nextString();
-		}
-		if (next != JsonReader.Token.BEGIN_OBJECT) {
-			json.skipValue();
-			return null;
-		}
-		String object = null;
-		json.beginObject();
-		while (json.hasNext()) {
-			if (json.nextName().equals("object")) {
-				object = json.nextStringOrNull();
-			}
-			else {
-				json.skipValue();
-			}
-		}
-		json.endObject();
-		return object;
-	}
-
-	/** Reads the frames' texts into {@link #stackTexts} and returns their fingerprint. */
-	private long readStack(JsonReader json) throws IOException {
-		this.stackTexts.clear();
-		long fingerprint = 1;
-		json.beginArray();
-		while (json.hasNext()) {
-			String text = json.nextString();
-			fingerprint = 31 * fingerprint + text.hashCode();
-			if (this.stackTexts.size() < this.maxDepth) {
-				this.stackTexts.add(text);
-			}
-		}
-		json.endArray();
-		return fingerprint;
-	}
-
-	private List<StackFrame> internedStack(JsonReader json) throws IOException {
-		List<StackFrame> known = this.stacks.get(this.stackTexts);
-		if (known != null) {
-			return known;
-		}
-		StackFrame[] parsed = new StackFrame[this.stackTexts.size()];
-		for (int i = 0; i < parsed.length; i++) {
-			StackFrame frame = this.frames.frame(this.stackTexts.get(i));
-			if (frame == null) {
-				throw new DumpFormatException(this.source, "unreadable stack frame: " + this.stackTexts.get(i), -1,
-						json.offsetNow(), null);
-			}
-			parsed[i] = frame;
-		}
-		List<StackFrame> stack = List.of(parsed);
-		this.stacks.put(List.copyOf(this.stackTexts), stack);
-		return stack;
-	}
-
 	/** Distinct stacks read so far: what the threads read share. */
 	public int distinctStacks() {
-		return this.stacks.size();
+		return this.stacks.distinct();
 	}
 
 	private String containerLabel(String raw) {
@@ -339,30 +204,6 @@ public final class JsonThreadDumpReader {
 		@Nullable String processId;
 
 		@Nullable Instant time;
-
-	}
-
-	/** What a thread's members say, collected as they are read. */
-	private static final class ThreadFields {
-
-		long id = -1;
-
-		String name = "";
-
-		@Nullable String state;
-
-		@Nullable Boolean virtual;
-
-		@Nullable String blocker;
-
-		List<StackFrame> stack = List.of();
-
-		long fingerprint = 1;
-
-		String describe() {
-			return ((this.id >= 0) ? String.valueOf(this.id) : "(no tid yet)")
-					+ (this.name.isEmpty() ? "" : " \"" + this.name + "\"");
-		}
 
 	}
 

@@ -212,12 +212,12 @@ class CreationSiteTrackerTests {
 		})) {
 			counted.start();
 			StackFrame site = new StackFrame("com.example.Churn", "start", null, 7);
-			for (int i = 0; i < 2 * CreationSiteTracker.ROTATE_EVERY_STARTS + 1; i++) {
+			for (int i = 0; i < 2 * StartEventHandler.ROTATE_EVERY_STARTS + 1; i++) {
 				handler[0].started(1_000_000 + i, List.of(site));
 				handler[0].ended(1_000_000 + i);
 			}
 			assertThat(calls).containsExactly("rotate", "rotate");
-			assertThat(counted.tracking().threadStarts()).isEqualTo(2L * CreationSiteTracker.ROTATE_EVERY_STARTS + 1);
+			assertThat(counted.tracking().threadStarts()).isEqualTo(2L * StartEventHandler.ROTATE_EVERY_STARTS + 1);
 			assertThat(counted.tracking().trackedThreads()).isZero();
 		}
 		assertThat(calls).endsWith("close");

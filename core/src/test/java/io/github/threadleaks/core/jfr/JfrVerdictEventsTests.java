@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
+import io.github.threadleaks.core.BlockedSenders;
 import io.github.threadleaks.core.JvmThreadSource;
 import io.github.threadleaks.core.ManualClock;
 import io.github.threadleaks.core.StackGroupReport;
@@ -32,9 +32,7 @@ class JfrVerdictEventsTests {
 
 	private static final String PREFIX = "threadleaks-jfr-test-";
 
-	private final SynchronousQueue<Object> queue = new SynchronousQueue<>();
-
-	private final List<Thread> threads = new ArrayList<>();
+	private final BlockedSenders senders = new BlockedSenders(PREFIX);
 
 	private final ManualClock clock = new ManualClock();
 
@@ -51,11 +49,8 @@ class JfrVerdictEventsTests {
 	Path directory;
 
 	@AfterEach
-	void endThreads() throws InterruptedException {
-		for (Thread thread : this.threads) {
-			thread.interrupt();
-			thread.join();
-		}
+	void endThreads() {
+		this.senders.close();
 	}
 
 	@Test
@@ -67,7 +62,7 @@ class JfrVerdictEventsTests {
 		try (Recording recording = new Recording()) {
 			recording.start();
 			suspect = leakUntilSuspected();
-			release();
+			this.senders.release();
 			assertThat(sample().suspects()).isEmpty();
 			events = eventsOf(recording);
 		}
@@ -117,7 +112,7 @@ class JfrVerdictEventsTests {
 		ThreadLeakReport report = sample();
 		// Four: the rule needs two members in the group for min-still-samples (2).
 		for (int i = 0; i < 4; i++) {
-			leakOne();
+			this.senders.leak(1);
 			report = sample();
 		}
 		assertThat(report.suspects()).hasSize(1);
@@ -127,32 +122,6 @@ class JfrVerdictEventsTests {
 	private ThreadLeakReport sample() {
 		this.clock.advance(Duration.ofSeconds(1));
 		return this.monitor.sample();
-	}
-
-	private void leakOne() {
-		Thread thread = new Thread(() -> {
-			try {
-				this.queue.put(Thread.currentThread().getName());
-			}
-			catch (InterruptedException ex) {
-				// Ended by the test.
-			}
-		}, PREFIX + (this.threads.size() + 1));
-		thread.setDaemon(true);
-		this.threads.add(thread);
-		thread.start();
-		while (thread.getState() != Thread.State.WAITING) {
-			Thread.onSpinWait();
-		}
-	}
-
-	private void release() throws InterruptedException {
-		for (int i = 0; i < this.threads.size(); i++) {
-			this.queue.take();
-		}
-		for (Thread thread : this.threads) {
-			thread.join();
-		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.github.threadleaks.sample;
+package io.github.threadleaks.core;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,11 +26,29 @@ class SystemBinaryTests {
 
 	@Test
 	void executableOnPathIsFound() throws IOException {
-		Path program = Files.createFile(this.bin.resolve("tool"),
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		Path program = executable(this.bin.resolve("tool"));
 		String path = "/no/such/directory" + File.pathSeparator + this.bin;
 
 		assertThat(SystemBinary.require("tool", INSTALL, path, null)).isEqualTo(program);
+	}
+
+	@Test
+	void theFirstExecutableOfThatNameIsFound() throws IOException {
+		Path notExecutable = Files.createDirectory(this.bin.resolve("a"));
+		Files.createFile(notExecutable.resolve("tool"));
+		Path first = executable(Files.createDirectory(this.bin.resolve("b")).resolve("tool"));
+		executable(Files.createDirectory(this.bin.resolve("c")).resolve("tool"));
+		String path = String.join(File.pathSeparator, "", notExecutable.toString(), first.getParent().toString(),
+				this.bin.resolve("c").toString());
+
+		assertThat(SystemBinary.find("tool", path)).contains(first);
+	}
+
+	@Test
+	void nothingIsFoundWhereNoneIs() {
+		assertThat(SystemBinary.find("tool", this.bin.toString())).isEmpty();
+		assertThat(SystemBinary.find("tool", "")).isEmpty();
+		assertThat(SystemBinary.find("tool", null)).isEmpty();
 	}
 
 	@Test
@@ -54,6 +72,11 @@ class SystemBinaryTests {
 
 		assertThatExceptionOfType(TestAbortedException.class)
 			.isThrownBy(() -> SystemBinary.require("tool", INSTALL, this.bin.toString(), null));
+	}
+
+	private static Path executable(Path file) throws IOException {
+		return Files.createFile(file,
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 	}
 
 }
