@@ -43,9 +43,11 @@ public record Evidence(long pointMillis, int points, int from, int to, int growt
 			return growth + "its threads keep waking on a schedule; the group never fell over " + this.samples
 					+ " samples";
 		}
-		return growth + Math.round(this.stuckShare * 100) + "% of the judged members (" + this.judged
-				+ " now, in the group for >= " + this.minStillSamples + " samples) stuck for >= " + this.minStillSamples
-				+ " samples";
+		// The share is summed over the window's steps, the judged count is the latest
+		// point's: a share of 6 members may be 96%.
+		return growth + Math.round(this.stuckShare * 100) + "% of the judged members stuck for >= "
+				+ this.minStillSamples + " samples, counted over the window's steps (" + this.judged
+				+ " judged now, in the group for >= " + this.minStillSamples + " samples)";
 	}
 
 }

@@ -82,6 +82,30 @@ public final class IgnoreRules {
 		return new IgnoreRules(List.of(), List.of(), compiled(setting, regexes));
 	}
 
+	/**
+	 * These rules with their thread-name part replaced; a bad expression is named
+	 * {@code ignore.thread-names[index]}.
+	 */
+	IgnoreRules withThreadNames(List<String> regexes) {
+		return new IgnoreRules(compiled("ignore.thread-names", regexes), this.topFrames, this.anyFrames);
+	}
+
+	/**
+	 * These rules with their top-frame part replaced; a bad expression is named
+	 * {@code ignore.top-frames[index]}.
+	 */
+	IgnoreRules withTopFrames(List<String> regexes) {
+		return new IgnoreRules(this.threadNames, compiled("ignore.top-frames", regexes), this.anyFrames);
+	}
+
+	/**
+	 * These rules with their any-frame part replaced; a bad expression is named
+	 * {@code ignore.any-frames[index]}.
+	 */
+	IgnoreRules withAnyFrames(List<String> regexes) {
+		return new IgnoreRules(this.threadNames, this.topFrames, compiled("ignore.any-frames", regexes));
+	}
+
 	/** These rules and the other's: a thread either leaves out is left out. */
 	public IgnoreRules and(IgnoreRules other) {
 		if (other.isEmpty()) {

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * it clears. Its words:
  * <ul>
  * <li>a member is <em>still</em> when it has not moved since the previous sample (same
- * stack, counters unchanged, at most {@code max-still-cpu-share} of CPU: decided by the
+ * stack, counters unchanged, at most {@code max-still-cpu-share} of CPU) and the owner of
+ * the lock it waits for, if any, has not moved either (decided by the
  * {@link ThreadTracker});
  * <li><em>stuck</em> when it has been still for {@code min-still-samples} samples in a
  * row;

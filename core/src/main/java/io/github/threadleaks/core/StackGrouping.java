@@ -100,7 +100,7 @@ public final class StackGrouping {
 			if (group != null) {
 				// Share one key instance per group, so later lookups compare by identity,
 				// not frame by frame.
-				thread.key = group.key;
+				share(thread, group.key);
 				group.join(thread);
 			}
 			else {
@@ -134,11 +134,18 @@ public final class StackGrouping {
 			TrackedGroup group = new TrackedGroup(key, this.sharedFrames.texts(key), this.settings, this.rule);
 			this.groups.put(group.key, group);
 			for (TrackedThread thread : entry.getValue()) {
-				thread.key = group.key;
+				share(thread, group.key);
 				group.join(thread);
 			}
 		}
 		return untracked;
+	}
+
+	private static void share(TrackedThread thread, GroupKey key) {
+		if (key.equals(thread.stack)) {
+			thread.stack = key;
+		}
+		thread.key = key;
 	}
 
 	/** The groups tracked now, those without members this sample included. */

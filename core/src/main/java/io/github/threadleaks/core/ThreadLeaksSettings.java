@@ -178,7 +178,19 @@ public final class ThreadLeaksSettings {
 
 	/** A builder holding these settings, to change some of them. */
 	public Builder toBuilder() {
-		return new Builder(this);
+		return builder().sampleInterval(this.sampleInterval)
+			.window(this.window)
+			.minGrowth(this.minGrowth)
+			.minRiseShare(this.minRiseShare)
+			.minStuckShare(this.minStuckShare)
+			.minStillSamples(this.minStillSamples)
+			.maxStillCpuShare(this.maxStillCpuShare)
+			.stackWalkBudget(this.stackWalkBudget)
+			.horizons(this.horizons)
+			.horizonFactor(this.horizonFactor)
+			.stackDepth(this.stackDepth)
+			.maxGroups(this.maxGroups)
+			.ignore(this.ignore);
 	}
 
 	/**
@@ -233,22 +245,6 @@ public final class ThreadLeaksSettings {
 		private IgnoreRules ignore = IgnoreRules.NONE;
 
 		private Builder() {
-		}
-
-		private Builder(ThreadLeaksSettings settings) {
-			this.sampleInterval = settings.sampleInterval;
-			this.window = settings.window;
-			this.minGrowth = settings.minGrowth;
-			this.minRiseShare = settings.minRiseShare;
-			this.minStuckShare = settings.minStuckShare;
-			this.minStillSamples = settings.minStillSamples;
-			this.maxStillCpuShare = settings.maxStillCpuShare;
-			this.stackWalkBudget = settings.stackWalkBudget;
-			this.horizons = settings.horizons;
-			this.horizonFactor = settings.horizonFactor;
-			this.stackDepth = settings.stackDepth;
-			this.maxGroups = settings.maxGroups;
-			this.ignore = settings.ignore;
 		}
 
 		public Builder sampleInterval(Duration sampleInterval) {
@@ -319,32 +315,28 @@ public final class ThreadLeaksSettings {
 		}
 
 		/**
-		 * The thread-name part of {@link #ignore(IgnoreRules)}, replaced; a bad
-		 * expression is named {@code ignore.thread-names[index]}.
+		 * The thread names to ignore, replaced; a bad one is
+		 * {@code ignore.thread-names[i]}.
 		 */
 		public Builder ignoredThreadNames(List<String> regexes) {
-			this.ignore = new IgnoreRules(IgnoreRules.threadNames("ignore.thread-names", regexes).threadNames(),
-					this.ignore.topFrames(), this.ignore.anyFrames());
+			this.ignore = this.ignore.withThreadNames(regexes);
 			return this;
 		}
 
 		/**
-		 * The top-frame part of {@link #ignore(IgnoreRules)}, replaced; a bad expression
-		 * is named {@code ignore.top-frames[index]}.
+		 * The top frames to ignore, replaced; a bad one is {@code ignore.top-frames[i]}.
 		 */
 		public Builder ignoredTopFrames(List<String> regexes) {
-			this.ignore = new IgnoreRules(this.ignore.threadNames(),
-					IgnoreRules.topFrames("ignore.top-frames", regexes).topFrames(), this.ignore.anyFrames());
+			this.ignore = this.ignore.withTopFrames(regexes);
 			return this;
 		}
 
 		/**
-		 * The any-frame part of {@link #ignore(IgnoreRules)}, replaced; a bad expression
-		 * is named {@code ignore.any-frames[index]}.
+		 * The frames anywhere to ignore, replaced; a bad one is
+		 * {@code ignore.any-frames[i]}.
 		 */
 		public Builder ignoredAnyFrames(List<String> regexes) {
-			this.ignore = new IgnoreRules(this.ignore.threadNames(), this.ignore.topFrames(),
-					IgnoreRules.anyFrames("ignore.any-frames", regexes).anyFrames());
+			this.ignore = this.ignore.withAnyFrames(regexes);
 			return this;
 		}
 

@@ -32,6 +32,12 @@ final class ThreadTracker {
 	 */
 	static final int RETRY_SAMPLES = 10;
 
+	/**
+	 * How far along a chain of lock owners a waiter is followed: a cycle (a deadlock)
+	 * never moves, so a bound is enough.
+	 */
+	static final int MAX_OWNER_HOPS = 8;
+
 	private final ThreadSource source;
 
 	private final ThreadLeaksSettings settings;
@@ -135,6 +141,11 @@ final class ThreadTracker {
 		// Threads that ended, or whose stack could not be read, are not part of this
 		// observation.
 		this.threads.values().removeIf((thread) -> thread.observation != observation);
+		for (TrackedThread thread : this.threads.values()) {
+			if (thread.stillSincePrevious && ownerMoved(thread)) {
+				thread.ownerMoved(nowMillis);
+			}
+		}
 		Set<Long> deadlocked = findDeadlocks(census);
 		for (TrackedThread thread : this.threads.values()) {
 			thread.deadlocked = !deadlocked.isEmpty() && deadlocked.contains(thread.census.id());
@@ -219,10 +230,10 @@ final class ThreadTracker {
 		return this.threads;
 	}
 
-	private static TrackedThread refreshed(@Nullable TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
+	private TrackedThread refreshed(@Nullable TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
 			long nowMillis) {
 		if (known == null) {
-			return new TrackedThread(thread, key, nowMillis);
+			return new TrackedThread(thread, key, nowMillis, this.settings.minStillSamples());
 		}
 		known.moved(thread, key, nowMillis);
 		return known;
@@ -236,7 +247,7 @@ final class ThreadTracker {
 	private static boolean stillOnSameStack(TrackedThread known, ThreadCensus thread, @Nullable GroupKey key,
 			long maxStillCpuNanos) {
 		ThreadCensus before = known.census;
-		return key != null && key.equals(known.key) && thread.name().equals(before.name())
+		return key != null && key.equals(known.stack) && thread.name().equals(before.name())
 				&& thread.quietSince(before, maxStillCpuNanos);
 	}
 
@@ -246,6 +257,26 @@ final class ThreadTracker {
 
 	private boolean isIgnoredStack(List<StackFrame> frames) {
 		return this.settings.ignore().ignoresStack(frames);
+	}
+
+	/**
+	 * Whether the thread waits for a lock whose owner, or an owner further along the
+	 * chain of owners, moved since the previous sample: it waits in a queue that moves (a
+	 * slow holder at warm-up), not for a lock that is never let go.
+	 */
+	private boolean ownerMoved(TrackedThread thread) {
+		TrackedThread waiter = thread;
+		for (int hop = 0; hop < MAX_OWNER_HOPS && waiter.census.lockOwnerId() >= 0; hop++) {
+			TrackedThread owner = this.threads.get(waiter.census.lockOwnerId());
+			if (owner == null) {
+				return false;
+			}
+			if (!owner.stillSincePrevious) {
+				return true;
+			}
+			waiter = owner;
+		}
+		return false;
 	}
 
 	/**

@@ -14,9 +14,34 @@ final class TrackedThread {
 
 	/**
 	 * The thread's stack group, or {@code null} where an ignore rule leaves the thread
-	 * out.
+	 * out. A member caught briefly elsewhere (a thread that wakes on a schedule, sampled
+	 * mid-work) stays in it: see {@link #stack}.
 	 */
 	@Nullable GroupKey key;
+
+	/**
+	 * Where the thread is now: its group's key, or another while it is away from its
+	 * group.
+	 */
+	@Nullable GroupKey stack;
+
+	/**
+	 * For how many samples in a row the thread has been away from its group: kept there
+	 * while fewer than {@link #maxSamplesAway}.
+	 */
+	int samplesAway;
+
+	/**
+	 * For how many samples the thread has been on its current stack: 0 where it just
+	 * came.
+	 */
+	int samplesOnStack;
+
+	/**
+	 * How many samples in a row a member may be away from its group and stay in it: a
+	 * thread away that long may be stuck where it is now, so it moves there.
+	 */
+	private final int maxSamplesAway;
 
 	/**
 	 * When the thread was first seen in its current place with no progress since (epoch
@@ -54,28 +79,67 @@ final class TrackedThread {
 	/** The number of the last observation that saw the thread alive. */
 	long observation;
 
-	TrackedThread(ThreadCensus census, @Nullable GroupKey key, long nowMillis) {
+	TrackedThread(ThreadCensus census, @Nullable GroupKey key, long nowMillis, int maxSamplesAway) {
 		this.census = census;
 		this.key = key;
+		this.stack = key;
 		this.stillSinceMillis = nowMillis;
+		this.maxSamplesAway = maxSamplesAway;
 	}
 
 	void stayedStill(ThreadCensus census) {
 		this.census = census;
 		this.stillSincePrevious = true;
 		this.stillSamples++;
-		this.samplesInGroup++;
+		this.samplesOnStack++;
+		stayOrMove();
 		this.deferred = false;
 	}
 
 	void moved(ThreadCensus census, @Nullable GroupKey key, long nowMillis) {
-		this.samplesInGroup = Objects.equals(key, this.key) ? this.samplesInGroup + 1 : 0;
+		this.samplesOnStack = Objects.equals(key, this.stack) ? this.samplesOnStack + 1 : 0;
+		this.stack = key;
+		stayOrMove();
 		this.census = census;
-		this.key = key;
 		this.stillSinceMillis = nowMillis;
 		this.stillSincePrevious = false;
 		this.stillSamples = 0;
 		this.deferred = false;
+	}
+
+	/**
+	 * The thread sat still waiting for a lock whose owner moved: it waits in a queue that
+	 * moves, so it is not still. It stays in its group.
+	 */
+	void ownerMoved(long nowMillis) {
+		this.stillSinceMillis = nowMillis;
+		this.stillSincePrevious = false;
+		this.stillSamples = 0;
+	}
+
+	/**
+	 * Counts one more sample in the thread's group, or moves it to where it is now. A
+	 * member that was in its group at two samples or more stays there while it is away
+	 * for fewer than {@link #maxSamplesAway} samples in a row: a thread that wakes on a
+	 * schedule, sampled mid-work, keeps its group and its age there. Once away that long
+	 * it moves, its age in the new group being its time on its new stack, so a member
+	 * stuck where it went is judged as soon as if it had moved at once.
+	 */
+	private void stayOrMove() {
+		if (Objects.equals(this.stack, this.key)) {
+			this.samplesAway = 0;
+			this.samplesInGroup++;
+		}
+		else if (this.stack != null && this.key != null && this.samplesInGroup >= 1
+				&& this.samplesAway + 1 < this.maxSamplesAway) {
+			this.samplesAway++;
+			this.samplesInGroup++;
+		}
+		else {
+			this.key = this.stack;
+			this.samplesAway = 0;
+			this.samplesInGroup = this.samplesOnStack;
+		}
 	}
 
 	/**

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.fail;
  * Real platform threads blocked in real JDK primitives, for tests: starts them under
  * distinctive names, waits until each is observably parked where the test wants it, and
  * on {@link #close()} releases, interrupts and joins every one, failing the test if any
- * outlives its deadline. Waits poll thread states and never sleep.
+ * outlives its deadline. Waits poll thread states and never sleep. Public, with its
+ * constructor and {@link #close()}, for the leak corpus that other modules' tests run.
  */
-final class BlockedThreads implements AutoCloseable {
+public final class BlockedThreads implements AutoCloseable {
 
 	/**
 	 * Every thread started here is named with this prefix, so a test can check that none
@@ -61,6 +62,10 @@ final class BlockedThreads implements AutoCloseable {
 	private final Set<Thread> released = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean closing;
+
+	/** A fixture with no threads yet. */
+	public BlockedThreads() {
+	}
 
 	/**
 	 * Starts a thread named {@code threadleaks-test-<role>-<n>} that runs {@code body},
@@ -108,7 +113,7 @@ final class BlockedThreads implements AutoCloseable {
 	 * The threads started for {@code role}, in the order they were started, ended ones
 	 * included.
 	 */
-	List<Thread> started(String role) {
+	public List<Thread> started(String role) {
 		String prefix = NAME_PREFIX + role + "-";
 		return this.threads.stream().filter((thread) -> thread.getName().startsWith(prefix)).toList();
 	}
@@ -172,7 +177,7 @@ final class BlockedThreads implements AutoCloseable {
 	}
 
 	/** Waits until every thread has ended. */
-	static void awaitEnded(Collection<Thread> threads) {
+	public static void awaitEnded(Collection<Thread> threads) {
 		awaitState(threads, Thread.State.TERMINATED);
 	}
 

@@ -25,11 +25,14 @@ import static java.lang.Thread.State.WAITING;
  * A Go channel send with no receiver is a {@link SynchronousQueue#put}, a receive from a
  * channel nobody closes a {@link BlockingQueue#take}, a {@code sync.WaitGroup.Wait} a
  * {@link CountDownLatch#await}, a {@code sync.Mutex} a {@link ReentrantLock}.
+ * <p>
+ * Public for the other modules' tests (the JUnit extension runs it too), in core's
+ * test-jar with {@link BlockedThreads}.
  */
-final class LeakCorpus {
+public final class LeakCorpus {
 
 	/** Every kernel. */
-	static final List<Kernel> KERNELS = List.of(
+	public static final List<Kernel> KERNELS = List.of(
 			// GoKer grpc660: the parent returns on stop without draining done; the
 			// child's
 			// send blocks. Fix: the parent drains done.
@@ -169,7 +172,7 @@ final class LeakCorpus {
 	 * threads, waits until the threads it leaves are blocked, and returns the fix that
 	 * releases them.
 	 */
-	record Kernel(String name, Request request) {
+	public record Kernel(String name, Request request) {
 
 		@Override
 		public String toString() {
@@ -179,14 +182,14 @@ final class LeakCorpus {
 	}
 
 	/** One request of a kernel. */
-	interface Request {
+	public interface Request {
 
 		Fix send(BlockedThreads threads) throws Exception;
 
 	}
 
 	/** A kernel's upstream fix, applied to one request's blocked threads. */
-	interface Fix {
+	public interface Fix {
 
 		void apply() throws Exception;
 

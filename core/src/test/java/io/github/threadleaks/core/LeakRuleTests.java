@@ -26,8 +26,8 @@ class LeakRuleTests {
 		assertThat(evidence.pointMillis()).isEqualTo(10_000);
 		assertThat(evidence.judged()).isEqualTo(6);
 		assertThat(evidence.describe()).isEqualTo("grew from 0 to 8 threads over 5 points of 10s, never falling, "
-				+ "rising on 4 steps; 100% of the judged members (6 now, in the group for >= 3 samples) stuck for "
-				+ ">= 3 samples");
+				+ "rising on 4 steps; 100% of the judged members stuck for >= 3 samples, counted over the window's "
+				+ "steps (6 judged now, in the group for >= 3 samples)");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.github.threadleaks.core;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +21,13 @@ final class SteppedMonitor {
 		.window(8)
 		.minGrowth(4)
 		.minRiseShare(0.5)
+		.build();
+
+	/** What a user sets to see a leak within seconds: 500 ms, window 10, growth 6. */
+	static final ThreadLeaksSettings FAST = ThreadLeaksSettings.builder()
+		.sampleInterval(Duration.ofMillis(500))
+		.window(10)
+		.minGrowth(6)
 		.build();
 
 	private final ManualClock clock = new ManualClock();

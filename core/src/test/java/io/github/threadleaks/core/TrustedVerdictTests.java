@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -34,13 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is a leak.
  */
 class TrustedVerdictTests {
-
-	/** What a user sets to see a leak within seconds: 500 ms, window 10, growth 6. */
-	private static final ThreadLeaksSettings FAST = ThreadLeaksSettings.builder()
-		.sampleInterval(Duration.ofMillis(500))
-		.window(10)
-		.minGrowth(6)
-		.build();
 
 	/**
 	 * A longest horizon short enough to fill in a test: 6 points of 2 samples, so waking
@@ -88,7 +80,7 @@ class TrustedVerdictTests {
 	private void assertIdleWorkersNeverSuspected(ThreadPoolExecutor pool, String role, IntSupplier tasksPerBurst)
 			throws Exception {
 		this.threads.shutDownOnClose(pool);
-		SteppedMonitor monitor = new SteppedMonitor(FAST);
+		SteppedMonitor monitor = new SteppedMonitor(SteppedMonitor.FAST);
 		ThreadLeakReport report = null;
 		for (int sample = 1; sample <= 16; sample++) {
 			if (sample <= 6) {

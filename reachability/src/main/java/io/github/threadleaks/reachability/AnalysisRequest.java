@@ -6,15 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import shark.CloseableHeapGraph;
-import shark.HprofHeapGraph;
-import shark.HprofRecordTag;
 
 /**
  * One group's question about a heap dump just taken, with what the JVM's census said
@@ -32,9 +27,8 @@ record AnalysisRequest(String group, List<Long> members, Map<Long, BlockedThread
 	ReachabilityVerdict analyzeHere() throws IOException {
 		long bytes = Files.size(this.file);
 		long start = System.nanoTime();
-		try (CloseableHeapGraph graph = HprofHeapGraph.Companion.openHeapGraph(this.file.toFile(), null,
-				EnumSet.allOf(HprofRecordTag.class))) {
-			WakeFixpoint.Result result = WakeFixpoint.run(graph, this.blocked);
+		try (HeapDump dump = HeapDump.open(this.file)) {
+			WakeFixpoint.Result result = WakeFixpoint.run(dump, this.blocked);
 			return GroupVerdicts.of(this.group, this.members, result, bytes, this.dumpMillis,
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 		}

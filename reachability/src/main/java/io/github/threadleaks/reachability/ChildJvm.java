@@ -22,9 +22,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.core.ThreadNames;
 import org.jspecify.annotations.Nullable;
-import shark.HprofHeapGraph;
-import shark.HprofRecordTag;
-import shark.SharkLog;
 
 /**
  * Reads the heap dump in a child JVM: the same {@code java} as this one, with a bounded
@@ -39,9 +36,8 @@ final class ChildJvm implements DumpAnalysis {
 	/** The exit status of a JVM stopped by {@code -XX:+ExitOnOutOfMemoryError}. */
 	private static final int OUT_OF_MEMORY = 3;
 
-	/** One class of each jar the child needs: this module, core, Shark, okio, Kotlin. */
-	private static final List<Class<?>> JARS = List.of(ReachabilityChild.class, ThreadNames.class, HprofHeapGraph.class,
-			HprofRecordTag.class, SharkLog.class, okio.Buffer.class, kotlin.Unit.class);
+	/** One class of each jar the child needs: this module and core. */
+	private static final List<Class<?>> JARS = List.of(ReachabilityChild.class, ThreadNames.class);
 
 	/** Boot's launcher, for an application run from its executable jar. */
 	private static final String BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";

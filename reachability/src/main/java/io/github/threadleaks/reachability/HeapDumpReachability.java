@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.threadleaks.core.ThreadNames;
 import io.github.threadleaks.core.internal.Plurals;
-import org.jspecify.annotations.Nullable;
-import shark.CloseableHeapGraph;
-import shark.GcRoot;
-import shark.HeapField;
-import shark.HeapObject;
-import shark.HeapObject.HeapInstance;
-import shark.HprofHeapGraph;
-import shark.HprofRecordTag;
 
 /**
  * The reachability verdicts for a heap dump taken elsewhere ({@code jcmd GC.heap_dump},
@@ -77,35 +68,27 @@ public final class HeapDumpReachability {
 	 * @return the verdicts, {@link ReachabilityVerdict#group()} being
 	 * {@code name-pattern (blocker class)}; {@code dumpMillis} is 0 since no dump was
 	 * taken here
-	 * @throws IOException where the file cannot be read
-	 * @throws RuntimeException where the HPROF reader fails on a truncated or corrupt
-	 * dump
+	 * @throws IOException where the file cannot be read, or is truncated or malformed
+	 * (the message names the file and the offset)
 	 */
 	public static List<ReachabilityVerdict> analyze(Path file) throws IOException {
 		long bytes = Files.size(file);
 		long start = System.nanoTime();
-		try (CloseableHeapGraph graph = HprofHeapGraph.Companion.openHeapGraph(file.toFile(), null,
-				EnumSet.allOf(HprofRecordTag.class))) {
+		try (HeapDump dump = HeapDump.open(file)) {
 			Map<Long, BlockedThread> blocked = new LinkedHashMap<>();
 			Map<String, List<HeapThread>> groups = new LinkedHashMap<>();
-			for (GcRoot root : graph.getGcRoots()) {
-				if (root instanceof GcRoot.ThreadObject threadRoot) {
-					HeapObject object = graph.findObjectByIdOrNull(threadRoot.getId());
-					HeapThread thread = (object != null) ? HeapThread.read(threadRoot.getThreadSerialNumber(), object)
+			for (HeapThread thread : dump.threads()) {
+				Thread.State state = state(thread.status());
+				if (state == Thread.State.WAITING || state == Thread.State.BLOCKED) {
+					blocked.put(thread.id(), new BlockedThread(thread.id(), state, null, 0, 0));
+					String blockerClass = (thread.parkBlocker() != 0) ? dump.records().classOf(thread.parkBlocker())
 							: null;
-					HeapInstance instance = (thread != null && object != null) ? object.getAsInstance() : null;
-					Thread.State state = (instance != null) ? state(instance) : null;
-					if (thread != null && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
-						blocked.put(thread.id(), new BlockedThread(thread.id(), state, null, 0, 0));
-						String blockerClass = (thread.parkBlocker() != 0)
-								? className(graph.findObjectByIdOrNull(thread.parkBlocker())) : null;
-						String key = ThreadNames.normalize(thread.name()) + " ("
-								+ ((blockerClass != null) ? blockerClass : "no park blocker") + ")";
-						groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(thread);
-					}
+					String key = ThreadNames.normalize(thread.name()) + " ("
+							+ ((blockerClass != null) ? blockerClass : "no park blocker") + ")";
+					groups.computeIfAbsent(key, (k) -> new ArrayList<>()).add(thread);
 				}
 			}
-			WakeFixpoint.Result result = WakeFixpoint.run(graph, blocked);
+			WakeFixpoint.Result result = WakeFixpoint.run(dump, blocked);
 			long analysisMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 			List<ReachabilityVerdict> verdicts = new ArrayList<>();
 			groups.forEach((group, threads) -> verdicts.add(verdict(group, threads, result, bytes, analysisMillis)));
@@ -156,17 +139,8 @@ public final class HeapDumpReachability {
 	 * The thread state its status field says, as
 	 * {@code jdk.internal.misc.VM.toThreadState} maps it.
 	 */
-	private static Thread.State state(HeapInstance thread) {
-		HeapField field = thread.get("java.lang.Thread", "threadStatus");
-		if (field == null) {
-			// JDK 19+: the status moved to the thread's FieldHolder.
-			HeapField holder = thread.get("java.lang.Thread", "holder");
-			HeapObject holderObject = (holder != null) ? holder.getValue().getAsObject() : null;
-			HeapInstance fields = (holderObject != null) ? holderObject.getAsInstance() : null;
-			field = (fields != null) ? fields.get(fields.getInstanceClassName(), "threadStatus") : null;
-		}
-		Integer status = (field != null) ? field.getValue().getAsInt() : null;
-		if (status == null) {
+	private static Thread.State state(long status) {
+		if (status < 0) {
 			return Thread.State.NEW;
 		}
 		if ((status & RUNNABLE) != 0) {
@@ -182,13 +156,6 @@ public final class HeapDumpReachability {
 			return Thread.State.TIMED_WAITING;
 		}
 		return Thread.State.TERMINATED;
-	}
-
-	private static String className(@Nullable HeapObject object) {
-		if (object instanceof HeapInstance instance) {
-			return instance.getInstanceClassName();
-		}
-		return (object != null) ? object.toString() : "object";
 	}
 
 }

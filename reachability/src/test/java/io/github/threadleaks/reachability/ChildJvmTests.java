@@ -77,10 +77,12 @@ class ChildJvmTests {
 	void aChildOutOfHeapIsStoppedWithTheLimitNamed() {
 		this.threads.start("child-big", Thread.State.WAITING, () -> new CompletableFuture<String>().get());
 		GroupDetail group = LeakyThreads.group("child-big");
-		// Five million small objects: more than Shark's index of them fits in 64 MB.
+		// Five million small object arrays: more than the analysis's tables of them (some
+		// 20 bytes an object) fit in 64 MB. Primitive arrays would not do: they are not
+		// indexed.
 		List<Object> ballast = new ArrayList<>();
 		for (int i = 0; i < 5_000_000; i++) {
-			ballast.add(new int[] { i });
+			ballast.add(new Object[1]);
 		}
 		AtomicReference<Path> dumped = new AtomicReference<>();
 		ReachabilityAnalyzer analyzer = new ReachabilityAnalyzer(dumping(dumped),

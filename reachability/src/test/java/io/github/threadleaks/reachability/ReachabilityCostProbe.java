@@ -1,5 +1,6 @@
 package io.github.threadleaks.reachability;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.threadleaks.core.GroupDetail;
 import io.github.threadleaks.core.StackGroupReport;
@@ -90,7 +92,13 @@ public final class ReachabilityCostProbe {
 		// then the service's own heap.
 		ReachabilityAnalyzer analyzer = (args.length > 1 && "child".equals(args[1]))
 				? ReachabilityAnalyzer.inChildJvm(1L << 30, Duration.ofMinutes(30)) : new ReachabilityAnalyzer();
+		AtomicLong childPeak = new AtomicLong();
+		Thread watcher = new Thread(() -> watchChildren(childPeak), "probe-child-rss");
+		watcher.setDaemon(true);
+		watcher.start();
 		ReachabilityVerdict verdict = analyzer.analyze(group);
+		watcher.interrupt();
+		watcher.join();
 		allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
 		long peak = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
@@ -104,11 +112,39 @@ public final class ReachabilityCostProbe {
 				(double) verdict.analysisMillis() / Math.max(1, verdict.dumpMillis()));
 		System.out.printf("analyser: allocated %d MB, heap peak %d MB above the %d MB live before it%n",
 				allocated >> 20, Math.max(0, peak - before) >> 20, before >> 20);
+		System.out.printf("child JVM: peak RSS %d MB (VmHWM, polled)%n", childPeak.get() >> 10);
 		waiters.forEach(Thread::interrupt);
 		for (Thread waiter : waiters) {
 			waiter.join();
 		}
 		System.out.println("kept " + retained.size());
+	}
+
+	/**
+	 * Polls the peak resident memory (kB) of this JVM's child processes until
+	 * interrupted.
+	 */
+	private static void watchChildren(AtomicLong peakKb) {
+		while (!Thread.currentThread().isInterrupted()) {
+			ProcessHandle.current().descendants().forEach((child) -> {
+				try {
+					for (String line : Files.readAllLines(Path.of("/proc", Long.toString(child.pid()), "status"))) {
+						if (line.startsWith("VmHWM:")) {
+							peakKb.accumulateAndGet(Long.parseLong(line.replaceAll("\\D", "")), Math::max);
+						}
+					}
+				}
+				catch (IOException ex) {
+					// The child has ended.
+				}
+			});
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
 	}
 
 	private static long usedHeap() {

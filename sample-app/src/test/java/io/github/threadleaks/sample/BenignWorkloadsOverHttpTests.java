@@ -47,7 +47,11 @@ class BenignWorkloadsOverHttpTests extends SampleAppTestSupport {
 				// Ramps up over its first calls, then levels off as tasks end; its
 				// members sit still between samples,
 				// but never for 3 samples in a row.
-				new Workload("slow-task-burst", 4, true, "slow-task-#", false));
+				new Workload("slow-task-burst", 4, true, "slow-task-#", false),
+				// The right use of the leaks whose threads keep waking: one shared
+				// scheduler, one shared wheel timer.
+				new Workload("shared-scheduler", 3, true, "shared-scheduler-#", false),
+				new Workload("shared-wheel-timer", 3, true, "shared-wheel-timer-#-#", false));
 	}
 
 	@Test

@@ -27,7 +27,8 @@ public class LeakPatterns implements DisposableBean {
 		for (LeakPattern pattern : List.of(new ForgottenSender(), new AbandonedReceiver(), new FutureNeverCompleted(),
 				new LockNeverUnlocked(), new MonitorHeldForever(), new LatchNeverReachesZero(),
 				new CallWithoutTimeout(), new SenderAfterCallerGaveUp(), new ExecutorPerRequest(),
-				new NettyEventLoopPerRequest(), new ApacheAsyncClientPerRequest(), new JdkHttpClientPerRequest())) {
+				new NettyEventLoopPerRequest(), new ApacheAsyncClientPerRequest(), new JdkHttpClientPerRequest(),
+				new ScheduledExecutorPerRequest(), new WheelTimerPerRequest())) {
 			this.patterns.put(pattern.id(), pattern);
 		}
 	}

@@ -17,7 +17,8 @@ public class Workloads implements DisposableBean {
 
 	public Workloads(SlowTaskBurst slowTaskBurst) {
 		for (Workload workload : List.of(new BurstPool(), new ThreadPerTask(), new BurstyCachedPool(), new StablePool(),
-				new GrowingPool(), new ChurningThreads(), slowTaskBurst)) {
+				new GrowingPool(), new ChurningThreads(), slowTaskBurst, new SharedScheduler(),
+				new SharedWheelTimer())) {
 			this.workloads.put(workload.id(), workload);
 		}
 	}
